@@ -1,0 +1,259 @@
+"""The data that flows through edi-flux: flows, invoices (EN 16931 terms), findings.
+
+Status codes are Chorus Pro's, kept verbatim, because ops people and depositors read
+them in Chorus Pro's own "Suivi des flux" screens and documentation.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+class FlowStatus(StrEnum):
+    """Chorus Pro flow statuses ("statut du flux")."""
+
+    IN_RECU = "IN_RECU"
+    IN_EN_ATTENTE_TRAITEMENT = "IN_EN_ATTENTE_TRAITEMENT"
+    IN_EN_COURS_TRAITEMENT = "IN_EN_COURS_TRAITEMENT"
+    IN_INTEGRE = "IN_INTEGRE"
+    IN_INTEGRE_PARTIEL = "IN_INTEGRE_PARTIEL"
+    IN_REJETE = "IN_REJETE"
+    IN_EN_ATTENTE_RETRAITEMENT = "IN_EN_ATTENTE_RETRAITEMENT"
+    IN_INCIDENTE = "IN_INCIDENTE"
+
+    @property
+    def terminal(self) -> bool:
+        return self in TERMINAL_FLOW_STATUSES
+
+
+TERMINAL_FLOW_STATUSES = frozenset(
+    {FlowStatus.IN_INTEGRE, FlowStatus.IN_INTEGRE_PARTIEL, FlowStatus.IN_REJETE,
+     FlowStatus.IN_INCIDENTE}
+)
+
+
+class InvoiceStatus(StrEnum):
+    """Invoice lifecycle statuses of the French reform, each with its numeric code."""
+
+    DEPOSEE = "DEPOSEE"
+    MISE_A_DISPOSITION = "MISE_A_DISPOSITION"
+    REJETEE = "REJETEE"
+    IRRECEVABLE = "IRRECEVABLE"
+
+    @property
+    def code(self) -> int:
+        return _INVOICE_STATUS_CODES[self]
+
+
+_INVOICE_STATUS_CODES = {
+    InvoiceStatus.DEPOSEE: 200,
+    InvoiceStatus.MISE_A_DISPOSITION: 203,
+    InvoiceStatus.REJETEE: 213,
+    InvoiceStatus.IRRECEVABLE: 501,
+}
+
+
+class Reason(StrEnum):
+    """Why an invoice was rejected (213) or found unreadable (501)."""
+
+    REJ_SEMAN = "REJ_SEMAN"          # a business rule (Schematron, Chorus Pro) failed
+    REJ_UNI = "REJ_UNI"              # not unique: the invoice already exists on the platform
+    DOUBLON = "DOUBLON"              # the same invoice or file was already integrated
+    IRR_VIDE_F = "IRR_VIDE_F"        # empty file
+    IRR_TYPE_F = "IRR_TYPE_F"        # not a supported invoice format
+    IRR_SYNTAX = "IRR_SYNTAX"        # malformed XML, DTD, broken PDF/archive, XSD-invalid
+    IRR_TAILLE_F = "IRR_TAILLE_F"    # over a size, count or ratio cap
+
+    @property
+    def invoice_status(self) -> InvoiceStatus:
+        return InvoiceStatus.IRRECEVABLE if self.name.startswith("IRR_") else \
+            InvoiceStatus.REJETEE
+
+
+class Severity(StrEnum):
+    FATAL = "fatal"
+    WARNING = "warning"
+
+
+class Syntax(StrEnum):
+    UBL = "UBL"
+    CII = "CII"
+
+
+class Container(StrEnum):
+    """How the invoice XML reached us."""
+
+    XML = "XML"
+    PDF = "PDF"  # Factur-X / ZUGFeRD 2.x: CII embedded in a PDF/A-3
+
+
+class Profile(StrEnum):
+    """Factur-X / ZUGFeRD profiles (from the CII guideline id); UBL is always EN16931."""
+
+    MINIMUM = "MINIMUM"
+    BASIC_WL = "BASIC_WL"
+    BASIC = "BASIC"
+    EN16931 = "EN16931"
+    EXTENDED = "EXTENDED"
+    EXTENDED_CTC_FR = "EXTENDED_CTC_FR"
+    XRECHNUNG = "XRECHNUNG"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a flow or invoice; always says which rule, where and why."""
+
+    rule_id: str
+    severity: Severity
+    layer: str
+    location: str
+    message: str
+
+    @property
+    def fatal(self) -> bool:
+        return self.severity is Severity.FATAL
+
+    def to_dict(self) -> dict[str, str]:
+        return {"rule_id": self.rule_id, "severity": str(self.severity), "layer": self.layer,
+                "location": self.location, "message": self.message}
+
+
+class FlowError(Exception):
+    """A domain error whose code (a Reason) ends up in the flow's report."""
+
+    def __init__(self, reason: Reason, message: str, rule_id: str | None = None,
+                 location: str = "/") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.rule_id = rule_id or reason.value
+        self.location = location
+
+    def finding(self, layer: str) -> Finding:
+        return Finding(self.rule_id, Severity.FATAL, layer, self.location, self.message)
+
+
+@dataclass(slots=True)
+class Invoice:
+    """The EN 16931 business terms edi-flux reads, routes and reports on.
+
+    Attribute comments name the business term (BT) so that a reader can check each one
+    against the standard.
+    """
+
+    number: str | None = None                  # BT-1
+    issue_date: str | None = None              # BT-2 (ISO yyyy-mm-dd)
+    type_code: str | None = None               # BT-3 (380 invoice, 381 credit note...)
+    currency: str | None = None                # BT-5
+    buyer_reference: str | None = None         # BT-10 (Chorus Pro: code service)
+    purchase_order: str | None = None          # BT-13 (Chorus Pro: numero d'engagement)
+    seller_name: str | None = None             # BT-27
+    seller_siret: str | None = None            # BT-29 with scheme 0009
+    seller_siren: str | None = None            # BT-30 (legal registration, scheme 0002)
+    seller_vat: str | None = None              # BT-31
+    seller_country: str | None = None          # BT-40
+    buyer_name: str | None = None              # BT-44
+    buyer_siret: str | None = None             # BT-46 with scheme 0009
+    buyer_siren: str | None = None             # BT-47 (legal registration, scheme 0002)
+    buyer_vat: str | None = None               # BT-48
+    buyer_country: str | None = None           # BT-55
+    payment_means: str | None = None           # BT-81
+    iban: str | None = None                    # BT-84
+    bic: str | None = None                     # BT-86
+    total_without_vat: str | None = None       # BT-109
+    total_vat: str | None = None               # BT-110
+    total_with_vat: str | None = None          # BT-112
+    amount_due: str | None = None              # BT-115
+    line_count: int = 0                        # number of BG-25 invoice lines
+
+    def to_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class Document:
+    """One invoice of a flow as it went through detect, parse and validate.
+
+    Picklable on purpose: workers return it to the parent, which routes and records it.
+    """
+
+    seq: int                                   # position in the flow, from 1
+    name: str                                  # file name, or member name in an archive
+    content: bytes                             # the invoice as deposited (XML or PDF bytes)
+    container: Container | None = None
+    syntax: Syntax | None = None
+    profile: Profile | None = None
+    document_type: str | None = None           # e.g. "UBL Invoice", "CII", "Factur-X PDF"
+    invoice: Invoice | None = None
+    findings: list[Finding] = field(default_factory=list)
+    layers: list[LayerRun] = field(default_factory=list)
+    reason: Reason | None = None               # set when the invoice is rejected/unreadable
+    rule_sets: list[str] = field(default_factory=list)  # rule-set names and versions that ran
+
+    @property
+    def fatal(self) -> bool:
+        return self.reason is not None or any(f.fatal for f in self.findings)
+
+    @property
+    def format(self) -> str | None:
+        if self.container is Container.PDF:
+            return "FACTURX"
+        return self.syntax.value if self.syntax else None
+
+
+@dataclass(frozen=True, slots=True)
+class LayerRun:
+    """What one validation layer did to one document, and what it cost."""
+
+    layer: str
+    ran: bool
+    seconds: float
+    findings: int = 0
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Flow:
+    """A deposited file, as recorded by the ledger."""
+
+    flow_id: str
+    file_name: str
+    sha256: str
+    size: int
+    interface: str
+    status: FlowStatus
+    received_at: datetime
+    finished_at: datetime | None = None
+    format: str | None = None
+    reason: str | None = None
+    attempts: int = 0
+    source: str | None = None                  # where it came from (path, sftp://...)
+
+
+_flow_id_lock = threading.Lock()
+_last_flow_ns = 0
+
+
+def new_flow_id(now_ns: int | None = None) -> str:
+    """A unique id that sorts by time of reception: F + UTC time to the microsecond + salt.
+
+    Strictly increasing within a process; the random suffix keeps two processes apart.
+    """
+    global _last_flow_ns
+    with _flow_id_lock:
+        ns = now_ns if now_ns is not None else time.time_ns()
+        ns = max(ns, _last_flow_ns + 1000)
+        _last_flow_ns = ns
+    seconds, micros = divmod(ns // 1000, 1_000_000)
+    stamp = datetime.fromtimestamp(seconds, UTC).strftime("%Y%m%dT%H%M%S")
+    return f"F{stamp}{micros:06d}-{secrets.token_hex(2)}{os.getpid() % 256:02x}"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

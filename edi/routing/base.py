@@ -1,0 +1,30 @@
+"""What every delivery target is: deliver a named file atomically, tell if it is there."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class DeliveryError(Exception):
+    """A technical failure to deliver; ``transient`` failures are retried with backoff.
+
+    ``uncertain`` means the outcome is unknown (connection lost after the final rename was
+    sent): the retry must check ``exists`` before sending again.
+    """
+
+    def __init__(self, message: str, *, transient: bool = True, uncertain: bool = False):
+        super().__init__(message)
+        self.transient = transient
+        self.uncertain = uncertain
+
+
+class Target(Protocol):
+    name: str        # as shown in reports and the ledger, e.g. "outbox" or "sftp://p@h/in"
+
+    def deliver(self, file_name: str, content: bytes) -> None:
+        """Write ``content`` as ``file_name``: temporary name, durable, then atomic rename."""
+
+    def exists(self, file_name: str) -> bool:
+        """Whether ``file_name`` is already at the target (a redo must not send it twice)."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,72 @@
+"""What every validation layer is: a name, whether it applies, and uniform findings.
+
+Layers run in the order configured (``[validation] layers``); adding a rule set is adding
+a layer to ``REGISTRY``, never editing the pipeline. Layers run inside validation worker
+processes: a layer may keep per-process caches (compiled schemas, a Saxon processor), built
+lazily on first use, never at import time in the parent.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from edi.config import Settings
+    from edi.model import Document, Finding, Reason
+
+
+class Layer(Protocol):
+    name: str
+    reason: Reason  # the reason an invoice gets when this layer finds a fatal problem
+
+    def applies(self, doc: Document) -> bool:
+        """Whether this layer judges this document (by syntax, profile, scenario)."""
+
+    def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
+        """The findings of this layer on one parsed invoice; may also fill ``doc.rule_sets``."""
+
+
+class LayerFactory(Protocol):
+    def __call__(self, settings: Settings) -> Layer: ...
+
+
+# name -> "module:attribute" of a factory taking Settings. Imported lazily, inside the
+# worker, so that heavy engines (saxonche) never load in the parent process.
+REGISTRY: dict[str, str] = {
+    "xsd": "edi.validators.xsd:XsdLayer",
+    "en16931": "edi.validators.schematron:EN16931Layer",
+    "br-fr": "edi.validators.schematron:BRFRLayer",
+    "chorus": "edi.validators.chorus:ChorusLayer",
+}
+
+# "xml" (the hardened parse) always runs first: nothing else can be judged without it.
+# Naming it in --layers is allowed and changes nothing.
+ALWAYS = ("xml",)
+
+
+def known_layers() -> list[str]:
+    return [*ALWAYS, *REGISTRY]
+
+
+def build_layers(settings: Settings) -> list[Layer]:
+    """Instantiate the configured layers that exist, in the configured order."""
+    import importlib
+
+    layers: list[Layer] = []
+    for name in settings.validation.layers:
+        if name in ALWAYS:
+            continue
+        target = REGISTRY.get(name)
+        if target is None:
+            raise ValueError(f"unknown validation layer {name!r}; known: {known_layers()}")
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:  # layer not built yet in this version: skip it
+                continue
+            raise
+        layers.append(getattr(module, attr)(settings))
+    return layers
