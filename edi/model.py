@@ -195,6 +195,15 @@ class Document:
     layers: list[LayerRun] = field(default_factory=list)
     reason: Reason | None = None               # set when the invoice is rejected/unreadable
     rule_sets: list[str] = field(default_factory=list)  # rule-set names and versions that ran
+    delivered: bool = False                    # every route target has it
+
+    @property
+    def status(self) -> InvoiceStatus:
+        if self.reason is not None:
+            return self.reason.invoice_status
+        if any(f.fatal for f in self.findings):
+            return InvoiceStatus.REJETEE
+        return InvoiceStatus.MISE_A_DISPOSITION if self.delivered else InvoiceStatus.DEPOSEE
 
     @property
     def fatal(self) -> bool:

@@ -1,0 +1,370 @@
+"""The flow ledger: flows, their invoices and findings, and every status change.
+
+The API speaks flows and statuses; SQL and the backend (SQLite in WAL mode by default, any
+SQLAlchemy URL such as PostgreSQL) stay inside this package.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, create_engine, event, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from edi.ledger import schema as s
+from edi.model import (
+    TERMINAL_FLOW_STATUSES,
+    Document,
+    Flow,
+    FlowStatus,
+    InvoiceStatus,
+    utcnow,
+)
+
+ACCEPTED_FLOW_STATUSES = (FlowStatus.IN_INTEGRE, FlowStatus.IN_INTEGRE_PARTIEL)
+
+
+@dataclass(frozen=True, slots=True)
+class FlowQuery:
+    """Filters of the "Suivi des flux" table; every field optional."""
+
+    status: Sequence[str] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    format: str | None = None
+    supplier: str | None = None
+    buyer: str | None = None
+    search: str | None = None        # flow id, invoice number or SIRET
+    limit: int = 100
+    offset: int = 0
+
+
+class Ledger:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin_immediate)
+        s.metadata.create_all(self.engine)
+        # Reads take no write lock: the dashboard must never stall the processor.
+        self.reader: Engine = self.engine.execution_options(edi_read=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- intake -------------------------------------------------------------------------
+
+    def receive(self, flows: Iterable[Flow]) -> None:
+        """Record claimed flows as IN_RECU, in one transaction."""
+        rows = list(flows)
+        if not rows:
+            return
+        with self.engine.begin() as c:
+            c.execute(insert(s.flows), [_flow_row(f) for f in rows])
+            c.execute(insert(s.flow_events), [
+                {"flow_id": f.flow_id, "status": str(f.status), "at": f.received_at,
+                 "detail": f"received {f.file_name} via {f.interface}"} for f in rows])
+
+    def find_by_source(self, interface: str, source: str, sha256: str) -> Flow | None:
+        """The flow already made from this remote file, if any (SFTP crash recovery)."""
+        with self.reader.connect() as c:
+            row = c.execute(select(s.flows).where(
+                s.flows.c.interface == interface, s.flows.c.source == source,
+                s.flows.c.sha256 == sha256).order_by(s.flows.c.flow_id.desc())).first()
+        return _flow(row) if row else None
+
+    def integrated_twin(self, sha256: str, flow_id: str) -> str | None:
+        """An earlier integrated flow with byte-identical content, if any."""
+        with self.reader.connect() as c:
+            return c.execute(select(s.flows.c.flow_id).where(
+                s.flows.c.sha256 == sha256, s.flows.c.flow_id != flow_id,
+                s.flows.c.status.in_([str(x) for x in ACCEPTED_FLOW_STATUSES]))
+                .limit(1)).scalar()
+
+    # -- status -------------------------------------------------------------------------
+
+    def set_status(self, flow_id: str, status: FlowStatus, detail: str | None = None,
+                   **fields: Any) -> None:
+        now = utcnow()
+        values: dict[str, Any] = {"status": str(status), "updated_at": now, **fields}
+        if detail is not None:
+            values["detail"] = detail
+        with self.engine.begin() as c:
+            c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(**values))
+            c.execute(insert(s.flow_events).values(
+                flow_id=flow_id, status=str(status), at=now, detail=detail))
+
+    def set_many(self, flow_ids: Sequence[str], status: FlowStatus, detail: str | None = None,
+                 ) -> None:
+        if not flow_ids:
+            return
+        now = utcnow()
+        with self.engine.begin() as c:
+            c.execute(update(s.flows).where(s.flows.c.flow_id.in_(list(flow_ids)))
+                      .values(status=str(status), updated_at=now))
+            c.execute(insert(s.flow_events), [
+                {"flow_id": f, "status": str(status), "at": now, "detail": detail}
+                for f in flow_ids])
+
+    def reserve_keys(self, flow_id: str, keys: dict[int, str]) -> dict[int, str]:
+        """Claim the business keys of a flow's accepted invoices, atomically.
+
+        Returns {seq: flow id holding it} for each key another flow already holds: those
+        invoices are duplicates (DOUBLON). Keys this flow already holds (a redo) are fine.
+        The primary key on ``business_key`` settles races between workers.
+        """
+        taken: dict[int, str] = {}
+        if not keys:
+            return taken
+        with self.engine.begin() as c:
+            held = dict(c.execute(select(s.accepted_keys.c.business_key,
+                                         s.accepted_keys.c.flow_id)
+                                  .where(s.accepted_keys.c.business_key.in_(keys.values())))
+                        .all())
+            seen: dict[str, int] = {}
+            for seq, key in sorted(keys.items()):
+                owner = held.get(key)
+                if owner is not None and owner != flow_id:
+                    taken[seq] = owner
+                elif key in seen:  # twins inside one archive
+                    taken[seq] = flow_id
+                elif owner is None:
+                    seen[key] = seq
+                    c.execute(insert(s.accepted_keys).values(
+                        business_key=key, flow_id=flow_id, seq=seq))
+                else:
+                    seen[key] = seq
+        return taken
+
+    def release_keys(self, flow_id: str) -> None:
+        """Give back a flow's business keys (it is being reprocessed from scratch)."""
+        with self.engine.begin() as c:
+            c.execute(s.accepted_keys.delete().where(s.accepted_keys.c.flow_id == flow_id))
+
+    def schedule_retry(self, flow_id: str, attempts: int, at: datetime, detail: str) -> None:
+        self.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT, detail,
+                        attempts=attempts, next_attempt_at=at)
+
+    def finish(self, flow: Flow, status: FlowStatus, documents: Sequence[Document],
+               reason: str | None, seconds: float, outputs: dict[int, str]) -> None:
+        """Record the verdict of a flow: its invoices, findings and terminal status."""
+        now = utcnow()
+        first = next((d.invoice for d in documents if d.invoice), None)
+        with self.engine.begin() as c:
+            c.execute(s.invoices.delete().where(s.invoices.c.flow_id == flow.flow_id))
+            c.execute(s.findings.delete().where(s.findings.c.flow_id == flow.flow_id))
+            if documents:
+                c.execute(insert(s.invoices), [
+                    _invoice_row(flow.flow_id, d, outputs.get(d.seq)) for d in documents])
+            rows = [{"flow_id": flow.flow_id, "seq": d.seq, **f.to_dict()}
+                    for d in documents for f in d.findings]
+            if rows:
+                c.execute(insert(s.findings), rows)
+            accepted = sum(1 for d in documents if not d.fatal)
+            c.execute(update(s.flows).where(s.flows.c.flow_id == flow.flow_id).values(
+                status=str(status), reason=reason, updated_at=now, finished_at=now,
+                format=flow.format, invoice_count=len(documents), accepted_count=accepted,
+                supplier=_party(first, "seller") if first else None,
+                buyer=_party(first, "buyer") if first else None,
+                next_attempt_at=None, seconds=seconds))
+            c.execute(insert(s.flow_events).values(
+                flow_id=flow.flow_id, status=str(status), at=now,
+                detail=f"{accepted}/{len(documents)} invoice(s) accepted"
+                + (f"; reason {reason}" if reason else "")))
+
+    # -- deliveries ---------------------------------------------------------------------
+
+    def delivered(self, flow_id: str) -> set[tuple[int, str]]:
+        with self.reader.connect() as c:
+            return {(r.seq, r.target) for r in c.execute(
+                select(s.deliveries.c.seq, s.deliveries.c.target)
+                .where(s.deliveries.c.flow_id == flow_id))}
+
+    def record_delivery(self, flow_id: str, seq: int, target: str, file_name: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(insert(s.deliveries).prefix_with("OR IGNORE", dialect="sqlite").values(
+                flow_id=flow_id, seq=seq, target=target, file_name=file_name, at=utcnow()))
+
+    # -- queries ------------------------------------------------------------------------
+
+    def get(self, flow_id: str) -> Flow | None:
+        with self.reader.connect() as c:
+            row = c.execute(select(s.flows).where(s.flows.c.flow_id == flow_id)).first()
+        return _flow(row) if row else None
+
+    def row(self, flow_id: str) -> dict[str, Any] | None:
+        with self.reader.connect() as c:
+            row = c.execute(select(s.flows).where(s.flows.c.flow_id == flow_id)).first()
+        return _plain(row._mapping) if row else None
+
+    def unfinished(self) -> list[Flow]:
+        with self.reader.connect() as c:
+            rows = c.execute(select(s.flows).where(
+                s.flows.c.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]))
+                .order_by(s.flows.c.flow_id)).all()
+        return [_flow(r) for r in rows]
+
+    def due_retries(self, now: datetime) -> list[Flow]:
+        with self.reader.connect() as c:
+            rows = c.execute(select(s.flows).where(
+                s.flows.c.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT),
+                or_(s.flows.c.next_attempt_at.is_(None), s.flows.c.next_attempt_at <= now))
+                .order_by(s.flows.c.flow_id)).all()
+        return [_flow(r) for r in rows]
+
+    def history(self, flow_id: str) -> list[dict[str, Any]]:
+        with self.reader.connect() as c:
+            rows = c.execute(select(s.flow_events.c.status, s.flow_events.c.at,
+                                    s.flow_events.c.detail)
+                             .where(s.flow_events.c.flow_id == flow_id)
+                             .order_by(s.flow_events.c.id)).all()
+        return [_plain(r._mapping) for r in rows]
+
+    def invoices(self, flow_id: str) -> list[dict[str, Any]]:
+        """A flow's invoices, each with its findings (seq 0 findings are the flow's)."""
+        with self.reader.connect() as c:
+            inv = c.execute(select(s.invoices).where(s.invoices.c.flow_id == flow_id)
+                            .order_by(s.invoices.c.seq)).all()
+            fnd = c.execute(select(s.findings).where(s.findings.c.flow_id == flow_id)
+                            .order_by(s.findings.c.id)).all()
+        by_seq: dict[int, list[dict[str, Any]]] = {}
+        for f in fnd:
+            by_seq.setdefault(f.seq, []).append(
+                {k: getattr(f, k) for k in ("rule_id", "severity", "layer", "location",
+                                            "message")})
+        out = []
+        for r in inv:
+            d = _plain(r._mapping)
+            d.pop("id", None)
+            d["data"] = json.loads(d["data"]) if d.get("data") else None
+            d["findings"] = by_seq.get(r.seq, [])
+            out.append(d)
+        return out
+
+    def flows(self, q: FlowQuery = FlowQuery()) -> list[dict[str, Any]]:
+        stmt = select(s.flows).where(*self._filters(q)).order_by(s.flows.c.flow_id.desc())
+        with self.reader.connect() as c:
+            rows = c.execute(stmt.limit(q.limit).offset(q.offset)).all()
+        return [_plain(r._mapping) for r in rows]
+
+    def count(self, q: FlowQuery = FlowQuery()) -> int:
+        with self.reader.connect() as c:
+            return c.execute(select(func.count()).select_from(s.flows)
+                             .where(*self._filters(q))).scalar_one()
+
+    def _filters(self, q: FlowQuery) -> list[Any]:
+        f = s.flows.c
+        where: list[Any] = []
+        if q.status:
+            where.append(f.status.in_(list(q.status)))
+        if q.since:
+            where.append(f.received_at >= q.since)
+        if q.until:
+            where.append(f.received_at < q.until)
+        if q.format:
+            where.append(f.format == q.format)
+        if q.supplier:
+            where.append(f.supplier.startswith(q.supplier))
+        if q.buyer:
+            where.append(f.buyer.startswith(q.buyer))
+        if q.search:
+            term = q.search.strip()
+            numbers = select(s.invoices.c.flow_id).where(or_(
+                s.invoices.c.number == term, s.invoices.c.seller_id == term,
+                s.invoices.c.buyer_id == term))
+            where.append(or_(f.flow_id == term, f.supplier == term, f.buyer == term,
+                             f.file_name == term, f.flow_id.in_(numbers)))
+        return [and_(*where)] if where else []
+
+    def status_counts(self) -> dict[str, int]:
+        with self.reader.connect() as c:
+            return dict(c.execute(select(s.flows.c.status, func.count())
+                                  .group_by(s.flows.c.status)).all())
+
+    def iter_flow_ids(self) -> Iterator[str]:
+        with self.reader.connect() as c:
+            yield from c.execute(select(s.flows.c.flow_id).order_by(s.flows.c.flow_id)).scalars()
+
+    def connection(self) -> Connection:
+        """A raw connection for read-only reporting queries (dashboard, metrics)."""
+        return self.reader.connect()
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" event issue BEGIN
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")     # durable: a committed status survives power loss
+    cur.execute("PRAGMA busy_timeout=30000")   # edi watch and edi serve share the file
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin_immediate(conn: Connection) -> None:
+    # Writers take the write lock at BEGIN, so check-then-insert (duplicates) cannot
+    # interleave; readers begin deferred and never block the processor.
+    read = conn.get_execution_options().get("edi_read", False)
+    conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+
+
+def _flow_row(f: Flow) -> dict[str, Any]:
+    return {"flow_id": f.flow_id, "file_name": f.file_name, "sha256": f.sha256,
+            "size": f.size, "interface": f.interface, "source": f.source,
+            "status": str(f.status), "format": f.format, "received_at": f.received_at,
+            "updated_at": f.received_at, "attempts": f.attempts}
+
+
+def _invoice_row(flow_id: str, d: Document, output: str | None) -> dict[str, Any]:
+    inv = d.invoice
+    status = d.status
+    return {
+        "flow_id": flow_id, "seq": d.seq, "name": d.name,
+        "number": inv.number if inv else None,
+        "issue_date": inv.issue_date if inv else None,
+        "type_code": inv.type_code if inv else None,
+        "format": d.format, "profile": str(d.profile) if d.profile else None,
+        "seller_name": inv.seller_name if inv else None,
+        "seller_id": _party(inv, "seller") if inv else None,
+        "buyer_name": inv.buyer_name if inv else None,
+        "buyer_id": _party(inv, "buyer") if inv else None,
+        "currency": inv.currency if inv else None,
+        "total_with_vat": inv.total_with_vat if inv else None,
+        "status": str(status), "status_code": status.code,
+        "reason": str(d.reason) if d.reason else None,
+        "output_name": output,
+        "data": json.dumps(inv.to_dict()) if inv else None,
+    }
+
+
+def _party(inv: Any, role: str) -> str | None:
+    return (getattr(inv, f"{role}_siret") or getattr(inv, f"{role}_siren")
+            or getattr(inv, f"{role}_vat") or None)
+
+
+def _aware(v: Any) -> Any:
+    if isinstance(v, datetime) and v.tzinfo is None:
+        return v.replace(tzinfo=UTC)
+    return v
+
+
+def _plain(m: Any) -> dict[str, Any]:
+    return {k: _aware(v) for k, v in dict(m).items()}
+
+
+def _flow(r: Any) -> Flow:
+    return Flow(flow_id=r.flow_id, file_name=r.file_name, sha256=r.sha256, size=r.size,
+                interface=r.interface, status=FlowStatus(r.status),
+                received_at=_aware(r.received_at), finished_at=_aware(r.finished_at),
+                format=r.format, reason=r.reason, attempts=r.attempts or 0, source=r.source)
+
+
+__all__ = ["Ledger", "FlowQuery", "IntegrityError", "InvoiceStatus"]
