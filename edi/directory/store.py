@@ -1,0 +1,120 @@
+"""The directory store: one SQLite file, never modified in place, replaced whole.
+
+Every import builds a complete new file next to the old one (copying the tables it does
+not change), fsyncs it and renames it over the old one, then fsyncs the folder. A reader
+therefore opens either the old or the new directory, never half of one, and a broken
+import file leaves the previous directory in force. Because the file is immutable once in
+place, readers open it with ``immutable=1``: no lock, no journal, no write.
+
+Plain ``sqlite3`` rather than SQLAlchemy: this is a local snapshot file, not the ledger's
+configurable database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE structures (
+    identifier TEXT PRIMARY KEY, id_type TEXT NOT NULL, name TEXT NOT NULL,
+    emetteur_edi INTEGER NOT NULL, recepteur_edi INTEGER NOT NULL,
+    gestion_statut_mep INTEGER NOT NULL, gestion_engagement INTEGER NOT NULL,
+    gestion_service INTEGER NOT NULL, gestion_service_engagement INTEGER NOT NULL,
+    est_moa INTEGER NOT NULL, est_moa_uniquement INTEGER NOT NULL,
+    active INTEGER NOT NULL, extra TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE services (
+    identifier TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    active INTEGER NOT NULL, engagement_required INTEGER NOT NULL,
+    PRIMARY KEY (identifier, code));
+CREATE TABLE engagements (
+    buyer TEXT NOT NULL, number TEXT NOT NULL, supplier TEXT NOT NULL,
+    amount TEXT, status TEXT NOT NULL, open INTEGER NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (buyer, number));
+CREATE TABLE accounts (
+    supplier TEXT NOT NULL, iban TEXT NOT NULL, bic TEXT,
+    PRIMARY KEY (supplier, iban));
+"""
+TABLES = ("meta", "structures", "services", "engagements", "accounts")
+
+
+@contextlib.contextmanager
+def _import_lock(path: Path) -> Iterator[None]:
+    """One import at a time, so that two imports cannot each drop the other's tables."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def rewrite(path: Path, change: Callable[[sqlite3.Connection], None]) -> None:
+    """Replace the store at ``path`` by a copy of it to which ``change`` was applied.
+
+    ``change`` may raise: the temporary file is then removed and the store stays as it was.
+    """
+    with _import_lock(path):
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.unlink(missing_ok=True)
+        try:
+            conn = sqlite3.connect(f"file:{quote(str(tmp))}", uri=True, isolation_level=None)
+            try:
+                conn.execute("PRAGMA journal_mode=OFF")
+                conn.execute("PRAGMA synchronous=OFF")
+                conn.executescript(SCHEMA)
+                conn.execute("BEGIN")
+                if path.exists():
+                    conn.execute("ATTACH DATABASE ? AS old", (_ro_uri(path),))
+                    for table in TABLES:
+                        conn.execute(f"INSERT INTO main.{table} SELECT * FROM old.{table}")
+                    conn.execute("COMMIT")
+                    conn.execute("DETACH DATABASE old")
+                    conn.execute("BEGIN")
+                change(conn)
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+            _fsync(tmp)
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+
+def set_meta(conn: sqlite3.Connection, **values: object) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                     [(k, str(v)) for k, v in values.items()])
+
+
+def connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that takes no lock and writes nothing (file is immutable)."""
+    return sqlite3.connect(_ro_uri(path), uri=True)
+
+
+def _ro_uri(path: Path) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,269 @@
+"""Identifier checks: SIREN, SIRET, French VAT key, IBAN, BIC — all by python-stdnum.
+
+Check digits are stdnum's business, not ours: it knows, for instance, that La Poste's
+SIRETs (SIREN 356000000) follow a sum-of-digits rule instead of Luhn. This module only
+decides *which* values to check, names the rule each failure breaks and says where.
+
+Messages are bilingual in one string, "français / English", because the same compte
+rendu is read by French ops people and by foreign depositors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from lxml import etree
+from stdnum import bic as stdbic
+from stdnum import iban as stdiban
+from stdnum.exceptions import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError,
+)
+from stdnum.fr import siren as stdsiren
+from stdnum.fr import siret as stdsiret
+from stdnum.fr import tva as stdtva
+
+from edi.model import Finding, Reason, Severity
+
+if TYPE_CHECKING:
+    from edi.config import Settings
+    from edi.model import Document, Invoice
+
+LAYER = "identifiers"
+
+
+class Rule(NamedTuple):
+    """One catalogue entry: severity and the message template in both languages."""
+
+    severity: Severity
+    fr: str
+    en: str
+
+    def message(self, **values: object) -> str:
+        return f"{self.fr.format(**values)} / {self.en.format(**values)}"
+
+
+RULES: dict[str, Rule] = {
+    "ID-SIREN": Rule(
+        Severity.FATAL,
+        "SIREN {value!r} ({term}) invalide : {why_fr}",
+        "SIREN {value!r} ({term}) is invalid: {why_en}"),
+    "ID-SIRET": Rule(
+        Severity.FATAL,
+        "SIRET {value!r} ({term}) invalide : {why_fr}",
+        "SIRET {value!r} ({term}) is invalid: {why_en}"),
+    "ID-SIRET-SIREN": Rule(
+        Severity.FATAL,
+        "le SIRET {siret} ({term}) ne commence pas par le SIREN {siren} de la même partie",
+        "SIRET {siret} ({term}) does not start with the same party's SIREN {siren}"),
+    "ID-TVA-FR": Rule(
+        Severity.FATAL,
+        "numéro de TVA français {value!r} ({term}) invalide : {why_fr}",
+        "French VAT number {value!r} ({term}) is invalid: {why_en}"),
+    "ID-TVA-SIREN": Rule(
+        Severity.WARNING,
+        "le numéro de TVA {vat} ({term}) ne contient pas le SIREN {siren} de la même partie",
+        "VAT number {vat} ({term}) does not contain the same party's SIREN {siren}"),
+    "ID-IBAN": Rule(
+        Severity.FATAL,
+        "le compte {value!r} a la forme d'un IBAN mais est invalide : {why_fr}",
+        "account {value!r} looks like an IBAN but is invalid: {why_en}"),
+    "ID-IBAN-58": Rule(
+        Severity.FATAL,
+        "moyen de paiement 58 (virement SEPA) : le compte BT-84 doit être un IBAN valide,"
+        " trouvé {value!r} ({why_fr})",
+        "payment means 58 (SEPA credit transfer): account BT-84 must be a valid IBAN,"
+        " found {value!r} ({why_en})"),
+    "ID-BIC": Rule(
+        Severity.FATAL,
+        "BIC {value!r} invalide : {why_fr}",
+        "BIC {value!r} is invalid: {why_en}"),
+}
+
+_WHY: dict[type[ValidationError], tuple[str, str]] = {
+    InvalidChecksum: ("clé de contrôle fausse", "wrong check digits"),
+    InvalidLength: ("longueur incorrecte", "wrong length"),
+    InvalidFormat: ("format incorrect", "wrong format"),
+    InvalidComponent: ("composant inconnu (pays, banque)", "unknown component (country, bank)"),
+}
+
+# Something that reads as an IBAN: country letters, two check digits, 11-30 alphanumerics.
+_IBAN_SHAPE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")
+
+_NS = {
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+}
+# Every place an invoice carries a bank account (UBL and CII), and those that are IBANs
+# by definition (CII IBANID); the others are checked only when they look like an IBAN.
+_ACCOUNTS = etree.XPath(
+    "//cac:PayeeFinancialAccount/cbc:ID | //cac:PayerFinancialAccount/cbc:ID"
+    " | //ram:PayeePartyCreditorFinancialAccount/ram:IBANID"
+    " | //ram:PayeePartyCreditorFinancialAccount/ram:ProprietaryID"
+    " | //ram:PayerPartyDebtorFinancialAccount/ram:IBANID", namespaces=_NS)
+_BICS = etree.XPath(
+    "//cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID"
+    " | //ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID", namespaces=_NS)
+
+SEPA_CREDIT_TRANSFER = "58"
+
+
+def finding(rule_id: str, location: str, layer: str = LAYER, **values: object) -> Finding:
+    """A finding of catalogue rule ``rule_id`` (from this module's RULES)."""
+    rule = RULES[rule_id]
+    return Finding(rule_id, rule.severity, layer, location, rule.message(**values))
+
+
+def why(exc: ValidationError) -> dict[str, str]:
+    """The reason stdnum gave, in both languages, as template values."""
+    for cls, (fr, en) in _WHY.items():
+        if isinstance(exc, cls):
+            return {"why_fr": fr, "why_en": en}
+    return {"why_fr": str(exc), "why_en": str(exc)}
+
+
+def siret_error(value: str) -> ValidationError | None:
+    """Why ``value`` is not a valid SIRET (None when it is)."""
+    try:
+        stdsiret.validate(value)
+    except ValidationError as exc:
+        return exc
+    return None
+
+
+def is_siret(value: str | None) -> bool:
+    return bool(value) and siret_error(value) is None  # type: ignore[arg-type]
+
+
+def looks_like_iban(value: str) -> bool:
+    return _IBAN_SHAPE.fullmatch(stdiban.compact(value)) is not None
+
+
+def check_invoice(invoice: Invoice, tree: etree._ElementTree | None = None,
+                  layer: str = LAYER) -> list[Finding]:
+    """All identifier findings of one invoice, in document order of the terms."""
+    out: list[Finding] = []
+    out += _party(invoice.seller_siren, invoice.seller_siret, invoice.seller_vat,
+                  invoice.seller_country, ("BT-30", "BT-29", "BT-31"), layer)
+    out += _party(invoice.buyer_siren, invoice.buyer_siret, invoice.buyer_vat,
+                  invoice.buyer_country, ("BT-47", "BT-46", "BT-48"), layer)
+    out += _accounts(invoice, tree, layer)
+    return out
+
+
+def _party(siren: str | None, siret: str | None, vat: str | None, country: str | None,
+           terms: tuple[str, str, str], layer: str) -> list[Finding]:
+    out: list[Finding] = []
+    siren_term, siret_term, vat_term = terms
+    french = country in (None, "", "FR")
+    good_siren: str | None = None
+    if siren and french:
+        compact = stdsiren.compact(siren)
+        if len(compact) == 14 and compact.isdigit():  # a SIRET given as legal identifier
+            error = siret_error(compact)
+            if error is not None:
+                out.append(finding("ID-SIRET", siren_term, layer, value=siren,
+                                   term=siren_term, **why(error)))
+            else:
+                good_siren = compact[:9]
+        else:
+            try:
+                good_siren = stdsiren.validate(compact)
+            except ValidationError as exc:
+                out.append(finding("ID-SIREN", siren_term, layer, value=siren,
+                                   term=siren_term, **why(exc)))
+    if siret:
+        compact = stdsiret.compact(siret)
+        error = siret_error(compact)
+        if error is not None:
+            out.append(finding("ID-SIRET", siret_term, layer, value=siret, term=siret_term,
+                               **why(error)))
+        elif good_siren and not compact.startswith(good_siren):
+            out.append(finding("ID-SIRET-SIREN", siret_term, layer, siret=compact,
+                               siren=good_siren, term=siret_term))
+        elif good_siren is None:
+            good_siren = compact[:9]
+    if vat and stdtva.compact(vat).startswith("FR"):
+        try:
+            number = stdtva.validate(vat)
+        except ValidationError as exc:
+            out.append(finding("ID-TVA-FR", vat_term, layer, value=vat, term=vat_term,
+                               **why(exc)))
+        else:
+            body = number[4:] if number.startswith("FR") else number[2:]
+            if good_siren and body.isdigit() and body != good_siren:
+                out.append(finding("ID-TVA-SIREN", vat_term, layer, vat=number,
+                                   siren=good_siren, term=vat_term))
+    return out
+
+
+def _accounts(invoice: Invoice, tree: etree._ElementTree | None,
+              layer: str) -> list[Finding]:
+    out: list[Finding] = []
+    accounts: list[tuple[str, str, bool]] = []   # value, location, is BT-84 of means 58
+    bics: list[tuple[str, str]] = []
+    if tree is not None:
+        for el in _ACCOUNTS(tree):
+            value = (el.text or "").strip()
+            if value:
+                accounts.append((value, tree.getpath(el), _is_payee(el)))
+        for el in _BICS(tree):
+            value = (el.text or "").strip()
+            if value:
+                bics.append((value, tree.getpath(el)))
+    if not accounts and invoice.iban:
+        accounts.append((invoice.iban, "BT-84", True))
+    if not bics and invoice.bic:
+        bics.append((invoice.bic, "BT-86"))
+
+    sepa = (invoice.payment_means or "").strip() == SEPA_CREDIT_TRANSFER
+    if sepa and not any(payee for _, _, payee in accounts):
+        out.append(finding("ID-IBAN-58", "BT-84", layer, value="",
+                           why_fr="compte absent", why_en="no account"))
+    for value, location, payee in accounts:
+        iban_by_definition = location.endswith("IBANID")
+        if not (iban_by_definition or looks_like_iban(value) or (sepa and payee)):
+            continue
+        try:
+            stdiban.validate(value)
+        except ValidationError as exc:
+            rule = "ID-IBAN-58" if sepa and payee else "ID-IBAN"
+            out.append(finding(rule, location, layer, value=value, **why(exc)))
+    for value, location in bics:
+        try:
+            stdbic.validate(value)
+        except ValidationError as exc:
+            out.append(finding("ID-BIC", location, layer, value=value, **why(exc)))
+    return out
+
+
+def _is_payee(el: etree._Element) -> bool:
+    parent = el.getparent()
+    return parent is not None and etree.QName(parent).localname in (
+        "PayeeFinancialAccount", "PayeePartyCreditorFinancialAccount")
+
+
+class IdentifiersLayer:
+    """The identifier checks as a validation layer of their own (every invoice)."""
+
+    name = LAYER
+    reason = Reason.REJ_SEMAN
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        import stdnum
+
+        self.rule_set = f"Identifiers (python-stdnum {stdnum.__version__})"
+
+    def applies(self, doc: Document) -> bool:
+        return doc.invoice is not None
+
+    def check(self, doc: Document, tree: etree._ElementTree | None) -> list[Finding]:
+        if doc.invoice is None:
+            return []
+        doc.rule_sets.append(self.rule_set)
+        return check_invoice(doc.invoice, tree)
