@@ -194,6 +194,15 @@ class Ledger:
             c.execute(insert(s.deliveries).prefix_with("OR IGNORE", dialect="sqlite").values(
                 flow_id=flow_id, seq=seq, target=target, file_name=file_name, at=utcnow()))
 
+    def record_scan(self, interface: str) -> None:
+        """When an intake last looked (health checks: a stalled watcher is an incident)."""
+        now = utcnow()
+        with self.engine.begin() as c:
+            done = c.execute(update(s.scans).where(s.scans.c.interface == interface)
+                             .values(at=now)).rowcount
+            if not done:
+                c.execute(insert(s.scans).values(interface=interface, at=now))
+
     # -- queries ------------------------------------------------------------------------
 
     def get(self, flow_id: str) -> Flow | None:

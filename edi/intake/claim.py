@@ -1,0 +1,110 @@
+"""Claim: take a stable file by atomic rename into the work area, hash it, record it.
+
+The work file's name carries the flow id (``<flow id>__<file name>``), so a crash between
+the rename and the ledger commit is recovered deterministically: the file says which
+flow it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from edi.config import Settings
+from edi.intake.durable import fsync_dir
+from edi.ledger import Ledger
+from edi.model import Flow, FlowStatus, new_flow_id
+from edi.testing import crash_point
+
+SEPARATOR = "__"
+
+
+def work_name(flow_id: str, file_name: str) -> str:
+    return f"{flow_id}{SEPARATOR}{file_name}"
+
+
+def split_work_name(name: str) -> tuple[str, str] | None:
+    flow_id, sep, file_name = name.partition(SEPARATOR)
+    if not sep or not flow_id.startswith("F") or not file_name:
+        return None
+    return flow_id, file_name
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def received_at(flow_id: str) -> datetime:
+    """The reception time encoded in a flow id (F + yyyymmddThhmmss + microseconds)."""
+    return datetime.strptime(flow_id[1:22], "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+
+
+def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settings: Settings,
+                sources: Sequence[str] | None = None) -> list[Flow]:
+    """Claim several files in one ledger transaction; files gone meanwhile are skipped."""
+    work = settings.path(settings.paths.work)
+    work.mkdir(parents=True, exist_ok=True)
+    moved: list[tuple[Path, str, str, str]] = []
+    touched: set[Path] = set()
+    for i, path in enumerate(paths):
+        flow_id = new_flow_id()
+        dest = work / work_name(flow_id, path.name)
+        try:
+            os.rename(path, dest)
+        except FileNotFoundError:  # removed between scan and claim: nothing to do
+            continue
+        touched.add(path.parent)
+        done = path.with_name(path.name + ".done")
+        if settings.intake.done_files and done.exists():
+            done.unlink(missing_ok=True)
+        moved.append((dest, flow_id, path.name, sources[i] if sources else str(path)))
+    if not moved:
+        return []
+    fsync_dir(work)
+    for folder in touched:
+        fsync_dir(folder)
+    crash_point("claimed")
+    flows = []
+    for dest, flow_id, file_name, source in moved:
+        digest, size = sha256_of(dest)
+        flows.append(Flow(flow_id=flow_id, file_name=file_name, sha256=digest, size=size,
+                          interface=interface, status=FlowStatus.IN_RECU,
+                          received_at=received_at(flow_id), source=source))
+    ledger.receive(flows)
+    crash_point("recorded")
+    return flows
+
+
+def claim_file(path: Path, *, interface: str, source: str, ledger: Ledger,
+               settings: Settings) -> Flow | None:
+    """Claim one file (the SFTP intake hands over its downloads this way)."""
+    flows = claim_files([path], interface=interface, ledger=ledger, settings=settings,
+                        sources=[source])
+    return flows[0] if flows else None
+
+
+def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox") -> list[Flow]:
+    """Record work files whose claim was interrupted before the ledger commit."""
+    work = settings.path(settings.paths.work)
+    adopted: list[Flow] = []
+    if not work.is_dir():
+        return adopted
+    for entry in sorted(work.iterdir()):
+        parts = split_work_name(entry.name)
+        if not entry.is_file() or parts is None or ledger.get(parts[0]) is not None:
+            continue
+        digest, size = sha256_of(entry)
+        adopted.append(Flow(flow_id=parts[0], file_name=parts[1], sha256=digest, size=size,
+                            interface=interface, status=FlowStatus.IN_RECU,
+                            received_at=received_at(parts[0]), source=None))
+    ledger.receive(adopted)
+    return adopted

@@ -1,0 +1,107 @@
+"""`edi watch` and `edi process`: the inbox loop.
+
+watchdog events only wake the loop early; the scan decides. SIGINT/SIGTERM let the batch
+in hand finish, then the loop exits cleanly.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType
+
+from edi.config import Settings
+from edi.intake.scan import Candidate, StabilityTracker, scan
+from edi.model import FlowStatus
+from edi.pipeline import Processor
+
+log = logging.getLogger(__name__)
+
+
+class Stop:
+    """Set by SIGINT/SIGTERM; the loop finishes the flows in hand, then returns."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.wake = threading.Event()
+
+    def install(self) -> None:
+        def handler(signum: int, _frame: FrameType | None) -> None:
+            log.info("signal %s: finishing the flows in hand, then stopping", signum)
+            self.event.set()
+            self.wake.set()
+
+        signal.signal(signal.SIGINT, handler)
+        signal.signal(signal.SIGTERM, handler)
+
+    @property
+    def requested(self) -> bool:
+        return self.event.is_set()
+
+
+def run_pass(processor: Processor, tracker: StabilityTracker, settings: Settings,
+             stop: Stop | None = None,
+             progress: Callable[[int], None] | None = None) -> dict[str, FlowStatus]:
+    """One scan: claim every stable file, in batches, and process them."""
+    inbox = settings.path(settings.paths.inbox)
+    results: dict[str, FlowStatus] = {}
+    ready: list[Candidate] = tracker.stable(scan(inbox, settings.intake))
+    batch = max(1, settings.intake.batch)
+    for i in range(0, len(ready), batch):
+        if stop and stop.requested:
+            break
+        chunk = ready[i:i + batch]
+        flows = processor.claim(chunk)
+        for c in chunk:
+            tracker.forget(c.path)
+        results.update(processor.process(flows))
+        if progress:
+            progress(len(chunk))
+    processor.ledger.record_scan("inbox")
+    return results
+
+
+def watch(processor: Processor, settings: Settings, stop: Stop,
+          on_idle: Callable[[], None] | None = None) -> None:
+    """Run until stopped: recover, then scan on events and every scan_interval seconds."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    inbox = settings.path(settings.paths.inbox)
+    inbox.mkdir(parents=True, exist_ok=True)
+
+    class Hint(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type in ("created", "modified", "moved", "closed"):
+                stop.wake.set()
+
+    observer = Observer()
+    observer.schedule(Hint(), str(inbox), recursive=False)
+    observer.start()
+    tracker = StabilityTracker(settings.intake.quiet_period)
+    try:
+        leftovers = processor.recover()
+        if leftovers:
+            log.info("recovering %d unfinished flow(s)", len(leftovers))
+            processor.process(leftovers)
+        while not stop.requested:
+            stop.wake.clear()
+            run_pass(processor, tracker, settings, stop)
+            due = processor.due_retries()
+            if due and not stop.requested:
+                processor.process(due)
+            if on_idle:
+                on_idle()
+            wait = settings.intake.scan_interval
+            nxt = tracker.next_check()
+            if nxt is not None:
+                wait = min(wait, max(0.05, nxt))
+            # An event wakes us early; give the writer a moment before rescanning.
+            if stop.wake.wait(wait) and not stop.requested:
+                time.sleep(min(0.05, settings.intake.quiet_period))
+    finally:
+        observer.stop()
+        observer.join(timeout=5)

@@ -1,0 +1,319 @@
+"""A flow's way through edi-flux: claim -> detect -> parse -> validate -> route -> report.
+
+``examine`` (detect, parse, validate) is pure and runs in validation workers. ``Processor``
+runs in the parent: it claims, archives, routes, reports and records, in an order that
+makes every step redoable after a crash: each file and its directory are on disk before
+the ledger commits a status that depends on them, and delivery names are deterministic.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import time
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from edi import parsers
+from edi.config import Settings
+from edi.intake.claim import adopt_orphans, claim_files, split_work_name, work_name
+from edi.intake.durable import fsync_dir, link_or_copy, write_atomic
+from edi.intake.scan import Candidate
+from edi.ledger import Ledger
+from edi.model import (
+    Container,
+    Document,
+    Finding,
+    Flow,
+    FlowError,
+    FlowStatus,
+    Reason,
+    Severity,
+    utcnow,
+)
+from edi.reports import compte_rendu
+from edi.routing.base import DeliveryError
+from edi.testing import crash_point
+from edi.validators import validate
+from edi.workers import Examiner, Job
+
+log = logging.getLogger(__name__)
+
+
+# -- detect, parse, validate (inside a worker) ---------------------------------------------
+
+def examine(name: str, data: bytes, settings: Settings, layers: list[Any]) -> list[Document]:
+    """Detect and parse a flow's bytes into documents, then validate each one."""
+    try:
+        documents = parsers.unpack(name, data, settings.limits)
+    except FlowError as exc:
+        return [Document(seq=1, name=name, content=data, reason=exc.reason,
+                         findings=[exc.finding("intake")])]
+    for doc in documents:
+        if doc.reason is not None:
+            continue
+        try:
+            tree = parsers.read(doc, settings.limits)
+        except FlowError as exc:
+            doc.reason = exc.reason
+            doc.findings.append(exc.finding("xml"))
+            continue
+        validate(doc, tree, layers, settings)
+    return documents
+
+
+# -- the parent's side -----------------------------------------------------------------------
+
+class Processor:
+    """Claims flows and carries each one to a terminal status, crash-safely."""
+
+    def __init__(self, settings: Settings, ledger: Ledger, examiner: Examiner,
+                 on_flow: Callable[[Flow, FlowStatus], None] | None = None) -> None:
+        self.settings = settings
+        self.ledger = ledger
+        self.examiner = examiner
+        self.on_flow = on_flow
+        p = settings.paths
+        self.work = settings.path(p.work)
+        self.archive = settings.path(p.archive)
+        self.outbox = settings.path(p.outbox)
+        self.rejected = settings.path(p.rejected)
+        self.reports = settings.path(p.reports)
+
+    # claim
+
+    def claim(self, candidates: Sequence[Candidate], interface: str = "inbox") -> list[Flow]:
+        return claim_files([c.path for c in candidates], interface=interface,
+                           ledger=self.ledger, settings=self.settings)
+
+    def recover(self) -> list[Flow]:
+        """Flows a crash left unfinished, oldest first, ready to be processed again."""
+        adopt_orphans(self.ledger, self.settings)
+        return [f for f in self.ledger.unfinished()
+                if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT]
+
+    # detect, parse, validate, route, report
+
+    def process(self, flows: Sequence[Flow]) -> dict[str, FlowStatus]:
+        """Carry ``flows`` to a terminal status (or a scheduled retry)."""
+        results: dict[str, FlowStatus] = {}
+        jobs: list[Job] = []
+        by_id: dict[str, Flow] = {}
+        started: dict[str, float] = {}
+        for flow in flows:
+            started[flow.flow_id] = time.perf_counter()
+            original = self._archive(flow)
+            if original is None:
+                continue
+            twin = self.ledger.integrated_twin(flow.sha256, flow.flow_id)
+            if twin is not None:
+                doc = Document(seq=1, name=flow.file_name, content=original.read_bytes(),
+                               reason=Reason.DOUBLON, findings=[Finding(
+                                   "EDI-DOUBLON-FICHIER", Severity.FATAL, "intake", "/",
+                                   f"byte-identical to flow {twin}, already integrated; "
+                                   "a file is integrated once")])
+                results[flow.flow_id] = self._conclude(flow, [doc], started[flow.flow_id])
+                continue
+            jobs.append(Job(flow.flow_id, flow.file_name, original))
+            by_id[flow.flow_id] = flow
+        if not jobs:
+            return results
+        self.ledger.set_many(list(by_id), FlowStatus.IN_EN_COURS_TRAITEMENT)
+        for outcome in self.examiner.run(jobs):
+            flow = by_id[outcome.key]
+            if outcome.documents is None:
+                results[flow.flow_id] = self._incident(flow, outcome.error or "worker failed")
+                continue
+            crash_point("examined")
+            results[flow.flow_id] = self._conclude(flow, outcome.documents,
+                                                   started[flow.flow_id])
+        return results
+
+    def _archive(self, flow: Flow) -> Path | None:
+        """Put the original under archive/YYYY/MM/DD/<flow id>/ and free the work area."""
+        day = flow.received_at
+        dest = (self.archive / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}" / flow.flow_id
+                / flow.file_name)
+        work_file = self.work / work_name(flow.flow_id, flow.file_name)
+        if not dest.exists():
+            if not work_file.exists():
+                self._incident(flow, f"original missing: neither {dest} nor {work_file}")
+                return None
+            link_or_copy(work_file, dest)
+            crash_point("archived")
+        if flow.status in (FlowStatus.IN_RECU,):
+            self.ledger.set_status(flow.flow_id, FlowStatus.IN_EN_ATTENTE_TRAITEMENT,
+                                   f"archived as {dest}", archive_path=str(dest))
+        if work_file.exists():
+            work_file.unlink()
+            fsync_dir(self.work)
+        return dest
+
+    def _conclude(self, flow: Flow, documents: list[Document], t0: float) -> FlowStatus:
+        accepted = [d for d in documents if not d.fatal]
+        self._reject_duplicates(flow, accepted)
+        accepted = [d for d in accepted if not d.fatal]
+        flow.format = _flow_format(documents)
+        outputs = output_names(flow, accepted)
+        try:
+            for doc in accepted:
+                self._deliver(flow, doc, outputs[doc.seq])
+        except DeliveryError as exc:
+            return self._failed_delivery(flow, exc)
+        rejected = [d for d in documents if d.fatal]
+        if not accepted:
+            status = FlowStatus.IN_REJETE
+        elif rejected:
+            status = FlowStatus.IN_INTEGRE_PARTIEL
+        else:
+            status = FlowStatus.IN_INTEGRE
+        reason = str(rejected[0].reason) if rejected and rejected[0].reason else None
+        finished = utcnow()
+        history = self.ledger.history(flow.flow_id) + [
+            {"status": str(status), "at": finished, "detail": "verdict"}]
+        report = compte_rendu.build(flow, documents, status, reason=reason,
+                                    finished_at=finished, history=history, outputs=outputs)
+        compte_rendu.write(report, self.reports)
+        if rejected:
+            self._set_aside(flow, rejected, report)
+        crash_point("reported")
+        self.ledger.finish(flow, status, documents, reason,
+                           time.perf_counter() - t0, outputs)
+        crash_point("finished")
+        if self.on_flow:
+            self.on_flow(flow, status)
+        return status
+
+    def _reject_duplicates(self, flow: Flow, accepted: list[Document]) -> None:
+        """Same supplier, number and year already accepted: DOUBLON, even if bytes differ."""
+        keys = {d.seq: k for d in accepted if d.invoice and (k := business_key(d.invoice))}
+        taken = self.ledger.reserve_keys(flow.flow_id, keys)
+        crash_point("reserved")
+        for doc in accepted:
+            owner = taken.get(doc.seq)
+            if owner is None or doc.invoice is None:
+                continue
+            doc.reason = Reason.DOUBLON
+            inv = doc.invoice
+            doc.findings.append(Finding(
+                "CPRO-DOUBLON", Severity.FATAL, "ledger", "/",
+                f"invoice {inv.number} of supplier {_seller(inv)} issued in "
+                f"{(inv.issue_date or '')[:4]} is already accepted (flow {owner}); "
+                "an invoice number is used once per supplier and year"))
+
+    def _deliver(self, flow: Flow, doc: Document, file_name: str) -> None:
+        from edi.routing import table
+
+        done = self.ledger.delivered(flow.flow_id)
+        for target in table.targets_for(doc, flow, self.settings):
+            if (doc.seq, target.name) in done:
+                continue
+            # Deterministic names: a file already there is ours from an interrupted run.
+            if not target.exists(file_name):
+                target.deliver(file_name, doc.content)
+                crash_point("delivered")
+            self.ledger.record_delivery(flow.flow_id, doc.seq, target.name, file_name)
+        doc.delivered = True
+
+    def _set_aside(self, flow: Flow, rejected: list[Document], report: dict) -> None:
+        """Copies of rejected invoices, with their compte rendu, for the depositor."""
+        folder = self.rejected / flow.flow_id
+        for doc in rejected:
+            write_atomic(folder / _safe(doc.name), doc.content)
+        write_atomic(folder / f"{flow.flow_id}.cr.json", compte_rendu.to_json(report))
+        crash_point("rejected")
+
+    def _failed_delivery(self, flow: Flow, exc: DeliveryError) -> FlowStatus:
+        d = self.settings.delivery
+        attempts = flow.attempts + 1
+        age = (utcnow() - flow.received_at).total_seconds()
+        if exc.transient and attempts < d.attempts and age < d.max_age:
+            delay = min(d.backoff_max, d.backoff_initial * 2 ** (attempts - 1))
+            delay *= 1 + random.uniform(-d.jitter, d.jitter)
+            self.ledger.schedule_retry(flow.flow_id, attempts,
+                                       utcnow() + timedelta(seconds=delay),
+                                       f"attempt {attempts} failed: {exc}; retry in "
+                                       f"{delay:.0f} s")
+            log.warning("flow %s: delivery failed (%s), retry %d in %.0f s",
+                        flow.flow_id, exc, attempts, delay)
+            return FlowStatus.IN_EN_ATTENTE_RETRAITEMENT
+        return self._incident(flow, f"delivery failed after {attempts} attempt(s): {exc}",
+                              attempts=attempts)
+
+    def _incident(self, flow: Flow, detail: str, **fields: Any) -> FlowStatus:
+        log.error("flow %s: IN_INCIDENTE: %s", flow.flow_id, detail)
+        self.ledger.set_status(flow.flow_id, FlowStatus.IN_INCIDENTE, detail,
+                               finished_at=utcnow(), **fields)
+        if self.on_flow:
+            self.on_flow(flow, FlowStatus.IN_INCIDENTE)
+        return FlowStatus.IN_INCIDENTE
+
+    # retries and reprocessing
+
+    def due_retries(self) -> list[Flow]:
+        return self.ledger.due_retries(utcnow())
+
+    def requeue(self, flow_id: str) -> Flow:
+        """Put a rejected or incident flow back in the queue (edi reprocess / resend)."""
+        flow = self.ledger.get(flow_id)
+        if flow is None:
+            raise KeyError(flow_id)
+        if flow.status not in (FlowStatus.IN_REJETE, FlowStatus.IN_INCIDENTE,
+                               FlowStatus.IN_EN_ATTENTE_RETRAITEMENT):
+            raise ValueError(f"flow {flow_id} is {flow.status}: only IN_REJETE, "
+                             "IN_INCIDENTE or IN_EN_ATTENTE_RETRAITEMENT can be run again")
+        self.ledger.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT,
+                               "put back by an operator", next_attempt_at=None,
+                               finished_at=None)
+        flow.status = FlowStatus.IN_EN_ATTENTE_RETRAITEMENT
+        return flow
+
+
+def business_key(invoice: Any) -> str | None:
+    """Supplier identity + invoice number + year of issue (Chorus Pro's uniqueness rule)."""
+    try:
+        from edi.validators.chorus import business_key as chorus_key
+    except ModuleNotFoundError:
+        chorus_key = None
+    if chorus_key is not None:
+        return chorus_key(invoice)
+    seller = _seller(invoice)
+    if not (seller and invoice.number and invoice.issue_date):
+        return None
+    return f"{seller}|{invoice.number.strip().upper()}|{invoice.issue_date[:4]}"
+
+
+def _seller(inv: Any) -> str | None:
+    return inv.seller_siret or inv.seller_siren or inv.seller_vat or inv.seller_name
+
+
+def output_names(flow: Flow, documents: Sequence[Document]) -> dict[int, str]:
+    """Deterministic delivery names (flow id + invoice number): a redo never duplicates."""
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for doc in documents:
+        ext = ".pdf" if doc.container is Container.PDF else ".xml"
+        number = doc.invoice.number if doc.invoice and doc.invoice.number else None
+        stem = f"{flow.flow_id}_{_safe(number)}" if number else f"{flow.flow_id}_{doc.seq:03d}"
+        if stem in used:
+            stem = f"{stem}_{doc.seq:03d}"
+        used.add(stem)
+        names[doc.seq] = stem + ext
+    return names
+
+
+def _safe(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-")
+    return cleaned[:120] or "x"
+
+
+def _flow_format(documents: Sequence[Document]) -> str | None:
+    if len(documents) > 1:
+        return "ARCHIVE"
+    return documents[0].format if documents else None
+
+
+__all__ = ["examine", "Processor", "output_names", "business_key", "split_work_name"]

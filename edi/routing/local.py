@@ -1,0 +1,35 @@
+"""The local-folder target: the default outbox, and any folder a route names."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from edi.intake.durable import write_atomic
+from edi.routing.base import DeliveryError
+
+
+class LocalTarget:
+    def __init__(self, folder: Path, name: str = "outbox") -> None:
+        self.folder = folder
+        self.name = name
+
+    def deliver(self, file_name: str, content: bytes) -> None:
+        try:
+            write_atomic(self.folder / file_name, content)
+        except OSError as exc:
+            # A full or read-only folder heals when ops act: retry later. Anything else
+            # (a name the filesystem refuses) will not heal by waiting.
+            transient = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES,
+                                      errno.EPERM, errno.EIO, errno.ENOENT, errno.EBUSY)
+            raise DeliveryError(f"cannot write {self.folder / file_name}: {exc.strerror}",
+                                transient=transient) from exc
+
+    def exists(self, file_name: str) -> bool:
+        return (self.folder / file_name).exists()
+
+    def close(self) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"LocalTarget({self.folder})"

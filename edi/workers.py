@@ -1,0 +1,192 @@
+"""Validation workers: processes started with spawn/forkserver, never fork.
+
+saxonche aborts the process when a processor is used after fork() or from a thread that
+did not create it. So each worker builds its own layers (and Saxon processor) in its own
+main thread, lazily, and the parent never imports saxonche. A worker that dies is
+replaced and its flows are retried one by one; a flow that kills a worker again is
+reported as a technical incident, never lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edi.config import Settings
+from edi.model import Document
+
+log = logging.getLogger(__name__)
+
+# Per-process state of a worker (and of the parent in "inline" mode).
+_process_settings: Settings | None = None
+_process_layers: list[Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One flow to examine: its bytes are read from ``path`` inside the worker."""
+
+    key: str            # flow id, or the file path for `edi validate`
+    name: str           # the deposited file name
+    path: Path
+
+
+@dataclass(slots=True)
+class Outcome:
+    key: str
+    documents: list[Document] | None
+    error: str | None = None   # the worker died on this job twice
+
+
+def _init(settings: Settings) -> None:
+    global _process_settings, _process_layers
+    _process_settings = settings
+    _process_layers = None
+
+
+def _layers() -> list[Any]:
+    global _process_layers
+    if _process_layers is None:
+        from edi.validators.base import build_layers
+
+        assert _process_settings is not None
+        _process_layers = build_layers(_process_settings)
+    return _process_layers
+
+
+def _run(jobs: Sequence[Job]) -> list[tuple[str, list[Document]]]:
+    from edi.pipeline import examine
+
+    assert _process_settings is not None
+    layers = _layers()
+    out = []
+    for job in jobs:
+        data = job.path.read_bytes()
+        out.append((job.key, examine(job.name, data, _process_settings, layers)))
+    return out
+
+
+def worker_count(settings: Settings) -> int:
+    n = settings.validation.workers
+    return n if n > 0 else (os.cpu_count() or 1)
+
+
+class Examiner:
+    """Runs ``examine`` over jobs in a pool of spawned workers (or inline)."""
+
+    def __init__(self, settings: Settings, workers: int | None = None) -> None:
+        self.settings = settings
+        self.workers = workers or worker_count(settings)
+        self.inline = settings.validation.start_method == "inline"
+        self._pool: ProcessPoolExecutor | None = None
+        if self.inline:
+            _init(settings)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            method = self.settings.validation.start_method
+            if method == "fork":
+                raise ValueError("start_method 'fork' is refused: saxonche aborts after fork()")
+            ctx = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx,
+                                             initializer=_init, initargs=(self.settings,))
+        return self._pool
+
+    def warm_up(self) -> None:
+        """Start every worker now (and build its layers), not on the first flow."""
+        if self.inline:
+            _layers()
+            return
+        pool = self._executor()
+        futures = [pool.submit(_warm) for _ in range(self.workers)]
+        for f in futures:
+            f.result()
+
+    def run(self, jobs: Sequence[Job], chunk: int = 16,
+            on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
+        """Examine ``jobs``; yields outcomes as chunks complete (not in input order)."""
+        if self.inline:
+            for job in jobs:
+                key, docs = _run([job])[0]
+                yield Outcome(key, docs)
+            return
+        chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
+        pending = list(chunks)
+        while pending:
+            try:
+                yield from self._run_chunks(pending)
+                pending = []
+            except _PoolBroke as broke:
+                log.warning("a validation worker died; replacing it and retrying %d job(s)",
+                            sum(len(c) for c in broke.unfinished))
+                self._reset()
+                # Retry each unfinished job alone, so a poison flow only takes itself down.
+                yield from self._run_alone([j for c in broke.unfinished for j in c])
+                pending = []
+
+    def _run_chunks(self, chunks: list[list[Job]]) -> Iterator[Outcome]:
+        pool = self._executor()
+        futures: dict[Future, list[Job]] = {}
+        try:
+            for c in chunks:
+                futures[pool.submit(_run, c)] = c
+        except BrokenProcessPool as exc:
+            raise _PoolBroke(chunks) from exc
+        from concurrent.futures import as_completed
+
+        done_chunks: set[int] = set()
+        try:
+            for fut in as_completed(futures):
+                results = fut.result()
+                done_chunks.add(id(futures[fut]))
+                for key, docs in results:
+                    yield Outcome(key, docs)
+        except BrokenProcessPool as exc:
+            raise _PoolBroke([c for c in chunks if id(c) not in done_chunks]) from exc
+
+    def _run_alone(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
+        for job in jobs:
+            for attempt in (1, 2):
+                try:
+                    key, docs = self._executor().submit(_run, [job]).result()[0]
+                    yield Outcome(key, docs)
+                    break
+                except BrokenProcessPool:
+                    self._reset()
+                    if attempt == 2:
+                        yield Outcome(job.key, None,
+                                      "the validation worker died twice on this flow")
+
+    def _reset(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Examiner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _PoolBroke(Exception):
+    def __init__(self, unfinished: list[list[Job]]) -> None:
+        super().__init__("validation pool broke")
+        self.unfinished = unfinished
+
+
+def _warm() -> int:
+    _layers()
+    return os.getpid()
