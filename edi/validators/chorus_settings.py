@@ -1,0 +1,67 @@
+"""When the Chorus Pro deposit rules apply, and against which directory: the scenario.
+
+Kept apart from ``chorus.py`` so that reading the configuration never loads the layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from edi.config import ConfigError, section
+
+APPLIES = ("buyer-siret", "always", "never")
+AMOUNT_BASES = ("with_vat", "without_vat")
+
+
+@section("chorus")
+@dataclass(frozen=True)
+class ChorusSettings:
+    """Scenario settings of the ``chorus`` layer.
+
+    applies: ``buyer-siret`` (default) — a directory is loaded and the buyer is identified
+      by a SIRET (BT-46 with scheme 0009, or a 14-digit legal identifier BT-47);
+      ``always`` — every invoice (directory rules only when a directory is loaded);
+      ``never``.
+    scenario: the name the compte rendu gives to this scenario.
+    directory: the directory store written by ``edi directory import`` (relative to the
+      working directory unless absolute).
+    reload_check_seconds: how often a worker looks whether the store was replaced.
+    engagement_amount: which invoice total is compared with an engagement's remaining
+      amount: ``with_vat`` (BT-112, as public commitments are counted) or ``without_vat``.
+    by_interface: ``INTERFACE=APPLIES`` pairs overriding ``applies`` for the flows of one
+      inbox or interface (e.g. ``"b2b=never"``, ``"chorus=always"``).
+    identifiers: run the identifier checks (SIRET, VAT, IBAN...) inside this layer when
+      no separate ``identifiers`` layer is configured.
+    """
+
+    applies: str = "buyer-siret"
+    scenario: str = "public buyer by SIRET"
+    directory: Path = Path("var/directory.sqlite")
+    reload_check_seconds: float = 5.0
+    engagement_amount: str = "with_vat"
+    by_interface: tuple[str, ...] = ()
+    identifiers: bool = True
+
+    def __post_init__(self) -> None:
+        _choice("applies", self.applies, APPLIES)
+        _choice("engagement_amount", self.engagement_amount, AMOUNT_BASES)
+        for pair in self.by_interface:
+            name, _, value = pair.partition("=")
+            if not name or not value:
+                raise ConfigError(f"[chorus] by_interface: expected INTERFACE=APPLIES, "
+                                  f"got {pair!r}")
+            _choice(f"by_interface {name}", value, APPLIES)
+
+    def applies_to(self, interface: str | None) -> str:
+        """The ``applies`` mode for flows received through ``interface``."""
+        for pair in self.by_interface:
+            name, _, value = pair.partition("=")
+            if name == interface:
+                return value
+        return self.applies
+
+
+def _choice(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(f"[chorus] {name}: {value!r} is not one of {', '.join(allowed)}")
