@@ -1,0 +1,115 @@
+"""`edi directory import FILE [--services FILE]` and `edi directory show SIRET`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from edi.config import Settings
+
+
+def settings() -> Settings:
+    """The CLI's settings when run under `edi`, else the configuration of the cwd."""
+    ctx = click.get_current_context()
+    obj = ctx.find_root().obj
+    if isinstance(obj, dict) and "settings" in obj:
+        return obj["settings"]
+    from edi import config
+
+    return config.load()
+
+
+def store_path(s: Settings) -> Path:
+    from edi.validators.chorus_settings import ChorusSettings
+
+    return s.path(s.section(ChorusSettings).directory)
+
+
+def fail(exc: Exception) -> click.ClickException:
+    return click.ClickException(f"{exc}\nThe directory in force is unchanged.")
+
+
+@click.group("directory")
+def command() -> None:
+    """Chorus Pro's directory of public structures (annuaire des structures)."""
+
+
+@command.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--services", "services_file", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The services export (IdentifiantStructure;CodeService;...)")
+def import_(file: Path, services_file: Path | None) -> None:
+    """Replace the directory by Chorus Pro's structures export FILE (atomically)."""
+    from edi.directory import DirectoryError, import_directory
+
+    path = store_path(settings())
+    try:
+        r = import_directory(path, file, services_file)
+    except DirectoryError as exc:
+        raise fail(exc) from exc
+    click.echo(f"Directory imported into {path}: {r.structures} structures, "
+               f"{r.services} services in {r.seconds:.2f} s (encoding {r.encoding}).")
+    restored = r.zeros.restored + r.service_zeros.restored
+    if restored:
+        lines = ", ".join(map(str, r.zeros.lines or r.service_zeros.lines))
+        click.echo(f"Leading zeros restored on {restored} SIRET(s) cut by a spreadsheet "
+                   f"({r.zeros.restored} structures, {r.service_zeros.restored} services; "
+                   f"first lines: {lines}).")
+    if r.bad_check_digits:
+        click.echo(f"Warning: {r.bad_check_digits} SIRET(s) fail their check digits.")
+    if r.orphan_services:
+        click.echo(f"Warning: {r.orphan_services} service(s) of structures absent from "
+                   f"{file.name} were skipped.")
+
+
+@command.command("show")
+@click.argument("siret")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+def show(siret: str, as_json: bool) -> None:
+    """Print one structure with its flags, services and known engagements."""
+    from edi.directory import load
+
+    path = store_path(settings())
+    if not path.exists():
+        raise click.ClickException(f"no directory at {path}: run `edi directory import`")
+    key = siret.replace(" ", "")
+    if key.isdigit() and len(key) < 14:
+        key = key.zfill(14)
+    d = load(path)
+    s = d.structures.get(key)
+    if s is None:
+        raise click.ClickException(f"{siret} is not in the directory imported "
+                                   f"{d.imported_at} ({len(d.structures)} structures)")
+    services = sorted(d.services.get(key, {}).values(), key=lambda x: x.code)
+    engagements = sorted(d.engagements.get(key, {}).values(), key=lambda x: x.number)
+    if as_json:
+        click.echo(json.dumps({
+            "structure": {f: getattr(s, f) for f in s.__slots__},
+            "services": [{f: getattr(x, f) for f in x.__slots__} for x in services],
+            "engagements": [{"number": e.number, "supplier": e.supplier,
+                             "amount": str(e.amount) if e.amount is not None else None,
+                             "status": e.status, "open": e.open} for e in engagements],
+            "directory_imported_at": d.imported_at}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{s.identifier}  {s.name}  ({s.id_type}, "
+               f"{'active' if s.active else 'INACTIVE'})")
+    flags = [("GestionEngagement", s.gestion_engagement), ("GestionService", s.gestion_service),
+             ("GestionServiceEngagement", s.gestion_service_engagement),
+             ("GestionStatutMiseEnPaiement", s.gestion_statut_mep),
+             ("EmetteurEdi", s.emetteur_edi), ("RecepteurEdi", s.recepteur_edi),
+             ("EstMOA", s.est_moa), ("EstMOAUniquement", s.est_moa_uniquement)]
+    for name, value in flags:
+        click.echo(f"  {name:<28} {'yes' if value else 'no'}")
+    click.echo(f"  services: {len(services)}")
+    for x in services:
+        extra = ", engagement required" if x.engagement_required else ""
+        click.echo(f"    {x.code:<20} {'active' if x.active else 'INACTIVE'}{extra}  {x.name}")
+    if engagements:
+        click.echo(f"  engagements: {len(engagements)}")
+        for e in engagements:
+            click.echo(f"    {e.number:<20} supplier {e.supplier}  remaining "
+                       f"{e.amount if e.amount is not None else '?'}  {e.status}")
+    click.echo(f"  (directory imported {d.imported_at})")
