@@ -43,6 +43,8 @@ RULES: dict[str, tuple[str, str]] = {
     "SCH-INCOMPLETE": ("warning", "MINIMUM and BASIC WL are not complete EN 16931 invoices: "
                                   "judged by their own profile's rules only; a receiving "
                                   "platform may refuse them ([schematron] incomplete_profiles)."),
+    "SCH-UNNAMED": ("fatal", "A failed assert that carries no rule id (its text says which "
+                             "rule it is)."),
     "FX-SCH-UNUSED": ("fatal", "An element or attribute that the invoice's Factur-X profile "
                                "marks as not used (a report without id in the Factur-X "
                                "Schematron); fatal in a Factur-X PDF, a warning in plain CII."),
