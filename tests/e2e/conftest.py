@@ -1,0 +1,79 @@
+"""A workspace where the real `edi` command runs, as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+CONFIG = """
+[intake]
+quiet_period = {quiet}
+scan_interval = 0.5
+batch = {batch}
+
+[validation]
+layers = [{layers}]
+workers = 1
+"""
+
+
+@dataclass
+class Workspace:
+    root: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+    def configure(self, quiet: float = 0.0, layers: tuple[str, ...] = ("xml", "xsd"),
+                  extra: str = "", batch: int = 64) -> None:
+        text = CONFIG.format(quiet=quiet, layers=", ".join(f'"{x}"' for x in layers),
+                             batch=batch)
+        (self.root / "edi.toml").write_text(text + extra, encoding="utf-8")
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox"
+
+    def drop(self, name: str, content: bytes) -> Path:
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        path = self.inbox / name
+        path.write_bytes(content)
+        old = 1_000_000_000  # long stable: mtime far in the past
+        os.utime(path, (old, old))
+        return path
+
+    def edi(self, *args: str, crash_at: str | None = None, check: bool = True,
+            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, **self.env}
+        env.pop("EDI_CRASH_AT", None)
+        env.pop("EDI_CONFIG", None)
+        if crash_at:
+            env["EDI_CRASH_AT"] = crash_at
+        proc = subprocess.run([sys.executable, "-m", "edi.cli", *args], cwd=self.root,
+                              env=env, capture_output=True, text=True, timeout=timeout)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"edi {' '.join(args)} exited {proc.returncode}:\n"
+                                 f"{proc.stdout}\n{proc.stderr}")
+        return proc
+
+    def flows(self) -> list[dict]:
+        return json.loads(self.edi("flows", "--json", "--limit", "100000").stdout)
+
+    def db(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.root / "var" / "edi.sqlite")
+
+    def files(self, folder: str) -> list[Path]:
+        base = self.root / folder
+        return sorted(p for p in base.rglob("*") if p.is_file()) if base.exists() else []
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    w = Workspace(tmp_path)
+    w.configure()
+    return w
