@@ -1,0 +1,281 @@
+"""The JSON API behind the dashboard, and its OpenAPI description.
+
+The pages and the API parse filters with the same function (``flow_query``), so what an
+ops tool gets from ``/api/flows`` is exactly what the list page shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from starlette.datastructures import QueryParams
+
+from edi.ledger import FlowQuery
+from edi.model import FlowStatus
+
+MAX_LIMIT = 500
+COUNT_CAP = 10_000
+FORMATS = ("UBL", "CII", "FACTURX")
+
+# Flow columns published by the API: internal paths (archive_path) stay private.
+FLOW_FIELDS = ("flow_id", "file_name", "interface", "source", "format", "status", "reason",
+               "detail", "received_at", "updated_at", "finished_at", "attempts",
+               "next_attempt_at", "invoice_count", "accepted_count", "supplier", "buyer",
+               "size", "sha256", "seconds")
+INVOICE_FIELDS = ("seq", "name", "number", "issue_date", "type_code", "format", "profile",
+                  "seller_name", "seller_id", "buyer_name", "buyer_id", "currency",
+                  "total_with_vat", "status", "status_code", "reason", "output_name",
+                  "findings")
+
+
+class BadQuery(ValueError):
+    """A filter the API cannot understand; answered with 400 and this message."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    query: FlowQuery
+    params: dict[str, str]     # the filters as given, to rebuild links (pagination)
+
+
+def _parse_time(value: str, name: str, end: bool) -> datetime:
+    """An ISO date (whole day; ``until`` includes it) or an ISO date-time (UTC if naive)."""
+    try:
+        if len(value) == 10:
+            d = date.fromisoformat(value)
+            start = datetime(d.year, d.month, d.day, tzinfo=UTC)
+            return start + timedelta(days=1) if end else start
+        t = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise BadQuery(f"{name}: expected an ISO date (2025-03-14) or date-time "
+                       f"(2025-03-14T10:00:00Z), got {value!r}") from exc
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
+def _int(params: QueryParams, name: str, default: int, low: int, high: int) -> int:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        n = int(raw)
+    except ValueError as exc:
+        raise BadQuery(f"{name}: expected an integer, got {raw!r}") from exc
+    if not low <= n <= high:
+        raise BadQuery(f"{name}: expected {low}..{high}, got {n}")
+    return n
+
+
+def flow_query(params: QueryParams, page_size: int) -> Listing:
+    """FlowQuery from query parameters: status (repeatable or comma-separated), since,
+    until, format, supplier, buyer, q (flow id, invoice number or SIRET), limit, offset."""
+    statuses: list[str] = []
+    for raw in params.getlist("status"):
+        statuses += [x.strip() for x in raw.split(",") if x.strip()]
+    unknown = [x for x in statuses if x not in FlowStatus.__members__]
+    if unknown:
+        raise BadQuery(f"status: unknown {unknown}; expected some of "
+                       f"{[str(x) for x in FlowStatus]}")
+    fmt = (params.get("format") or "").strip() or None
+    if fmt is not None and fmt not in FORMATS:
+        raise BadQuery(f"format: expected one of {list(FORMATS)}, got {fmt!r}")
+    since = params.get("since") or None
+    until = params.get("until") or None
+    q = FlowQuery(
+        status=tuple(statuses),
+        since=_parse_time(since, "since", end=False) if since else None,
+        until=_parse_time(until, "until", end=True) if until else None,
+        format=fmt,
+        supplier=(params.get("supplier") or "").strip() or None,
+        buyer=(params.get("buyer") or "").strip() or None,
+        search=(params.get("q") or "").strip() or None,
+        limit=_int(params, "limit", page_size, 1, MAX_LIMIT),
+        offset=_int(params, "offset", 0, 0, 10_000_000),
+    )
+    kept = {k: v for k, v in (("status", ",".join(statuses)), ("since", since or ""),
+                              ("until", until or ""), ("format", fmt or ""),
+                              ("supplier", q.supplier or ""), ("buyer", q.buyer or ""),
+                              ("q", q.search or "")) if v}
+    return Listing(q, kept)
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def flow_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: jsonable(row.get(k)) for k in FLOW_FIELDS}
+
+
+def invoice_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: jsonable(row.get(k)) for k in INVOICE_FIELDS}
+
+
+# -- OpenAPI --------------------------------------------------------------------------
+
+def _s(type_: str, nullable: bool = False, **kw: Any) -> dict[str, Any]:
+    return {"type": type_, **({"nullable": True} if nullable else {}), **kw}
+
+
+_DT = {"type": "string", "format": "date-time"}
+_DT_N = {**_DT, "nullable": True}
+
+_FINDING = {"type": "object", "additionalProperties": False,
+            "required": ["rule_id", "severity", "layer", "location", "message"],
+            "properties": {"rule_id": _s("string"),
+                           "severity": _s("string", enum=["fatal", "warning"]),
+                           "layer": _s("string"), "location": _s("string"),
+                           "message": _s("string")}}
+
+_FLOW = {"type": "object", "additionalProperties": False, "required": list(FLOW_FIELDS),
+         "properties": {
+             "flow_id": _s("string"), "file_name": _s("string"), "interface": _s("string"),
+             "source": _s("string", True), "format": _s("string", True),
+             "status": _s("string", enum=[str(x) for x in FlowStatus]),
+             "reason": _s("string", True), "detail": _s("string", True),
+             "received_at": _DT, "updated_at": _DT, "finished_at": _DT_N,
+             "attempts": _s("integer"), "next_attempt_at": _DT_N,
+             "invoice_count": _s("integer"), "accepted_count": _s("integer"),
+             "supplier": _s("string", True), "buyer": _s("string", True),
+             "size": _s("integer"), "sha256": _s("string"), "seconds": _s("number", True)}}
+
+_INVOICE = {"type": "object", "additionalProperties": False, "required": list(INVOICE_FIELDS),
+            "properties": {
+                "seq": _s("integer"), "name": _s("string"),
+                **{k: _s("string", True) for k in (
+                    "number", "issue_date", "type_code", "format", "profile", "seller_name",
+                    "seller_id", "buyer_name", "buyer_id", "currency", "total_with_vat",
+                    "reason", "output_name")},
+                "status": _s("string", enum=["DEPOSEE", "MISE_A_DISPOSITION", "REJETEE",
+                                             "IRRECEVABLE"]),
+                "status_code": _s("integer"),
+                "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+            }}
+
+_ERROR = {"type": "object", "required": ["error"], "properties": {"error": _s("string")}}
+
+
+def _param(name: str, desc: str, schema: dict[str, Any], **kw: Any) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": desc,
+            "schema": schema, **kw}
+
+
+_TIME = {"type": "string", "description": "ISO date or date-time"}
+FILTERS = [
+    _param("status", "Flow status(es), comma-separated or repeated",
+           {"type": "array", "items": _s("string", enum=[str(x) for x in FlowStatus])},
+           style="form", explode=False),
+    _param("since", "Received at or after (ISO date or date-time, UTC)", _TIME),
+    _param("until", "Received before (an ISO date includes that whole day)", _TIME),
+    _param("format", "Invoice format", _s("string", enum=list(FORMATS))),
+    _param("supplier", "Supplier SIRET/SIREN/VAT id (prefix)", _s("string")),
+    _param("buyer", "Buyer SIRET/SIREN/VAT id (prefix)", _s("string")),
+    _param("q", "Search: flow id, invoice number, file name or SIRET (exact)", _s("string")),
+    _param("limit", "Page size", _s("integer", minimum=1, maximum=MAX_LIMIT)),
+    _param("offset", "Rows to skip", _s("integer", minimum=0, maximum=10_000_000)),
+]
+
+
+def _json(schema: dict[str, Any], desc: str) -> dict[str, Any]:
+    return {"description": desc, "content": {"application/json": {"schema": schema}}}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def openapi(auth: bool) -> dict[str, Any]:
+    bad = _json(_ref("Error"), "A filter could not be understood")
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "edi-flux Suivi des flux API", "version": "1",
+                 "description": "Read-only view of the flow ledger: flows, their invoices "
+                                "and findings, status history, and an overview."},
+        "paths": {
+            "/api/flows": {"get": {
+                "summary": "Flows, newest first, with the list page's filters",
+                "operationId": "listFlows", "parameters": FILTERS,
+                "responses": {"200": _json(_ref("FlowPage"), "A page of flows"),
+                              "400": bad}}},
+            "/api/flows/{flow_id}": {"get": {
+                "summary": "One flow with its invoices, findings and status history",
+                "operationId": "getFlow",
+                "parameters": [{"name": "flow_id", "in": "path", "required": True,
+                                "schema": _s("string")}],
+                "responses": {"200": _json(_ref("FlowDetail"), "The flow"),
+                              "404": _json(_ref("Error"), "No such flow")}}},
+            "/api/overview": {"get": {
+                "summary": "Flows per status per day, oldest unfinished flow, pending "
+                           "retries, share rejected, top rejecting rules",
+                "operationId": "overview",
+                "parameters": [_param("days", "Days of history",
+                                      _s("integer", minimum=1, maximum=366))],
+                "responses": {"200": _json(_ref("Overview"), "The overview"),
+                              "400": bad}}},
+            "/health": {"get": {
+                "summary": "Fails (503) when the watcher has not scanned recently",
+                "operationId": "health", "security": [],
+                "responses": {"200": _json(_ref("Health"), "The watcher scans"),
+                              "503": _json(_ref("Health"), "No recent scan")}}},
+        },
+        "components": {"schemas": {
+            "Error": _ERROR, "Finding": _FINDING, "Flow": _FLOW, "Invoice": _INVOICE,
+            "FlowPage": {"type": "object", "additionalProperties": False,
+                         "required": ["total", "total_capped", "limit", "offset", "flows"],
+                         "properties": {"total": _s("integer"),
+                                        "total_capped": _s("boolean"),
+                                        "limit": _s("integer"), "offset": _s("integer"),
+                                        "flows": {"type": "array", "items": _ref("Flow")}}},
+            "Event": {"type": "object", "required": ["status", "at", "detail"],
+                      "properties": {"status": _s("string"), "at": _DT,
+                                     "detail": _s("string", True)}},
+            "FlowDetail": {"type": "object", "additionalProperties": False,
+                           "required": ["flow", "invoices", "findings", "history", "links"],
+                           "properties": {
+                               "flow": _ref("Flow"),
+                               "invoices": {"type": "array", "items": _ref("Invoice")},
+                               "findings": {"type": "array", "items": _ref("Finding"),
+                                            "description": "Findings on the flow itself "
+                                                           "(not on one invoice)"},
+                               "history": {"type": "array", "items": _ref("Event")},
+                               "links": {"type": "object",
+                                         "additionalProperties": _s("string")}}},
+            "Overview": {"type": "object", "required": [
+                "since", "per_day", "counts", "oldest_unfinished", "pending_retries",
+                "rejected_share", "top_rules"], "properties": {
+                    "since": _DT,
+                    "per_day": {"type": "array", "items": {
+                        "type": "object", "required": ["day", "status", "count"],
+                        "properties": {"day": _s("string"), "status": _s("string"),
+                                       "count": _s("integer")}}},
+                    "counts": {"type": "object", "additionalProperties": _s("integer")},
+                    "oldest_unfinished": {"type": "object", "nullable": True},
+                    "pending_retries": _s("integer"),
+                    "rejected_share": _s("number", True),
+                    "top_rules": {"type": "array", "items": {
+                        "type": "object", "required": ["rule_id", "findings", "flows"],
+                        "properties": {"rule_id": _s("string"), "findings": _s("integer"),
+                                       "flows": _s("integer")}}}}},
+            "Health": {"type": "object", "required": ["status", "last_scan", "age_seconds",
+                                                      "max_age_seconds"],
+                       "properties": {"status": _s("string", enum=["ok", "stale"]),
+                                      "last_scan": _DT_N,
+                                      "age_seconds": _s("number", True),
+                                      "max_age_seconds": _s("number")}},
+        }},
+    }
+    if auth:
+        doc["components"]["securitySchemes"] = {
+            "bearer": {"type": "http", "scheme": "bearer"},
+            "basic": {"type": "http", "scheme": "basic"}}
+        doc["security"] = [{"bearer": []}, {"basic": []}]
+    return doc
