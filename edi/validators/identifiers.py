@@ -188,14 +188,14 @@ def _party(siren: str | None, siret: str | None, vat: str | None, country: str |
                                siren=good_siren, term=siret_term))
         elif good_siren is None:
             good_siren = compact[:9]
-    if vat and stdtva.compact(vat).startswith("FR"):
+    if vat and vat.strip().upper().startswith("FR"):  # stdnum's compact drops the "FR"
         try:
             number = stdtva.validate(vat)
         except ValidationError as exc:
             out.append(finding("ID-TVA-FR", vat_term, layer, value=vat, term=vat_term,
                                **why(exc)))
         else:
-            body = number[4:] if number.startswith("FR") else number[2:]
+            body = number[2:]
             if good_siren and body.isdigit() and body != good_siren:
                 out.append(finding("ID-TVA-SIREN", vat_term, layer, vat=number,
                                    siren=good_siren, term=vat_term))
