@@ -146,8 +146,8 @@ def catalogue() -> Catalogue:
             continue
         sources = known.sources + tuple(s for s in rule.sources if s not in known.sources)
         severity = "fatal" if "fatal" in (known.severity, rule.severity) else known.severity
-        layer = known.layer if rule.layer in known.layer.split(",") \
-            else f"{known.layer},{rule.layer}"
+        layers = known.layer.split(",")
+        layer = ",".join(layers + [x for x in rule.layer.split(",") if x not in layers])
         merged[rule.rule_id] = Rule(known.rule_id, layer, severity, known.text or rule.text,
                                     sources, known.note or rule.note)
     rules = dict(sorted(merged.items(), key=lambda item: _natural(item[0])))

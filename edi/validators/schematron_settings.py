@@ -44,7 +44,7 @@ class SchematronSettings:
     incomplete: tuple[str, ...] = ("MINIMUM", "BASIC_WL")
     fx_severity_pdf: str = "fatal"
     fx_severity_xml: str = "warning"
-    judge_as: tuple[str, ...] = ("XRECHNUNG=EN16931", "EXTENDED_CTC_FR=EXTENDED")
+    judge_as: tuple[str, ...] = ("XRECHNUNG=EN16931",)
     cii_default_profile: str = "EN16931"
 
     def __post_init__(self) -> None:
