@@ -196,6 +196,7 @@ class Document:
     reason: Reason | None = None               # set when the invoice is rejected/unreadable
     rule_sets: list[str] = field(default_factory=list)  # rule-set names and versions that ran
     delivered: bool = False                    # every route target has it
+    interface: str | None = None               # Flow.interface: a layer's scenario per inbox
 
     @property
     def status(self) -> InvoiceStatus:
