@@ -27,7 +27,7 @@ from edi.model import (
     Severity,
     Syntax,
 )
-from edi.reports import build, read, to_json, to_xml, write
+from edi.reports import build, read, to_json, to_xml, write, write_many
 from edi.reports import compte_rendu as cr
 from tests.reports import jsonschema_subset
 
@@ -280,6 +280,22 @@ def test_write_is_durable_named_by_flow_and_idempotent(tmp_path: Path,
     assert read(folder, "F-unknown") is None
 
 
+def test_write_many_renders_every_report_before_writing_any(tmp_path: Path) -> None:
+    first = archive_report()
+    second = dict(archive_report(), flow_id="F20250314T083001000000-d4e5f6")
+    written = write_many([first, second], tmp_path)
+    assert [p.name for pair in written for p in pair] == [
+        "F20250314T083000125000-a1b2c3.cr.json", "F20250314T083000125000-a1b2c3.cr.xml",
+        "F20250314T083001000000-d4e5f6.cr.json", "F20250314T083001000000-d4e5f6.cr.xml"]
+    assert read(tmp_path, second["flow_id"])["flow_id"] == second["flow_id"]
+
+    broken = dict(archive_report(), flow_id="F20250314T083002000000-0a0b0c", sha256="zz")
+    third = dict(archive_report(), flow_id="F20250314T083003000000-0d0e0f")
+    with pytest.raises(Exception, match="sha256"):
+        write_many([third, broken], tmp_path / "batch")
+    assert not (tmp_path / "batch").exists()
+
+
 def test_schemas_enumerate_exactly_the_model_statuses(lxml_schema: etree.XMLSchema) -> None:
     """A status added to the model must be added to both schemas, or reports would fail."""
     xsd = etree.parse(str(cr.schema_path(cr.XSD_NAME)))
@@ -339,3 +355,33 @@ def test_report_of_a_flow_recorded_in_the_ledger(tmp_path: Path,
         ["IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE_PARTIEL"]
     assert all(h["at"].endswith("Z") for h in report["history"])
     assert report["history"][0]["at"] == "2025-03-14T08:30:00.125000Z"
+
+
+def test_report_of_parsed_sample_invoices(lxml_schema: etree.XMLSchema) -> None:
+    """Invoices parsed by the real parsers from the sample UBL and CII files."""
+    ubl = pytest.importorskip("edi.parsers.ubl")
+    cii = pytest.importorskip("edi.parsers.cii")
+    ubl_bytes = samples.ubl_invoice(number="FA-UBL-1")
+    cii_bytes = samples.cii_invoice(Profile.EN16931, number="FA-CII-1",
+                                    buyer_name="Mairie d'Évry & Courcouronnes")
+    docs = [
+        Document(1, "FA-UBL-1.xml", ubl_bytes, Container.XML, Syntax.UBL, Profile.EN16931,
+                 "UBL Invoice", ubl.parse(etree.fromstring(ubl_bytes)), delivered=True),
+        Document(2, "FA-CII-1.xml", cii_bytes, Container.XML, Syntax.CII, Profile.EN16931,
+                 "CII", cii.parse(etree.fromstring(cii_bytes)), delivered=True),
+    ]
+    report = build(flow("deux.zip"), docs, FlowStatus.IN_INTEGRE, reason=None,
+                   finished_at=FINISHED, history=history()[:1], outputs={1: "a", 2: "b"})
+    root = assert_valid(report, lxml_schema)
+    expected = samples.sample()
+    for inv in report["invoices"]:
+        assert inv["issue_date"] == expected.issue_date
+        assert inv["seller"]["siret"] == expected.seller_siret
+        assert inv["buyer"]["siren"] == expected.buyer_siren
+        assert inv["line_count"] == expected.lines
+        assert inv["totals"]["with_vat"] is not None
+    assert [i["number"] for i in report["invoices"]] == ["FA-UBL-1", "FA-CII-1"]
+    assert report["invoices"][1]["buyer"]["name"] == "Mairie d'Évry & Courcouronnes"
+    assert root.findtext("cr:invoices/cr:invoice[2]/cr:buyer/cr:name", namespaces=NS) == \
+        "Mairie d'Évry & Courcouronnes"
+    assert report["invoices"][0]["totals"] == report["invoices"][1]["totals"]
