@@ -171,6 +171,7 @@ def load(path: str | os.PathLike | None = None, base_dir: Path | None = None) ->
 # configuration never drags in heavy dependencies (saxonche must not load in the parent).
 SECTION_MODULES: tuple[str, ...] = (
     "edi.routing.table",
+    "edi.intake.sftp_settings",
     "edi.validators.schematron_settings",
     "edi.validators.chorus_settings",
     "edi.web.settings",

@@ -1,0 +1,307 @@
+"""The route table: which targets receive an accepted invoice, as data (as in Bots EDI).
+
+```toml
+[routes]
+default = ["outbox"]                 # when no route matches (this is the default)
+
+[[routes.target]]                    # a named target
+name = "etat"
+url = "sftp://edi@sftp.partner.fr:22/depot"
+known_hosts = "/etc/edi/known_hosts"
+key_file = "/etc/edi/keys/etat_ed25519"
+passphrase_env = "EDI_ETAT_PASSPHRASE"   # secrets are named here, never written here
+
+[[routes.route]]                     # routes are tried in order; the first match wins
+name = "public buyers"
+match = { buyer_siren = ["110000007"], format = ["UBL", "CII"] }
+targets = ["outbox", "etat"]
+reports_to_depositor = true          # send each flow's compte rendu back over SFTP
+```
+
+A match field takes a value or a list (any of them); every given field must match. A
+route's targets are ``outbox``, a named target, an ``sftp://`` URL (its settings from
+``[routes.sftp]``) or a local folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from edi.config import ConfigError, Settings, section
+from edi.model import Document, Flow
+from edi.routing.base import Target
+
+if TYPE_CHECKING:
+    from edi.intake.sftp_settings import Partner
+    from edi.routing.sftp import SftpOptions
+
+log = logging.getLogger(__name__)
+
+OUTBOX = "outbox"
+
+
+@dataclass(frozen=True)
+class SshFields:
+    """How to reach and trust an SFTP server; shared by targets and intake partners."""
+
+    known_hosts: Path | None = None        # None: ~/.ssh/known_hosts
+    accept_unknown_host: bool = False      # record an unknown host's key at first contact
+    key_file: Path | None = None           # Ed25519 or RSA private key
+    passphrase_env: str | None = None      # environment variable holding the passphrase
+    passphrase_file: Path | None = None    # or a file holding it
+    password_env: str | None = None        # password authentication, from the environment
+    rename: str = "posix"                  # posix, rename (no posix-rename), direct (no rename)
+    fsync: bool = True                     # ask the server to fsync before the rename
+    connect_timeout: float = 10.0
+    timeout: float = 30.0                  # each SFTP operation
+
+    def sftp_options(self, settings: Settings) -> SftpOptions:
+        """The options of an SftpTarget, relative paths resolved against the base dir."""
+        from edi.routing.sftp import SftpOptions
+
+        values = {f.name: getattr(self, f.name) for f in fields(SshFields)}
+        for key in ("known_hosts", "key_file", "passphrase_file"):
+            if values[key] is not None:
+                values[key] = settings.path(values[key])
+        return SftpOptions(**values)
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a route selects; empty fields match anything."""
+
+    buyer_siret: tuple[str, ...] | str = ()   # BT-46
+    buyer_siren: tuple[str, ...] | str = ()   # BT-47, or the first 9 digits of BT-46
+    supplier: tuple[str, ...] | str = ()      # seller SIRET, SIREN or VAT id
+    format: tuple[str, ...] | str = ()        # UBL, CII, FACTURX
+    interface: tuple[str, ...] | str = ()     # inbox, or an SFTP intake partner's interface
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            values = (value,) if isinstance(value, str) else tuple(value)
+            norm = tuple(v.replace(" ", "").upper() for v in values)
+            object.__setattr__(self, f.name, norm)
+
+    @property
+    def flow_level(self) -> bool:
+        """True when only flow-wide criteria are set, so the route can speak for a flow."""
+        return not (self.buyer_siret or self.buyer_siren or self.supplier)
+
+    def matches(self, doc: Document | None, flow: Flow) -> bool:
+        if self.interface and flow.interface.upper() not in self.interface:
+            return False
+        fmt = doc.format if doc is not None else flow.format
+        if self.format and (fmt or "").upper() not in self.format:
+            return False
+        if doc is None:
+            return self.flow_level
+        inv = doc.invoice
+        if inv is None:
+            return self.flow_level
+        if self.buyer_siret and _norm(inv.buyer_siret) not in self.buyer_siret:
+            return False
+        if self.buyer_siren:
+            siren = _norm(inv.buyer_siren) or _norm(inv.buyer_siret)[:9]
+            if siren not in self.buyer_siren:
+                return False
+        if self.supplier:
+            ids = {_norm(inv.seller_siret), _norm(inv.seller_siret)[:9],
+                   _norm(inv.seller_siren), _norm(inv.seller_vat)} - {""}
+            if not ids & set(self.supplier):
+                return False
+        return True
+
+
+def _norm(value: str | None) -> str:
+    return (value or "").replace(" ", "").upper()
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str = ""
+    match: Match = field(default_factory=Match)
+    targets: tuple[str, ...] = (OUTBOX,)
+    reports_to_depositor: bool = False
+
+
+@dataclass(frozen=True)
+class TargetSpec(SshFields):
+    name: str = ""
+    url: str = ""                          # sftp://user@host:port/path, or a local folder
+
+
+@section("routes")
+@dataclass(frozen=True)
+class Routes:
+    default: tuple[str, ...] = (OUTBOX,)
+    reports_to_depositor: bool = False     # for flows no flow-level route speaks for
+    route: tuple[Route, ...] = ()
+    target: tuple[TargetSpec, ...] = ()
+    sftp: SshFields = field(default_factory=SshFields)   # for sftp:// URLs named inline
+
+    def __post_init__(self) -> None:
+        names = [t.name for t in self.target]
+        for spec in self.target:
+            if not spec.name or not spec.url:
+                raise ConfigError("[[routes.target]] needs a name and a url")
+            if spec.name == OUTBOX or names.count(spec.name) > 1:
+                raise ConfigError(f"[[routes.target]] name {spec.name!r} is reserved or "
+                                  "used twice")
+            if spec.url.startswith("sftp://"):
+                _check_sftp(spec.url, spec, f"routes.target {spec.name}")
+        for i, route in enumerate(self.route):
+            if not route.targets:
+                raise ConfigError(f"routes.route[{i}] ({route.name}): no targets")
+            for ref in route.targets:
+                self._check_ref(ref, f"routes.route[{i}] ({route.name or 'unnamed'})", names)
+        for ref in self.default:
+            self._check_ref(ref, "routes.default", names)
+
+    def _check_ref(self, ref: str, where: str, names: list[str]) -> None:
+        if ref == OUTBOX or ref in names:
+            return
+        if ref.startswith("sftp://"):
+            _check_sftp(ref, self.sftp, where)
+            return
+        if "/" in ref:
+            return  # a local folder
+        raise ConfigError(f"{where}: unknown target {ref!r}; known: "
+                          f"{[OUTBOX, *names]}, an sftp:// URL or a folder path")
+
+
+def _check_sftp(url: str, ssh: SshFields, where: str) -> None:
+    from edi.routing.sftp import SftpLocation, SftpOptions
+
+    try:
+        SftpLocation.parse(url)
+        SftpOptions(rename=ssh.rename, passphrase_env=ssh.passphrase_env,
+                    passphrase_file=ssh.passphrase_file)
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def make_target(ref: str, settings: Settings, spec: TargetSpec | None = None,
+                ssh: SshFields | None = None) -> Target:
+    """A Target for ``outbox``, an sftp:// URL or a local folder (named: ``spec``)."""
+    url = spec.url if spec else ref
+    name = spec.name if spec else ref
+    if ref == OUTBOX and spec is None:
+        from edi.routing.local import LocalTarget
+
+        return LocalTarget(settings.path(settings.paths.outbox), OUTBOX)
+    if url.startswith("sftp://"):
+        from edi.routing.sftp import SftpTarget
+
+        options = (spec or ssh or SshFields()).sftp_options(settings)
+        return SftpTarget(url, options, name=name)
+    from edi.routing.local import LocalTarget
+
+    folder = url[len("file://"):] if url.startswith("file://") else url
+    return LocalTarget(settings.path(Path(folder)), name)
+
+
+class RouteTable:
+    """The parsed table and its targets, built once: targets keep their connections."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.routes: Routes = settings.section(Routes)
+        self.specs = {t.name: t for t in self.routes.target}
+        self._targets: dict[str, Target] = {}
+        self._lock = threading.Lock()
+
+    def route_for(self, doc: Document, flow: Flow) -> Route | None:
+        return next((r for r in self.routes.route if r.match.matches(doc, flow)), None)
+
+    def target(self, ref: str) -> Target:
+        with self._lock:
+            target = self._targets.get(ref)
+            if target is None:
+                target = make_target(ref, self.settings, self.specs.get(ref), self.routes.sftp)
+                self._targets[ref] = target
+            return target
+
+    def targets_for(self, doc: Document, flow: Flow) -> list[Target]:
+        route = self.route_for(doc, flow)
+        refs = route.targets if route else self.routes.default
+        return [self.target(ref) for ref in refs]
+
+    def all_targets(self) -> list[Target]:
+        """Every target the table can name (for `edi routes test`)."""
+        refs = dict.fromkeys([*self.routes.default, *self.specs,
+                              *(ref for r in self.routes.route for ref in r.targets)])
+        return [self.target(ref) for ref in refs]
+
+    def reports_to_depositor(self, flow: Flow) -> bool:
+        route = next((r for r in self.routes.route if r.match.matches(None, flow)), None)
+        return route.reports_to_depositor if route else self.routes.reports_to_depositor
+
+    def report_targets_for(self, flow: Flow) -> list[Target]:
+        if not self.reports_to_depositor(flow):
+            return []
+        partner = _partner_of(flow, self.settings)
+        if partner is None or not partner.reports_folder:
+            log.warning("flow %s: reports_to_depositor, but interface %s is no SFTP intake "
+                        "partner with a reports_folder", flow.flow_id, flow.interface)
+            return []
+        ref = f"reports:{partner.name}"
+        with self._lock:
+            target = self._targets.get(ref)
+            if target is None:
+                from edi.routing.sftp import SftpTarget
+
+                target = SftpTarget(partner.reports_url, partner.sftp_options(self.settings),
+                                    name=partner.reports_url)
+                self._targets[ref] = target
+            return [target]
+
+    def close(self) -> None:
+        with self._lock:
+            targets, self._targets = list(self._targets.values()), {}
+        for target in targets:
+            target.close()
+
+
+def _partner_of(flow: Flow, settings: Settings) -> Partner | None:
+    from edi.intake.sftp_settings import SftpIntakeSettings
+
+    partners = settings.section(SftpIntakeSettings).partner
+    return next((p for p in partners if p.interface_name == flow.interface), None)
+
+
+# Per-process cache: one table (and so one set of connections) per Settings object.
+_process_tables: dict[int, tuple[Settings, RouteTable]] = {}
+_process_lock = threading.Lock()
+
+
+def table_for(settings: Settings) -> RouteTable:
+    with _process_lock:
+        entry = _process_tables.get(id(settings))
+        if entry is None or entry[0] is not settings:
+            entry = (settings, RouteTable(settings))
+            _process_tables[id(settings)] = entry
+        return entry[1]
+
+
+def targets_for(doc: Document, flow: Flow, settings: Settings) -> list[Target]:
+    """The targets an accepted invoice goes to: the first matching route's, or the default."""
+    return table_for(settings).targets_for(doc, flow)
+
+
+def report_targets_for(flow: Flow, settings: Settings) -> list[Target]:
+    """Where the flow's compte rendu goes back to the depositor (the SFTP partner)."""
+    return table_for(settings).report_targets_for(flow)
+
+
+def close_targets() -> None:
+    """Close every cached target's connections (at the end of `edi watch`)."""
+    with _process_lock:
+        entries = list(_process_tables.values())
+        _process_tables.clear()
+    for _, table in entries:
+        table.close()
