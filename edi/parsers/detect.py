@@ -1,0 +1,167 @@
+"""Detection by content, never by extension: bytes -> documents -> parsed invoices.
+
+A depositor's file name says nothing reliable (``facture.xml`` may be a PDF, a ZIP may be
+called ``.dat``), so the format is read from magic bytes and, for XML, from the root
+element's namespace. Unsupported formats that we recognise (ZUGFeRD 1.0, FatturaPA,
+Order-X) are named in the verdict, so the depositor knows what to send instead.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from lxml import etree
+
+from edi.config import Limits
+from edi.model import Container, Document, FlowError, Profile, Syntax
+from edi.parsers import archive, cii, facturx, ubl
+from edi.parsers.rules import error
+from edi.validators import xml_safety
+
+
+class Kind(StrEnum):
+    """What a byte string looks like, before any parsing."""
+
+    EMPTY = "empty"
+    XML = "xml"
+    PDF = "pdf"
+    ZIP = "zip"
+    GZIP = "gzip"
+    TAR = "tar"
+    TEXT = "text"
+    BINARY = "binary"
+
+
+ARCHIVES = frozenset({Kind.ZIP, Kind.GZIP, Kind.TAR})
+
+_NON_SPACE = re.compile(rb"[^ \t\r\n\f\v]")
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_XML_START = (b"<", b"\xef\xbb\xbf<", b"\xff\xfe<\x00", b"\xfe\xff\x00<", b"<\x00", b"\x00<",
+              b"\xef\xbb\xbf\n", b"\xef\xbb\xbf\r")
+
+# Roots we recognise but do not take: (namespace or None for any, local name) -> rule id.
+_UNSUPPORTED_ROOTS = {
+    ("urn:ferd:CrossIndustryDocument:invoice:1p0", "CrossIndustryDocument"):
+        ("EDI-TYPE-ZUGFERD1", "a ZUGFeRD 1.0 invoice"),
+    (None, "CrossIndustryDocument"): ("EDI-TYPE-ZUGFERD1", "a ZUGFeRD 1.0 invoice"),
+    (None, "FatturaElettronica"): ("EDI-TYPE-FATTURAPA", "an Italian FatturaPA invoice"),
+    (None, "SCRDMCCBDACIOMessageStructure"): ("EDI-TYPE-ORDERX", "an Order-X order"),
+}
+_EXPECTED = ("expected a UBL 2.1 Invoice or CreditNote, a UN/CEFACT CII "
+             "CrossIndustryInvoice (Factur-X / ZUGFeRD 2.x / XRechnung), a Factur-X PDF or a "
+             "ZIP / TAR.GZ of them")
+
+
+def sniff(data: bytes) -> Kind:
+    """The kind of ``data`` from its first bytes (magic numbers, the XML '<')."""
+    if _NON_SPACE.search(data) is None:
+        return Kind.EMPTY
+    head = data[:1024]
+    if b"%PDF-" in head:  # PDF readers accept junk before the header; so do we
+        return Kind.PDF
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return Kind.ZIP
+    if head.startswith(b"\x1f\x8b"):
+        return Kind.GZIP
+    if data[257:262] == b"ustar":
+        return Kind.TAR
+    if head.startswith(_XML_START) or head.lstrip().startswith(b"<"):
+        return Kind.XML
+    if _CONTROL.search(head) is None:
+        return Kind.TEXT
+    return Kind.BINARY
+
+
+def unpack(name: str, data: bytes, limits: Limits) -> list[Document]:
+    """One flow's bytes -> its documents: one for a plain file, one per archive member.
+
+    Flow-level problems raise FlowError; a member that is empty, text or of an unknown
+    type is recorded on its own Document (reason and finding) so the others go on.
+    """
+    if len(data) > limits.max_file_bytes:
+        raise error("EDI-FILE-SIZE", f"the file is {len(data):,} bytes; the limit is "
+                                     f"{limits.max_file_bytes:,} ([limits] max_file_bytes)")
+    kind = sniff(data)
+    if kind not in ARCHIVES:
+        doc = Document(seq=1, name=name, content=data)
+        _classify(doc, kind)
+        return [doc]
+    documents = []
+    for seq, (member, content) in enumerate(archive.members(data, kind.value, limits), 1):
+        member_kind = sniff(content)
+        if member_kind in ARCHIVES:
+            raise error("EDI-ARCHIVE-NESTED", f"member {member!r} is itself a "
+                                              f"{member_kind.value} archive; expected XML or "
+                                              "PDF invoices only", member)
+        doc = Document(seq=seq, name=member, content=content)
+        try:
+            _classify(doc, member_kind)
+        except FlowError as exc:
+            doc.reason = exc.reason
+            doc.findings.append(exc.finding("intake"))
+        documents.append(doc)
+    return documents
+
+
+def read(doc: Document, limits: Limits) -> etree._ElementTree:
+    """The "xml" layer: extract, parse safely, detect syntax and profile, fill the invoice.
+
+    Returns the tree the later layers judge; raises FlowError. A document that ``unpack``
+    already found unreadable raises its recorded problem again.
+    """
+    if doc.reason is not None:
+        first = doc.findings[0] if doc.findings else None
+        raise FlowError(doc.reason, first.message if first else str(doc.reason),
+                        first.rule_id if first else None, first.location if first else "/")
+    xml = doc.content
+    if doc.container is Container.PDF:
+        _, xml = facturx.extract(doc.content, limits)
+    tree = xml_safety.parse(xml, limits)
+    root = tree.getroot()
+    qname = etree.QName(root)
+    namespace, local = qname.namespace, qname.localname
+    if namespace == ubl.INVOICE_NS and local == "Invoice" or \
+            namespace == ubl.CREDIT_NOTE_NS and local == "CreditNote":
+        doc.syntax = Syntax.UBL
+        doc.profile = Profile.EN16931
+        doc.document_type = f"UBL {local}" + (" (PDF)" if doc.container is Container.PDF
+                                               else "")
+        doc.invoice = ubl.parse(root)
+    elif namespace == cii.ROOT_NS and local == "CrossIndustryInvoice":
+        doc.syntax = Syntax.CII
+        doc.profile = cii.profile(root)
+        doc.document_type = "Factur-X PDF" if doc.container is Container.PDF else "CII"
+        doc.invoice = cii.parse(root)
+    else:
+        _refuse_root(namespace, local, root.sourceline)
+    return tree
+
+
+def _classify(doc: Document, kind: Kind) -> None:
+    """Set the container of a single (non-archive) document, or raise why it has none."""
+    if kind is Kind.XML:
+        doc.container = Container.XML
+    elif kind is Kind.PDF:
+        doc.container = Container.PDF
+    elif kind is Kind.EMPTY:
+        raise error("EDI-EMPTY", f"{doc.name!r} is empty ({len(doc.content)} bytes, no "
+                                 f"content); {_EXPECTED}")
+    elif kind is Kind.TEXT:
+        first = doc.content[:40].decode("utf-8", errors="replace").splitlines()[0]
+        raise error("EDI-TYPE-TEXT", f"{doc.name!r} is plain text (starts {first!r}); "
+                                     f"{_EXPECTED}")
+    else:
+        raise error("EDI-TYPE-UNKNOWN", f"{doc.name!r} is binary data of an unknown format "
+                                        f"(starts {doc.content[:8].hex(' ')}); {_EXPECTED}")
+
+
+def _refuse_root(namespace: str | None, local: str, line: int | None) -> None:
+    found = _UNSUPPORTED_ROOTS.get((namespace, local)) or _UNSUPPORTED_ROOTS.get((None, local))
+    where = f"/{local}" + (f" (line {line})" if line else "")
+    shown = f"{{{namespace}}}{local}" if namespace else local
+    if found:
+        rule, what = found
+        raise error(rule, f"the document is {what} (root {shown}), which edi-flux does not "
+                          f"take; {_EXPECTED}", where)
+    raise error("EDI-TYPE-ROOT", f"the root element is {shown}; {_EXPECTED}", where)

@@ -1,0 +1,98 @@
+"""Catalogue of the intake and parse rules edi-flux raises itself (the "EDI-" rules).
+
+Each rule id names one precise problem, so that a depositor reading a compte rendu knows
+what to fix; ``edi rules`` prints this table. The reason (Chorus Pro code) is given with
+each rule because it decides the invoice's status (501 IRRECEVABLE for all of these).
+"""
+
+from __future__ import annotations
+
+from edi.model import FlowError, Reason, Severity
+
+FATAL = Severity.FATAL
+
+# rule id -> (severity, what the rule checks)
+RULES: dict[str, tuple[Severity, str]] = {
+    # whole files
+    "EDI-EMPTY": (FATAL, "The file (or archive member) is empty or holds only whitespace."),
+    "EDI-FILE-SIZE": (FATAL, "The deposited file is larger than [limits] max_file_bytes."),
+    "EDI-TYPE-TEXT": (FATAL, "The file is plain text, not an XML invoice, a PDF or an "
+                             "archive."),
+    "EDI-TYPE-UNKNOWN": (FATAL, "The file's content matches no supported format (XML, PDF, "
+                                "ZIP, TAR.GZ)."),
+    "EDI-TYPE-ROOT": (FATAL, "The XML root element is not a UBL 2.1 Invoice or CreditNote "
+                             "nor a CII CrossIndustryInvoice."),
+    "EDI-TYPE-ZUGFERD1": (FATAL, "ZUGFeRD 1.0 (CrossIndustryDocument) is not supported; "
+                                 "ZUGFeRD 2.x / Factur-X is."),
+    "EDI-TYPE-FATTURAPA": (FATAL, "FatturaPA (Italian e-invoice) is not supported."),
+    "EDI-TYPE-ORDERX": (FATAL, "Order-X is an order, not an invoice."),
+    "EDI-TYPE-PROFILE": (FATAL, "The CII guideline id (BT-24) names no supported profile "
+                                "(MINIMUM, BASIC WL, BASIC, EN 16931, EXTENDED, "
+                                "EXTENDED-CTC-FR, XRechnung)."),
+    # XML
+    "EDI-XML-SIZE": (FATAL, "The invoice XML is larger than [limits] max_xml_bytes."),
+    "EDI-XML-MALFORMED": (FATAL, "The XML is not well-formed."),
+    "EDI-XML-DTD": (FATAL, "The XML carries a DOCTYPE; invoices never need one and DTDs are "
+                           "refused (entity expansion, network access)."),
+    "EDI-XML-XXE": (FATAL, "The XML declares an external entity (XXE): refused, never "
+                           "resolved."),
+    "EDI-XML-ENTITY": (FATAL, "The XML declares internal entities (entity expansion bomb): "
+                              "refused, never expanded."),
+    "EDI-XML-ENCODING": (FATAL, "The XML's bytes contradict its declared encoding (or its "
+                                "byte order mark)."),
+    "EDI-XML-ENCODING-UNSUPPORTED": (FATAL, "The declared encoding is not UTF-8, US-ASCII, "
+                                            "UTF-16 or ISO-8859-1."),
+    # PDF
+    "EDI-PDF-MALFORMED": (FATAL, "The PDF cannot be read (truncated or corrupt)."),
+    "EDI-PDF-ENCRYPTED": (FATAL, "The PDF is encrypted; PDF/A-3 (Factur-X) forbids "
+                                 "encryption."),
+    "EDI-PDF-PAGES": (FATAL, "The PDF has more pages than [limits] max_pdf_pages."),
+    "EDI-PDF-NO-XML": (FATAL, "The PDF embeds no invoice XML (factur-x.xml, "
+                              "zugferd-invoice.xml, xrechnung.xml)."),
+    # archives
+    "EDI-ARCHIVE-MALFORMED": (FATAL, "The archive cannot be read (truncated or corrupt)."),
+    "EDI-ARCHIVE-ENCRYPTED": (FATAL, "The ZIP archive has encrypted members."),
+    "EDI-ARCHIVE-GZIP": (FATAL, "The gzip file does not hold a tar archive."),
+    "EDI-ARCHIVE-EMPTY": (FATAL, "The archive holds no file."),
+    "EDI-ARCHIVE-COUNT": (FATAL, "The archive holds more invoices than "
+                                 "[limits] max_archive_members."),
+    "EDI-ARCHIVE-TRAVERSAL": (FATAL, "A member name climbs out of the archive ('..')."),
+    "EDI-ARCHIVE-ABSOLUTE": (FATAL, "A member name is an absolute path."),
+    "EDI-ARCHIVE-LINK": (FATAL, "A member is a symbolic or hard link."),
+    "EDI-ARCHIVE-SPECIAL": (FATAL, "A member is a device, FIFO or other special file."),
+    "EDI-ARCHIVE-DUPLICATE": (FATAL, "Two members have the same name."),
+    "EDI-ARCHIVE-NESTED": (FATAL, "A member is itself an archive; archives are not nested."),
+    "EDI-ARCHIVE-BOMB-SIZE": (FATAL, "The uncompressed archive exceeds "
+                                     "[limits] max_archive_total_bytes."),
+    "EDI-ARCHIVE-BOMB-RATIO": (FATAL, "The archive or a member expands more than "
+                                      "[limits] max_compression_ratio times."),
+    # the xsd layer
+    "XSD": (FATAL, "The invoice is not valid against the official XSD of its syntax and "
+                   "profile (UBL 2.1, Factur-X profile, EXTENDED-CTC-FR)."),
+}
+
+# rule id -> the reason (Chorus Pro code) an invoice gets when it breaks the rule
+REASONS: dict[str, Reason] = {
+    "EDI-EMPTY": Reason.IRR_VIDE_F,
+    "EDI-ARCHIVE-EMPTY": Reason.IRR_VIDE_F,
+    "EDI-FILE-SIZE": Reason.IRR_TAILLE_F,
+    "EDI-XML-SIZE": Reason.IRR_TAILLE_F,
+    "EDI-PDF-PAGES": Reason.IRR_TAILLE_F,
+    "EDI-ARCHIVE-COUNT": Reason.IRR_TAILLE_F,
+    "EDI-ARCHIVE-BOMB-SIZE": Reason.IRR_TAILLE_F,
+    "EDI-ARCHIVE-BOMB-RATIO": Reason.IRR_TAILLE_F,
+    **{rule: Reason.IRR_TYPE_F for rule in RULES if rule.startswith("EDI-TYPE-")},
+    "EDI-PDF-NO-XML": Reason.IRR_TYPE_F,
+}
+
+
+def reason_of(rule_id: str) -> Reason:
+    """The reason of a rule: IRR_SYNTAX unless the rule is about emptiness, size or type."""
+    return REASONS.get(rule_id, Reason.IRR_SYNTAX)
+
+
+def error(rule_id: str, message: str, location: str = "/") -> FlowError:
+    """A FlowError for one of our rules, with the rule's reason; raise it."""
+    if rule_id not in RULES:
+        raise KeyError(f"{rule_id} is not in edi.parsers.rules.RULES")
+    return FlowError(reason_of(rule_id), message, rule_id, location)

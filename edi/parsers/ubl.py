@@ -1,0 +1,83 @@
+"""UBL 2.1 Invoice / CreditNote -> Invoice (EN 16931 terms).
+
+The XPath expressions are compiled once, at import: parsing runs thousands of times a
+second per core, and compiling an expression costs more than evaluating it.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from edi.model import Invoice
+
+NS = {
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+}
+INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+
+
+def _string(path: str) -> etree.XPath:
+    return etree.XPath(f"normalize-space({path})", namespaces=NS, smart_strings=False)
+
+
+# Document level, relative to the root element (Invoice or CreditNote).
+_NUMBER = _string("cbc:ID")                                                     # BT-1
+_ISSUE_DATE = _string("cbc:IssueDate")                                          # BT-2
+_TYPE_CODE = _string("cbc:InvoiceTypeCode|cbc:CreditNoteTypeCode")             # BT-3
+_CURRENCY = _string("cbc:DocumentCurrencyCode")                                 # BT-5
+_BUYER_REFERENCE = _string("cbc:BuyerReference")                                # BT-10
+_PURCHASE_ORDER = _string("cac:OrderReference/cbc:ID")                          # BT-13
+_PAYMENT_MEANS = _string("cac:PaymentMeans/cbc:PaymentMeansCode")               # BT-81
+_IBAN = _string("cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID")            # BT-84
+_BIC = _string("cac:PaymentMeans/cac:PayeeFinancialAccount"
+               "/cac:FinancialInstitutionBranch/cbc:ID")                         # BT-86
+_NET = _string("cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount")                 # BT-109
+_VAT = _string("(cac:TaxTotal/cbc:TaxAmount[@currencyID=normalize-space("
+               "../../cbc:DocumentCurrencyCode)]|cac:TaxTotal[1]/cbc:TaxAmount)[1]")  # BT-110
+_GROSS = _string("cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount")               # BT-112
+_DUE = _string("cac:LegalMonetaryTotal/cbc:PayableAmount")                      # BT-115
+_LINES = etree.XPath("count(cac:InvoiceLine|cac:CreditNoteLine)", namespaces=NS)
+_SELLER = etree.XPath("cac:AccountingSupplierParty/cac:Party", namespaces=NS)
+_BUYER = etree.XPath("cac:AccountingCustomerParty/cac:Party", namespaces=NS)
+
+# Party level, relative to cac:Party.
+_NAME = _string("(cac:PartyLegalEntity/cbc:RegistrationName|cac:PartyName/cbc:Name)[1]")
+_SIRET = _string("(cac:PartyIdentification/cbc:ID[@schemeID='0009']"
+                 "|cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0009'])[1]")
+_SIREN = _string("(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002']"
+                 "|cac:PartyIdentification/cbc:ID[@schemeID='0002'])[1]")
+_VAT_ID = _string("cac:PartyTaxScheme[normalize-space(cac:TaxScheme/cbc:ID)='VAT']"
+                  "/cbc:CompanyID")
+_COUNTRY = _string("cac:PostalAddress/cac:Country/cbc:IdentificationCode")
+
+
+def parse(root: etree._Element) -> Invoice:
+    """The EN 16931 terms of a UBL Invoice or CreditNote (absent terms are None)."""
+    invoice = Invoice(
+        number=_NUMBER(root) or None,
+        issue_date=_ISSUE_DATE(root) or None,
+        type_code=_TYPE_CODE(root) or None,
+        currency=_CURRENCY(root) or None,
+        buyer_reference=_BUYER_REFERENCE(root) or None,
+        purchase_order=_PURCHASE_ORDER(root) or None,
+        payment_means=_PAYMENT_MEANS(root) or None,
+        iban=_IBAN(root) or None,
+        bic=_BIC(root) or None,
+        total_without_vat=_NET(root) or None,
+        total_vat=_VAT(root) or None,
+        total_with_vat=_GROSS(root) or None,
+        amount_due=_DUE(root) or None,
+        line_count=int(_LINES(root)),
+    )
+    for role, find in (("seller", _SELLER), ("buyer", _BUYER)):
+        parties = find(root)
+        if parties:
+            party = parties[0]
+            setattr(invoice, f"{role}_name", _NAME(party) or None)
+            setattr(invoice, f"{role}_siret", _SIRET(party) or None)
+            setattr(invoice, f"{role}_siren", _SIREN(party) or None)
+            setattr(invoice, f"{role}_vat", _VAT_ID(party) or None)
+            setattr(invoice, f"{role}_country", _COUNTRY(party) or None)
+    return invoice
