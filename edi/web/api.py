@@ -47,16 +47,19 @@ def _parse_time(value: str, name: str, end: bool) -> datetime:
             d = date.fromisoformat(value)
             start = datetime(d.year, d.month, d.day, tzinfo=UTC)
             return start + timedelta(days=1) if end else start
-        t = datetime.fromisoformat(value)
-    except ValueError as exc:
+        t = datetime.fromisoformat(value.upper())  # RFC 3339 allows "t" and "z"
+        if t.tzinfo:
+            t = t.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:
         raise BadQuery(f"{name}: expected an ISO date (2025-03-14) or date-time "
                        f"(2025-03-14T10:00:00Z), got {value!r}") from exc
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
-def _int(params: QueryParams, name: str, default: int, low: int, high: int) -> int:
+def _int(params: QueryParams, name: str, default: int, low: int, high: int,
+         strict: bool = False) -> int:
     raw = params.get(name)
-    if raw in (None, ""):
+    if raw is None or (raw == "" and not strict):
         return default
     try:
         n = int(raw)
@@ -67,12 +70,25 @@ def _int(params: QueryParams, name: str, default: int, low: int, high: int) -> i
     return n
 
 
-def flow_query(params: QueryParams, page_size: int) -> Listing:
+def flow_query(params: QueryParams, page_size: int, strict: bool = False) -> Listing:
     """FlowQuery from query parameters: status (repeatable or comma-separated), since,
-    until, format, supplier, buyer, q (flow id, invoice number or SIRET), limit, offset."""
+    until, format, supplier, buyer, q (flow id, invoice number or SIRET), limit, offset.
+
+    The HTML form sends empty fields for "any"; ``strict`` (the API) refuses an empty
+    date, format or number instead, as the OpenAPI description says (an empty status
+    is the empty array: any status).
+    """
+    if strict:
+        empty = [k for k in ("since", "until", "format", "limit", "offset")
+                 if any(v.strip() == "" for v in params.getlist(k))]
+        if empty:
+            raise BadQuery(f"{empty[0]}: empty value; leave the parameter out instead")
     statuses: list[str] = []
     for raw in params.getlist("status"):
-        statuses += [x.strip() for x in raw.split(",") if x.strip()]
+        parts = [x.strip() for x in raw.split(",")] if raw.strip() else []  # "" = any
+        if strict and not all(parts):
+            raise BadQuery(f"status: empty item in {raw!r}")
+        statuses += [x for x in parts if x]
     unknown = [x for x in statuses if x not in FlowStatus.__members__]
     if unknown:
         raise BadQuery(f"status: unknown {unknown}; expected some of "
@@ -90,8 +106,8 @@ def flow_query(params: QueryParams, page_size: int) -> Listing:
         supplier=(params.get("supplier") or "").strip() or None,
         buyer=(params.get("buyer") or "").strip() or None,
         search=(params.get("q") or "").strip() or None,
-        limit=_int(params, "limit", page_size, 1, MAX_LIMIT),
-        offset=_int(params, "offset", 0, 0, 10_000_000),
+        limit=_int(params, "limit", page_size, 1, MAX_LIMIT, strict),
+        offset=_int(params, "offset", 0, 0, 10_000_000, strict),
     )
     kept = {k: v for k, v in (("status", ",".join(statuses)), ("since", since or ""),
                               ("until", until or ""), ("format", fmt or ""),
@@ -169,7 +185,8 @@ def _param(name: str, desc: str, schema: dict[str, Any], **kw: Any) -> dict[str,
             "schema": schema, **kw}
 
 
-_TIME = {"type": "string", "description": "ISO date or date-time"}
+_TIME = {"anyOf": [{"type": "string", "format": "date"},
+                   {"type": "string", "format": "date-time"}]}
 FILTERS = [
     _param("status", "Flow status(es), comma-separated or repeated",
            {"type": "array", "items": _s("string", enum=[str(x) for x in FlowStatus])},

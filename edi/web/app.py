@@ -147,8 +147,9 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
     archive_root = settings.path(settings.paths.archive).resolve()
     reports_root = settings.path(settings.paths.reports).resolve()
 
-    def listing(request: Request) -> tuple[api.Listing, list[dict[str, Any]], int, bool]:
-        lst = api.flow_query(request.query_params, serve.page_size)
+    def listing(request: Request, strict: bool = False,
+                ) -> tuple[api.Listing, list[dict[str, Any]], int, bool]:
+        lst = api.flow_query(request.query_params, serve.page_size, strict)
         rows = ledger.flows(lst.query)
         total, capped = queries.count_capped(ledger, lst.query, api.COUNT_CAP)
         return lst, rows, total, capped
@@ -179,8 +180,8 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
                 "top_rules": queries.top_rejecting_rules(ledger, 10, since=since)}
 
     def days_param(request: Request) -> int:
-        raw = request.query_params.get("days") or "14"
-        if not raw.isdigit() or not 1 <= int(raw) <= 366:
+        raw = request.query_params.get("days", "14")
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 366:
             raise api.BadQuery(f"days: expected 1..366, got {raw!r}")
         return int(raw)
 
@@ -243,7 +244,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
 
     def api_flows(request: Request) -> Response:
         try:
-            lst, rows, total, capped = listing(request)
+            lst, rows, total, capped = listing(request, strict=True)
         except api.BadQuery as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse({"total": total, "total_capped": capped,

@@ -1,0 +1,176 @@
+"""The JSON API, downloads and health over a real server and a real SQLite ledger."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import quote
+
+import pytest
+
+from edi.model import utcnow
+from tests.web.conftest import BUYER, OTHER_SELLER, SELLER, Server, http, start_server
+
+
+def flows(server: Server, query: str = "") -> dict:
+    reply = http(f"{server.url}/api/flows{query}")
+    assert reply.status == 200, reply.text
+    return reply.json()
+
+
+def ids(page: dict) -> list[str]:
+    return [f["flow_id"] for f in page["flows"]]
+
+
+def test_list_is_newest_first_with_counts(server: Server) -> None:
+    page = flows(server)
+    assert page["total"] == 6 and page["total_capped"] is False
+    assert ids(page) == sorted(ids(page), reverse=True)
+    assert ids(page)[0] == server.filled.ids["retry"]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("?status=IN_REJETE", {"rejected"}),
+    ("?status=IN_REJETE,IN_INTEGRE_PARTIEL", {"rejected", "partial"}),
+    ("?status=IN_REJETE&status=IN_EN_ATTENTE_RETRAITEMENT", {"rejected", "retry"}),
+    ("?format=CII", {"cii"}),
+    (f"?supplier={OTHER_SELLER}", {"cii"}),
+    (f"?supplier={SELLER[:9]}&status=IN_INTEGRE", {"ok", "old"}),
+    (f"?buyer={BUYER}&status=IN_INTEGRE_PARTIEL", {"partial"}),
+    ("?q=FA-BAD-9", {"rejected"}),          # invoice number
+    ("?q=FA-P-2", {"partial"}),             # second invoice of an archive
+    (f"?q={OTHER_SELLER}", {"cii"}),        # SIRET
+])
+def test_filters_and_search(server: Server, query: str, expected: set[str]) -> None:
+    want = {server.filled.ids[k] for k in expected}
+    assert set(ids(flows(server, query))) == want
+
+
+def test_search_by_flow_id_and_date_range(server: Server) -> None:
+    old = server.filled.ids["old"]
+    assert ids(flows(server, f"?q={old}")) == [old]
+    three_days_ago = (utcnow() - timedelta(days=3)).date().isoformat()
+    assert ids(flows(server, f"?since={three_days_ago}&until={three_days_ago}")) == [old]
+    assert old not in ids(flows(server, f"?since={(utcnow().date()).isoformat()}"))
+    since = quote((utcnow() - timedelta(minutes=45)).isoformat())
+    assert set(ids(flows(server, f"?since={since}"))) == {
+        server.filled.ids["partial"], server.filled.ids["retry"]}
+
+
+def test_pagination_walks_every_flow_once(server: Server) -> None:
+    seen: list[str] = []
+    for offset in range(0, 8, 4):
+        page = flows(server, f"?limit=4&offset={offset}")
+        assert page["limit"] == 4 and page["offset"] == offset and page["total"] == 6
+        seen += ids(page)
+    assert len(seen) == 6 and len(set(seen)) == 6
+
+
+@pytest.mark.parametrize("query", ["?status=NOPE", "?format=PDF", "?limit=0", "?limit=x",
+                                   "?since=yesterday", "?offset=-1"])
+def test_bad_filters_are_400_with_a_reason(server: Server, query: str) -> None:
+    reply = http(f"{server.url}/api/flows{query}")
+    assert reply.status == 400
+    assert reply.json()["error"].split(":")[0] in query
+
+
+def test_detail_has_invoices_findings_and_history(server: Server) -> None:
+    flow_id = server.filled.ids["rejected"]
+    data = http(f"{server.url}/api/flows/{flow_id}").json()
+    assert data["flow"]["status"] == "IN_REJETE" and data["flow"]["reason"] == "REJ_SEMAN"
+    (invoice,) = data["invoices"]
+    assert invoice["number"] == "FA-BAD-9" and invoice["status"] == "REJETEE"
+    assert invoice["status_code"] == 213
+    rules = {(f["rule_id"], f["severity"]) for f in invoice["findings"]}
+    assert rules == {("BR-FR-12", "fatal"), ("BR-CO-15", "fatal"), ("BR-FR-W-01", "warning")}
+    br = next(f for f in invoice["findings"] if f["rule_id"] == "BR-FR-12")
+    assert br["location"] == "/Invoice/cbc:BuyerReference" and "BT-10" in br["message"]
+    assert [e["status"] for e in data["history"]] == ["IN_RECU", "IN_REJETE"]
+    assert "archive_path" not in data["flow"]
+
+
+def test_unknown_flow_is_404(server: Server) -> None:
+    assert http(f"{server.url}/api/flows/F0-nope").status == 404
+    assert http(f"{server.url}/flows/F0-nope").status == 404
+
+
+def test_overview_numbers(server: Server) -> None:
+    data = http(f"{server.url}/api/overview?days=7").json()
+    assert data["pending_retries"] == 1
+    assert data["oldest_unfinished"]["flow_id"] == server.filled.ids["retry"]
+    assert data["rejected_share"] == pytest.approx(1 / 5)   # 1 rejected of 5 finished
+    assert data["top_rules"][0] == {"rule_id": "BR-FR-12", "findings": 2, "flows": 2}
+    assert "BR-FR-W-01" not in {r["rule_id"] for r in data["top_rules"]}  # warnings
+    assert sum(r["count"] for r in data["per_day"]) == 6
+    assert http(f"{server.url}/api/overview?days=1").json()["counts"].get("IN_INTEGRE") == 2
+
+
+def test_pages_are_read_only(server: Server) -> None:
+    for path in ("/flows", "/api/flows", "/"):
+        assert http(f"{server.url}{path}", method="POST").status == 405
+        assert http(f"{server.url}{path}", method="DELETE").status == 405
+
+
+def test_pages_render_and_send_security_headers(server: Server) -> None:
+    reply = http(f"{server.url}/flows?status=IN_REJETE")
+    assert reply.status == 200 and "FA-BAD-9" not in reply.text  # the list shows flows
+    assert server.filled.ids["rejected"] in reply.text
+    assert server.filled.ids["ok"] not in reply.text
+    assert "script-src 'self'" in reply.headers["content-security-policy"]
+    detail = http(f"{server.url}/flows/{server.filled.ids['rejected']}").text
+    assert "BR-CO-15" in detail and "/Invoice/cac:LegalMonetaryTotal" in detail
+
+
+def test_downloads_original_and_compte_rendu(tmp_path) -> None:
+    srv = start_server(tmp_path)
+    try:
+        settings, ledger = srv.filled.settings, srv.filled.ledger
+        from edi.model import FlowStatus
+        from tests.web.conftest import add_flow, document
+
+        rel = "archive/2025/03/14/X/facture.xml"
+        original = settings.base_dir / rel
+        original.parent.mkdir(parents=True)
+        original.write_bytes(b"<Invoice>original</Invoice>")
+        flow = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-DL-1")], "facture.xml",
+                        archive_path=rel)
+        reports = settings.base_dir / "reports"
+        reports.mkdir()
+        (reports / f"{flow.flow_id}.cr.json").write_text('{"flow_id": "x"}')
+        (reports / f"{flow.flow_id}.cr.xml").write_text("<cr/>")
+
+        links = http(f"{srv.url}/api/flows/{flow.flow_id}").json()["links"]
+        assert set(links) == {"original", "cr_json", "cr_xml"}
+        got = http(srv.url + links["original"])
+        assert got.body == b"<Invoice>original</Invoice>"
+        assert 'filename="facture.xml"' in got.headers["content-disposition"]
+        assert http(srv.url + links["cr_xml"]).body == b"<cr/>"
+        assert http(srv.url + links["cr_json"]).headers["content-type"].startswith(
+            "application/json")
+
+        # An archive_path pointing outside the archive folder is never served.
+        (settings.base_dir / "secret.txt").write_text("no")
+        sneaky = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-DL-2")], "s.xml",
+                          archive_path="archive/../secret.txt")
+        assert "original" not in http(f"{srv.url}/api/flows/{sneaky.flow_id}").json()["links"]
+        assert http(f"{srv.url}/flows/{sneaky.flow_id}/original").status == 404
+        assert http(f"{srv.url}/flows/{sneaky.flow_id}/..%2Fsecret.txt").status == 404
+    finally:
+        srv.stop()
+        srv.filled.ledger.close()
+
+
+def test_health_follows_the_watchers_scans(tmp_path) -> None:
+    import time
+
+    srv = start_server(tmp_path, "[serve]\nhealth_max_scan_age = 0.5\n")
+    try:
+        stale = http(f"{srv.url}/health")
+        assert stale.status == 503 and stale.json()["last_scan"] is None
+        srv.filled.ledger.record_scan("inbox")
+        fresh = http(f"{srv.url}/health")
+        assert fresh.status == 200 and fresh.json()["status"] == "ok"
+        time.sleep(0.7)
+        assert http(f"{srv.url}/health").status == 503
+    finally:
+        srv.stop()
+        srv.filled.ledger.close()
