@@ -15,6 +15,8 @@ import pytest
 from edi.routing.sftp import SftpOptions, SftpTarget
 from tests.sftp.sshd import Sshd, SshdMissing
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def _launch(base: Path) -> Sshd:
     try:
