@@ -58,8 +58,6 @@ def import_(file: Path, services_file: Path | None) -> None:
         click.echo(f"Leading zeros restored on {restored} SIRET(s) cut by a spreadsheet "
                    f"({r.zeros.restored} structures, {r.service_zeros.restored} services; "
                    f"first lines: {lines}).")
-    if r.bad_check_digits:
-        click.echo(f"Warning: {r.bad_check_digits} SIRET(s) fail their check digits.")
     if r.orphan_services:
         click.echo(f"Warning: {r.orphan_services} service(s) of structures absent from "
                    f"{file.name} were skipped.")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from edi.directory import store
 from edi.directory.csvfile import DirectoryError, Zeros, boolean, decode, rows
-from edi.validators.identifiers import siret_error
 
 FLAGS = {  # export column -> store column
     "EmetteurEdi": "emetteur_edi",
@@ -39,7 +38,6 @@ class DirectoryImport:
     services_encoding: str = ""
     zeros: Zeros = field(default_factory=Zeros)
     service_zeros: Zeros = field(default_factory=Zeros)
-    bad_check_digits: int = 0          # SIRETs imported although stdnum rejects them
     orphan_services: int = 0           # services of a structure absent from the file
     seconds: float = 0.0
     imported_at: str = ""
@@ -91,8 +89,6 @@ def _structures(file: Path, report: DirectoryImport) -> dict[str, tuple]:
             if not ident.isdigit() or len(ident) != 14:
                 raise DirectoryError(name, line, f"Identifiant {raw!r} is not a SIRET "
                                      "(14 digits)")
-            if siret_error(ident) is not None:
-                report.bad_check_digits += 1
         else:
             ident = raw.strip()
             if not ident:
