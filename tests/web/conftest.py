@@ -30,6 +30,8 @@ from edi.model import (
     utcnow,
 )
 
+REPO = Path(__file__).resolve().parents[2]
+
 SELLER = "73282932000074"
 BUYER = "11000201100044"
 OTHER_SELLER = "35600000000048"
