@@ -89,6 +89,9 @@ def fill(ledger: Ledger) -> dict[str, str]:
     """A small, known ledger: integrated, rejected (with findings), partial, retrying."""
     now = utcnow()
     ids = {}
+    # In time order: flow ids sort by reception, as when the processor receives them.
+    ids["old"] = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-OLD-1")], "old.xml",
+                          now - timedelta(days=3)).flow_id
     ids["ok"] = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-OK-1")], "ok.xml",
                          now - timedelta(hours=2)).flow_id
     ids["cii"] = add_flow(ledger, FlowStatus.IN_INTEGRE,
@@ -105,8 +108,6 @@ def fill(ledger: Ledger) -> dict[str, str]:
          document("FA-P-2", seq=2, findings=(BR_FR_12,), reason=Reason.REJ_SEMAN,
                   delivered=False)],
         "batch.zip", now - timedelta(minutes=30), reason="REJ_SEMAN").flow_id
-    ids["old"] = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-OLD-1")], "old.xml",
-                          now - timedelta(days=3)).flow_id
     ids["retry"] = add_flow(ledger, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT, [], "wait.xml",
                             now - timedelta(minutes=20), fmt="UBL").flow_id
     return ids

@@ -10,6 +10,7 @@
   if (!api || !every) return;
   const body = table.tBodies[0];
   const total = document.getElementById("total");
+  const shown = document.getElementById("shown");
 
   function when(iso) {
     return iso ? iso.replace("T", " ").replace(/\.\d+/, "").replace("Z", "") : "";
@@ -49,6 +50,7 @@
         const known = new Set(Array.from(body.rows, (tr) => tr.dataset.flow));
         body.replaceChildren(...data.flows.map((f) => row(f, !known.has(f.flow_id))));
         if (total) total.textContent = data.total + (data.total_capped ? "+" : "");
+        if (shown) shown.textContent = (data.flows.length ? 1 : 0) + "–" + data.flows.length;
         table.dataset.polled = String(Date.now());
       }
     } catch (e) {
