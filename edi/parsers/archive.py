@@ -87,7 +87,7 @@ def _zip_members(data: bytes, limits: Limits) -> list[tuple[str, bytes]]:
                                             "expected regular files only", info.filename)
         if info.is_dir() or ignored(info.filename):
             continue
-        if mode and not stat.S_ISREG(mode):
+        if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # 0: no Unix type recorded
             raise error("EDI-ARCHIVE-SPECIAL", f"member {info.filename!r} is not a regular "
                                                f"file (mode {oct(mode)}); expected regular "
                                                "files only", info.filename)
