@@ -75,7 +75,7 @@ class Limits:
 @section("validation")
 @dataclass(frozen=True)
 class Validation:
-    layers: tuple[str, ...] = ("xml", "xsd", "en16931", "br-fr", "chorus")
+    layers: tuple[str, ...] = ("xml", "xsd", "en16931", "br-fr", "identifiers", "chorus")
     stop_on_fatal: bool = True        # a fatal finding skips the later layers (as phive)
     workers: int = 0                  # validation worker processes; 0 = one per core
     start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche); "inline"
@@ -208,8 +208,10 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected a path string, got {value!r}")
         return Path(value)
-    if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+    if hint is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+        raise ConfigError(f"{where}: expected a number, got {value!r}")
     if origin is tuple:
         if not isinstance(value, list):
             raise ConfigError(f"{where}: expected a list, got {value!r}")

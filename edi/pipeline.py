@@ -45,14 +45,16 @@ log = logging.getLogger(__name__)
 
 # -- detect, parse, validate (inside a worker) ---------------------------------------------
 
-def examine(name: str, data: bytes, settings: Settings, layers: list[Any]) -> list[Document]:
+def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
+            interface: str | None = None) -> list[Document]:
     """Detect and parse a flow's bytes into documents, then validate each one."""
     try:
         documents = parsers.unpack(name, data, settings.limits)
     except FlowError as exc:
         return [Document(seq=1, name=name, content=data, reason=exc.reason,
-                         findings=[exc.finding("intake")])]
+                         findings=[exc.finding("intake")], interface=interface)]
     for doc in documents:
+        doc.interface = interface
         if doc.reason is not None:
             continue
         try:
@@ -117,7 +119,7 @@ class Processor:
                                    "a file is integrated once")])
                 results[flow.flow_id] = self._conclude(flow, [doc], started[flow.flow_id])
                 continue
-            jobs.append(Job(flow.flow_id, flow.file_name, original))
+            jobs.append(Job(flow.flow_id, flow.file_name, original, flow.interface))
             by_id[flow.flow_id] = flow
         if not jobs:
             return results

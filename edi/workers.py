@@ -36,6 +36,7 @@ class Job:
     key: str            # flow id, or the file path for `edi validate`
     name: str           # the deposited file name
     path: Path
+    interface: str | None = None  # where it came from (scenarios may depend on it)
 
 
 @dataclass(slots=True)
@@ -49,6 +50,26 @@ def _init(settings: Settings) -> None:
     global _process_settings, _process_layers
     _process_settings = settings
     _process_layers = None
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A worker must not outlive a parent killed by SIGKILL: it would hold the parent's
+    pipes open and keep memory for nothing. Linux delivers SIGKILL on parent death."""
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        log.warning("cannot ask to die with the parent on this platform")
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _layers() -> list[Any]:
@@ -69,7 +90,8 @@ def _run(jobs: Sequence[Job]) -> list[tuple[str, list[Document]]]:
     out = []
     for job in jobs:
         data = job.path.read_bytes()
-        out.append((job.key, examine(job.name, data, _process_settings, layers)))
+        out.append((job.key, examine(job.name, data, _process_settings, layers,
+                                     interface=job.interface)))
     return out
 
 

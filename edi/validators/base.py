@@ -36,6 +36,7 @@ class LayerFactory(Protocol):
 # worker, so that heavy engines (saxonche) never load in the parent process.
 REGISTRY: dict[str, str] = {
     "xsd": "edi.validators.xsd:XsdLayer",
+    "identifiers": "edi.validators.identifiers:IdentifiersLayer",
     "en16931": "edi.validators.schematron:EN16931Layer",
     "br-fr": "edi.validators.schematron:BRFRLayer",
     "chorus": "edi.validators.chorus:ChorusLayer",

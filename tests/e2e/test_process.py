@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from edi import samples
-from edi.model import Profile
 from tests.e2e.conftest import Workspace
 
 
