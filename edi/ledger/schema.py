@@ -120,3 +120,16 @@ scans = Table(
     Column("interface", String(200), primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+# Dashboard and metrics (edi/ledger/queries.py): list filters and search by SIRET or file
+# name without a table scan, and the scrape-time group-bys as index-only scans over a
+# million flows.
+Index("ix_flows_status_format", flows.c.status, flows.c.format)
+Index("ix_flows_received_status", flows.c.received_at, flows.c.status)
+Index("ix_flows_supplier", flows.c.supplier, flows.c.flow_id)
+Index("ix_flows_buyer", flows.c.buyer, flows.c.flow_id)
+Index("ix_flows_file_name", flows.c.file_name)
+Index("ix_invoices_seller", invoices.c.seller_id)
+Index("ix_invoices_buyer", invoices.c.buyer_id)
+Index("ix_invoices_status", invoices.c.status)
+Index("ix_findings_severity_rule", findings.c.severity, findings.c.rule_id, findings.c.flow_id)
