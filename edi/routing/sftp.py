@@ -278,7 +278,14 @@ class SftpSession:
                 "refused (possible man-in-the-middle); if the partner really changed its key, "
                 "update known_hosts", transient=False) from exc
         except paramiko.AuthenticationException as exc:
+            # a refusal leaves the transport up; a connection dropped mid-authentication
+            # also says "authentication failed", but waiting cures that one
+            transport = client.get_transport()
+            dropped = transport is None or not transport.is_active()
             client.close()
+            if dropped:
+                raise DeliveryError(f"{self.name}: connection to {where} lost during "
+                                    f"authentication: {exc}", transient=True) from exc
             raise DeliveryError(f"{self.name}: authentication failed for {where}: {exc}",
                                 transient=False) from exc
         except (OSError, EOFError, paramiko.SSHException) as exc:

@@ -86,7 +86,11 @@ def watch_until(site: Path, condition: Callable[[], bool], what: str,
     try:
         if during:
             during()
-        wait_for(condition, 90, what)
+        try:
+            wait_for(condition, 90, what)
+        except AssertionError as exc:
+            states = sorted((f["status"], f["file_name"]) for f in flows(site))
+            raise AssertionError(f"{exc}; flows: {states}") from None
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
