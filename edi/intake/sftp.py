@@ -58,6 +58,14 @@ class SftpIntake:
         self.seen: dict[str, dict[str, Signature]] = {p.name: {} for p in self.config.partner}
         self.due: dict[str, float] = {p.name: 0.0 for p in self.config.partner}
         self.errors: dict[str, str] = {}   # last failure per partner, for status displays
+        self._clear_staging()
+
+    def _clear_staging(self) -> None:
+        """Downloads left by a crash are copies: the remote file goes only once recorded."""
+        staging = self.settings.path(self.settings.paths.work) / STAGING
+        for leftover in staging.glob("*/*"):
+            if leftover.is_file():
+                leftover.unlink()
 
     @property
     def partners(self) -> tuple[Partner, ...]:

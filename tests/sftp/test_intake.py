@@ -53,6 +53,9 @@ def flows_in(ledger: Ledger) -> list[dict]:
 def test_stable_file_becomes_one_flow_then_leaves_the_server(
         site: tuple[Settings, Ledger], remote: Path, sshd: Sshd) -> None:
     settings, ledger = site
+    stale = settings.path(settings.paths.work) / "sftp" / "acme" / "facture-42.xml.part"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(INVOICE[:5])                           # a download cut by a crash
     (remote / "facture-42.xml").write_bytes(INVOICE)
     (remote / ".hidden.xml").write_bytes(INVOICE)          # never taken
     (remote / "uploading.xml.part").write_bytes(INVOICE)   # never taken
