@@ -124,7 +124,7 @@ scans = Table(
 # Dashboard and metrics (edi/ledger/queries.py): list filters and search by SIRET or file
 # name without a table scan, and the scrape-time group-bys as index-only scans over a
 # million flows.
-Index("ix_flows_status_format", flows.c.status, flows.c.format)
+Index("ix_flows_status_format", flows.c.status, flows.c.format, flows.c.flow_id)
 Index("ix_flows_received_status", flows.c.received_at, flows.c.status)
 Index("ix_flows_supplier", flows.c.supplier, flows.c.flow_id)
 Index("ix_flows_buyer", flows.c.buyer, flows.c.flow_id)

@@ -172,9 +172,10 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
     def overview(days: int) -> dict[str, Any]:
         since = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) \
             - timedelta(days=days - 1)
-        counts = queries.verdicts(ledger, since=since)
-        return {"since": since, "per_day": queries.flows_per_day(ledger, since),
-                "counts": counts, "oldest_unfinished": queries.oldest_unfinished(ledger),
+        per_day = queries.flows_per_day(ledger, since)
+        counts = queries.verdicts(ledger, since, per_day=per_day)
+        return {"since": since, "per_day": per_day, "counts": counts,
+                "oldest_unfinished": queries.oldest_unfinished(ledger),
                 "pending_retries": queries.pending_retries(ledger),
                 "rejected_share": queries.rejected_share(counts),
                 "top_rules": queries.top_rejecting_rules(ledger, 10, since=since)}

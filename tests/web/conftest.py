@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import socket
 import urllib.error
@@ -31,6 +32,8 @@ from edi.model import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
+
+_serial = itertools.count(1)
 
 SELLER = "73282932000074"
 BUYER = "11000201100044"
@@ -70,7 +73,11 @@ def add_flow(ledger: Ledger, status: FlowStatus, docs: list[Document], file_name
              fmt: str | None = None, archive_path: str | None = None) -> Flow:
     """Receive, (archive,) then finish a flow as the processor does."""
     at = received_at or utcnow()
-    flow = Flow(flow_id=new_flow_id(int(at.timestamp() * 1e9)), file_name=file_name,
+    # new_flow_id never goes back in time within a process; a flow "received" in the
+    # past gets the id it would have had then (ids sort by reception time).
+    flow_id = new_flow_id() if at >= utcnow() - timedelta(seconds=1) else \
+        f"F{at:%Y%m%dT%H%M%S}{at.microsecond:06d}-{next(_serial):06x}"
+    flow = Flow(flow_id=flow_id, file_name=file_name,
                 sha256="0" * 64, size=1234, interface="inbox", status=FlowStatus.IN_RECU,
                 received_at=at, format=fmt or (docs[0].format if docs else None),
                 source=f"inbox/{file_name}")
