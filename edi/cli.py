@@ -107,9 +107,25 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     stop.install()
     stop_server = None
     if serve:
+        from edi.web import counters
         from edi.web.app import serve_in_thread
 
-        stop_server = serve_in_thread(settings, host, port)
+        def count(flow: Any, status: FlowStatus) -> None:
+            if status is FlowStatus.IN_EN_ATTENTE_RETRAITEMENT:
+                counters.delivery_retry()
+            else:
+                counters.flow_processed(str(status), flow.format)
+
+        from edi.web.settings import BindError
+
+        processor.on_flow = count
+        processor.observe = counters.observe
+        try:
+            stop_server = serve_in_thread(settings, host, port)
+        except (BindError, OSError) as exc:
+            examiner.close()
+            ledger.close()
+            raise click.ClickException(f"cannot serve the dashboard: {exc}") from exc
     inbox = settings.path(settings.paths.inbox)
     click.echo(f"edi watch: inbox {inbox}, outbox {settings.path(settings.paths.outbox)}, "
                f"ledger {settings.ledger_url} ({settings.source}); Ctrl-C to stop", err=True)

@@ -73,11 +73,13 @@ class Processor:
     """Claims flows and carries each one to a terminal status, crash-safely."""
 
     def __init__(self, settings: Settings, ledger: Ledger, examiner: Examiner,
-                 on_flow: Callable[[Flow, FlowStatus], None] | None = None) -> None:
+                 on_flow: Callable[[Flow, FlowStatus], None] | None = None,
+                 observe: Callable[[str, float], None] | None = None) -> None:
         self.settings = settings
         self.ledger = ledger
         self.examiner = examiner
-        self.on_flow = on_flow
+        self.on_flow = on_flow      # each status a flow settles in (metrics, logs)
+        self.observe = observe      # (stage, seconds) for the stage duration histogram
         p = settings.paths
         self.work = settings.path(p.work)
         self.archive = settings.path(p.archive)
@@ -88,8 +90,17 @@ class Processor:
     # claim
 
     def claim(self, candidates: Sequence[Candidate], interface: str = "inbox") -> list[Flow]:
-        return claim_files([c.path for c in candidates], interface=interface,
-                           ledger=self.ledger, settings=self.settings)
+        t0 = time.perf_counter()
+        flows = claim_files([c.path for c in candidates], interface=interface,
+                            ledger=self.ledger, settings=self.settings)
+        self._observe("claim", t0, len(flows))
+        return flows
+
+    def _observe(self, stage: str, t0: float, count: int = 1) -> None:
+        if self.observe and count:
+            per = (time.perf_counter() - t0) / count
+            for _ in range(count):
+                self.observe(stage, per)
 
     def recover(self) -> list[Flow]:
         """Flows a crash left unfinished, oldest first, ready to be processed again."""
@@ -160,11 +171,19 @@ class Processor:
         accepted = [d for d in accepted if not d.fatal]
         flow.format = _flow_format(documents)
         outputs = output_names(flow, accepted)
+        if self.observe:
+            for doc in documents:
+                for run in doc.layers:
+                    if run.ran:
+                        self.observe(f"validate:{run.layer}", run.seconds)
+        t_route = time.perf_counter()
         try:
             for doc in accepted:
                 self._deliver(flow, doc, outputs[doc.seq])
         except DeliveryError as exc:
             return self._failed_delivery(flow, exc)
+        self._observe("route", t_route)
+        t_report = time.perf_counter()
         rejected = [d for d in documents if d.fatal]
         if not accepted:
             status = FlowStatus.IN_REJETE
@@ -181,7 +200,12 @@ class Processor:
         compte_rendu.write(report, self.reports)
         if rejected:
             self._set_aside(flow, rejected, report)
+        try:
+            self._return_report(flow, report)
+        except DeliveryError as exc:
+            return self._failed_delivery(flow, exc)
         crash_point("reported")
+        self._observe("report", t_report)
         self.ledger.finish(flow, status, documents, reason,
                            time.perf_counter() - t0, outputs)
         crash_point("finished")
@@ -220,6 +244,22 @@ class Processor:
             self.ledger.record_delivery(flow.flow_id, doc.seq, target.name, file_name)
         doc.delivered = True
 
+    def _return_report(self, flow: Flow, report: dict) -> None:
+        """The compte rendu back to the depositor (its SFTP folder), when a route says so."""
+        from edi.routing import table
+
+        targets = table.report_targets_for(flow, self.settings)
+        if not targets:
+            return
+        name = f"{flow.flow_id}.cr.xml"
+        done = self.ledger.delivered(flow.flow_id)
+        for target in targets:
+            if (0, target.name) in done:
+                continue
+            if not target.exists(name):
+                target.deliver(name, compte_rendu.to_xml(report))
+            self.ledger.record_delivery(flow.flow_id, 0, target.name, name)
+
     def _set_aside(self, flow: Flow, rejected: list[Document], report: dict) -> None:
         """Copies of rejected invoices, with their compte rendu, for the depositor."""
         folder = self.rejected / flow.flow_id
@@ -241,6 +281,8 @@ class Processor:
                                        f"{delay:.0f} s")
             log.warning("flow %s: delivery failed (%s), retry %d in %.0f s",
                         flow.flow_id, exc, attempts, delay)
+            if self.on_flow:
+                self.on_flow(flow, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT)
             return FlowStatus.IN_EN_ATTENTE_RETRAITEMENT
         return self._incident(flow, f"delivery failed after {attempts} attempt(s): {exc}",
                               attempts=attempts)

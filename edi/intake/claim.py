@@ -8,18 +8,20 @@ flow it is.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from edi.config import Settings
-from edi.intake.durable import fsync_dir
+from edi.intake.durable import fsync_dir, write_atomic
 from edi.ledger import Ledger
 from edi.model import Flow, FlowStatus, new_flow_id
 from edi.testing import crash_point
 
 SEPARATOR = "__"
+CLAIMS = ".claims"  # where an explicit source waits for the ledger commit
 
 
 def work_name(flow_id: str, file_name: str) -> str:
@@ -55,9 +57,17 @@ def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settin
     work.mkdir(parents=True, exist_ok=True)
     moved: list[tuple[Path, str, str, str]] = []
     touched: set[Path] = set()
+    sidecars: list[Path] = []
     for i, path in enumerate(paths):
         flow_id = new_flow_id()
         dest = work / work_name(flow_id, path.name)
+        if sources is not None:
+            # Where it came from must survive a crash before the ledger commit: the SFTP
+            # intake finds the flow again by (interface, source, hash), never making two.
+            sidecar = work / CLAIMS / f"{flow_id}.json"
+            write_atomic(sidecar, json.dumps({"interface": interface,
+                                              "source": sources[i]}).encode())
+            sidecars.append(sidecar)
         try:
             os.rename(path, dest)
         except FileNotFoundError:  # removed between scan and claim: nothing to do
@@ -80,6 +90,8 @@ def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settin
                           interface=interface, status=FlowStatus.IN_RECU,
                           received_at=received_at(flow_id), source=source))
     ledger.receive(flows)
+    for sidecar in sidecars:
+        sidecar.unlink(missing_ok=True)
     crash_point("recorded")
     return flows
 
@@ -103,8 +115,17 @@ def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox") 
         if not entry.is_file() or parts is None or ledger.get(parts[0]) is not None:
             continue
         digest, size = sha256_of(entry)
+        origin = {"interface": interface, "source": None}
+        sidecar = work / CLAIMS / f"{parts[0]}.json"
+        if sidecar.is_file():
+            origin.update(json.loads(sidecar.read_text()))
         adopted.append(Flow(flow_id=parts[0], file_name=parts[1], sha256=digest, size=size,
-                            interface=interface, status=FlowStatus.IN_RECU,
-                            received_at=received_at(parts[0]), source=None))
+                            interface=origin["interface"] or interface,
+                            status=FlowStatus.IN_RECU, received_at=received_at(parts[0]),
+                            source=origin["source"]))
     ledger.receive(adopted)
+    claims = work / CLAIMS
+    if claims.is_dir():  # sidecars of recorded flows, or of files gone before the rename
+        for sidecar in claims.iterdir():
+            sidecar.unlink()
     return adopted

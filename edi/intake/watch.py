@@ -12,11 +12,15 @@ import threading
 import time
 from collections.abc import Callable
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from edi.config import Settings
 from edi.intake.scan import Candidate, StabilityTracker, scan
 from edi.model import FlowStatus
 from edi.pipeline import Processor
+
+if TYPE_CHECKING:
+    from edi.intake.sftp import SftpIntake
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +86,7 @@ def watch(processor: Processor, settings: Settings, stop: Stop,
     observer.schedule(Hint(), str(inbox), recursive=False)
     observer.start()
     tracker = StabilityTracker(settings.intake.quiet_period)
+    remote = _sftp_intake(settings, processor)
     try:
         leftovers = processor.recover()
         if leftovers:
@@ -90,18 +95,36 @@ def watch(processor: Processor, settings: Settings, stop: Stop,
         while not stop.requested:
             stop.wake.clear()
             run_pass(processor, tracker, settings, stop)
+            if remote is not None and not stop.requested:
+                processor.process(remote.poll())
+                processor.ledger.record_scan("sftp")
             due = processor.due_retries()
             if due and not stop.requested:
                 processor.process(due)
             if on_idle:
                 on_idle()
             wait = settings.intake.scan_interval
-            nxt = tracker.next_check()
-            if nxt is not None:
-                wait = min(wait, max(0.05, nxt))
+            for nxt in (tracker.next_check(), remote.next_due() if remote else None):
+                if nxt is not None:
+                    wait = min(wait, max(0.05, nxt))
             # An event wakes us early; give the writer a moment before rescanning.
             if stop.wake.wait(wait) and not stop.requested:
                 time.sleep(min(0.05, settings.intake.quiet_period))
     finally:
         observer.stop()
         observer.join(timeout=5)
+        if remote is not None:
+            remote.close()
+        from edi.routing.table import close_targets
+
+        close_targets()
+
+
+def _sftp_intake(settings: Settings, processor: Processor) -> SftpIntake | None:
+    """The partners' SFTP folders, polled on their own schedules, when any is configured."""
+    from edi.intake.sftp import SftpIntake
+    from edi.intake.sftp_settings import SftpIntakeSettings
+
+    if not settings.section(SftpIntakeSettings).partner:
+        return None
+    return SftpIntake(settings, processor.ledger)
