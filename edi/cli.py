@@ -213,8 +213,9 @@ def validate(ctx: click.Context, paths: tuple[str, ...], layers: str | None,
     t0 = time.perf_counter()
     verdicts: dict[str, list[Any]] = {}
     with Examiner(settings) as examiner:
-        for outcome in examiner.run(jobs, chunk=64):
-            verdicts[outcome.key] = outcome.documents or []
+        for outcomes in examiner.run(jobs, chunk=64):
+            for outcome in outcomes:
+                verdicts[outcome.key] = outcome.documents or []
     elapsed = time.perf_counter() - t0
     ok = True
     out: list[dict[str, Any]] = []

@@ -22,7 +22,7 @@ from edi.config import Settings
 from edi.intake.claim import adopt_orphans, claim_files, split_work_name, work_name
 from edi.intake.durable import fsync_dir, link_or_copy, write_atomic
 from edi.intake.scan import Candidate
-from edi.ledger import Ledger
+from edi.ledger import Ledger, Verdict
 from edi.model import (
     Container,
     Document,
@@ -111,154 +111,198 @@ class Processor:
     # detect, parse, validate, route, report
 
     def process(self, flows: Sequence[Flow]) -> dict[str, FlowStatus]:
-        """Carry ``flows`` to a terminal status (or a scheduled retry)."""
+        """Carry ``flows`` to a terminal status (or a scheduled retry).
+
+        The ledger is written once per step for a whole group of flows, never once per
+        flow and step: that is what keeps a big batch fast.
+        """
         results: dict[str, FlowStatus] = {}
+        started = {f.flow_id: time.perf_counter() for f in flows}
+        archived = self._archive(flows, results)
+        twins = self.ledger.integrated_twins([f for f, _ in archived])
         jobs: list[Job] = []
         by_id: dict[str, Flow] = {}
-        started: dict[str, float] = {}
-        for flow in flows:
-            started[flow.flow_id] = time.perf_counter()
-            original = self._archive(flow)
-            if original is None:
+        doubles: list[tuple[Flow, list[Document]]] = []
+        for flow, original in archived:
+            twin = twins.get(flow.flow_id)
+            if twin is None:
+                jobs.append(Job(flow.flow_id, flow.file_name, original, flow.interface))
+                by_id[flow.flow_id] = flow
                 continue
-            twin = self.ledger.integrated_twin(flow.sha256, flow.flow_id)
-            if twin is not None:
-                doc = Document(seq=1, name=flow.file_name, content=original.read_bytes(),
-                               reason=Reason.DOUBLON, findings=[Finding(
-                                   "EDI-DOUBLON-FICHIER", Severity.FATAL, "intake", "/",
-                                   f"byte-identical to flow {twin}, already integrated; "
-                                   "a file is integrated once")])
-                results[flow.flow_id] = self._conclude(flow, [doc], started[flow.flow_id])
-                continue
-            jobs.append(Job(flow.flow_id, flow.file_name, original, flow.interface))
-            by_id[flow.flow_id] = flow
+            doubles.append((flow, [Document(
+                seq=1, name=flow.file_name, content=original.read_bytes(),
+                reason=Reason.DOUBLON, findings=[Finding(
+                    "EDI-DOUBLON-FICHIER", Severity.FATAL, "intake", "/",
+                    f"byte-identical to flow {twin}, already integrated; "
+                    "a file is integrated once")])]))
+        results.update(self._conclude(doubles, started))
         if not jobs:
             return results
         self.ledger.set_many(list(by_id), FlowStatus.IN_EN_COURS_TRAITEMENT)
-        for outcome in self.examiner.run(jobs):
-            flow = by_id[outcome.key]
-            if outcome.documents is None:
-                results[flow.flow_id] = self._incident(flow, outcome.error or "worker failed")
-                continue
+        for outcomes in self.examiner.run(jobs):
             crash_point("examined")
-            results[flow.flow_id] = self._conclude(flow, outcome.documents,
-                                                   started[flow.flow_id])
+            examined: list[tuple[Flow, list[Document]]] = []
+            for outcome in outcomes:
+                flow = by_id[outcome.key]
+                if outcome.documents is None:
+                    results[flow.flow_id] = self._incident(flow, outcome.error or "worker died")
+                else:
+                    examined.append((flow, outcome.documents))
+            results.update(self._conclude(examined, started))
         return results
 
-    def _archive(self, flow: Flow) -> Path | None:
-        """Put the original under archive/YYYY/MM/DD/<flow id>/ and free the work area."""
-        day = flow.received_at
-        dest = (self.archive / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}" / flow.flow_id
-                / flow.file_name)
-        work_file = self.work / work_name(flow.flow_id, flow.file_name)
-        if not dest.exists():
-            if not work_file.exists():
-                self._incident(flow, f"original missing: neither {dest} nor {work_file}")
-                return None
-            link_or_copy(work_file, dest)
-            crash_point("archived")
-        if flow.status in (FlowStatus.IN_RECU,):
-            self.ledger.set_status(flow.flow_id, FlowStatus.IN_EN_ATTENTE_TRAITEMENT,
-                                   f"archived as {dest}", archive_path=str(dest))
-        if work_file.exists():
-            work_file.unlink()
+    def _archive(self, flows: Sequence[Flow], results: dict[str, FlowStatus]
+                 ) -> list[tuple[Flow, Path]]:
+        """Put each original under archive/YYYY/MM/DD/<flow id>/, then free the work area."""
+        archived: list[tuple[Flow, Path]] = []
+        newly: list[tuple[str, str]] = []
+        for flow in flows:
+            day = flow.received_at
+            dest = (self.archive / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}" / flow.flow_id
+                    / flow.file_name)
+            if not dest.exists():
+                work_file = self.work / work_name(flow.flow_id, flow.file_name)
+                if not work_file.exists():
+                    results[flow.flow_id] = self._incident(
+                        flow, f"original missing: neither {dest} nor {work_file}")
+                    continue
+                link_or_copy(work_file, dest)
+                crash_point("archived")
+            if flow.status is FlowStatus.IN_RECU:
+                newly.append((flow.flow_id, str(dest)))
+            archived.append((flow, dest))
+        self.ledger.archived(newly)
+        removed = False
+        for flow, _ in archived:
+            work_file = self.work / work_name(flow.flow_id, flow.file_name)
+            if work_file.exists():
+                work_file.unlink()
+                removed = True
+        if removed:
             fsync_dir(self.work)
-        return dest
+        return archived
 
-    def _conclude(self, flow: Flow, documents: list[Document], t0: float) -> FlowStatus:
-        accepted = [d for d in documents if not d.fatal]
-        self._reject_duplicates(flow, accepted)
-        accepted = [d for d in accepted if not d.fatal]
-        flow.format = _flow_format(documents)
-        outputs = output_names(flow, accepted)
+    def _conclude(self, examined: Sequence[tuple[Flow, list[Document]]],
+                  started: dict[str, float]) -> dict[str, FlowStatus]:
+        """Route, report and record a group of examined flows."""
+        results: dict[str, FlowStatus] = {}
+        if not examined:
+            return results
+        self._reject_duplicates(examined)
+        done = self.ledger.delivered_many([f.flow_id for f, _ in examined])
+        verdicts: list[Verdict] = []
+        for flow, documents in examined:
+            self._observe_layers(documents)
+            t_route = time.perf_counter()
+            accepted = [d for d in documents if not d.fatal]
+            rejected = [d for d in documents if d.fatal]
+            flow.format = _flow_format(documents)
+            outputs = output_names(flow, accepted)
+            sent: list[tuple[int, str, str]] = []
+            try:
+                for doc in accepted:
+                    self._deliver(flow, doc, outputs[doc.seq], done.get(flow.flow_id, set()),
+                                  sent)
+            except DeliveryError as exc:
+                results[flow.flow_id] = self._failed_delivery(flow, exc, sent)
+                continue
+            self._observe("route", t_route)
+            if not accepted:
+                status = FlowStatus.IN_REJETE
+            elif rejected:
+                status = FlowStatus.IN_INTEGRE_PARTIEL
+            else:
+                status = FlowStatus.IN_INTEGRE
+            reason = str(rejected[0].reason) if rejected and rejected[0].reason else None
+            verdicts.append(Verdict(flow, status, documents, reason,
+                                    time.perf_counter() - started[flow.flow_id], outputs,
+                                    sent))
+        if not verdicts:
+            return results
+        t_report = time.perf_counter()
+        histories = self.ledger.histories([v.flow.flow_id for v in verdicts])
+        finished = utcnow()
+        reports, kept = [], []
+        for v in verdicts:
+            history = histories.get(v.flow.flow_id, []) + [
+                {"status": str(v.status), "at": finished, "detail": "verdict"}]
+            report = compte_rendu.build(v.flow, v.documents, v.status, reason=v.reason,
+                                        finished_at=finished, history=history,
+                                        outputs=v.outputs)
+            rejected = [d for d in v.documents if d.fatal]
+            if rejected:
+                self._set_aside(v.flow, rejected, report)
+            try:
+                self._return_report(v.flow, report, done.get(v.flow.flow_id, set()),
+                                    v.deliveries)
+            except DeliveryError as exc:
+                results[v.flow.flow_id] = self._failed_delivery(v.flow, exc, v.deliveries)
+                continue
+            reports.append(report)
+            kept.append(v)
+        compte_rendu.write_many(reports, self.reports)
+        crash_point("reported")
+        self._observe("report", t_report, len(kept))
+        self.ledger.finish_many(kept)
+        crash_point("finished")
+        for v in kept:
+            results[v.flow.flow_id] = v.status
+            if self.on_flow:
+                self.on_flow(v.flow, v.status)
+        return results
+
+    def _observe_layers(self, documents: Sequence[Document]) -> None:
         if self.observe:
             for doc in documents:
                 for run in doc.layers:
                     if run.ran:
                         self.observe(f"validate:{run.layer}", run.seconds)
-        t_route = time.perf_counter()
-        try:
-            for doc in accepted:
-                self._deliver(flow, doc, outputs[doc.seq])
-        except DeliveryError as exc:
-            return self._failed_delivery(flow, exc)
-        self._observe("route", t_route)
-        t_report = time.perf_counter()
-        rejected = [d for d in documents if d.fatal]
-        if not accepted:
-            status = FlowStatus.IN_REJETE
-        elif rejected:
-            status = FlowStatus.IN_INTEGRE_PARTIEL
-        else:
-            status = FlowStatus.IN_INTEGRE
-        reason = str(rejected[0].reason) if rejected and rejected[0].reason else None
-        finished = utcnow()
-        history = self.ledger.history(flow.flow_id) + [
-            {"status": str(status), "at": finished, "detail": "verdict"}]
-        report = compte_rendu.build(flow, documents, status, reason=reason,
-                                    finished_at=finished, history=history, outputs=outputs)
-        compte_rendu.write(report, self.reports)
-        if rejected:
-            self._set_aside(flow, rejected, report)
-        try:
-            self._return_report(flow, report)
-        except DeliveryError as exc:
-            return self._failed_delivery(flow, exc)
-        crash_point("reported")
-        self._observe("report", t_report)
-        self.ledger.finish(flow, status, documents, reason,
-                           time.perf_counter() - t0, outputs)
-        crash_point("finished")
-        if self.on_flow:
-            self.on_flow(flow, status)
-        return status
 
-    def _reject_duplicates(self, flow: Flow, accepted: list[Document]) -> None:
+    def _reject_duplicates(self, examined: Sequence[tuple[Flow, list[Document]]]) -> None:
         """Same supplier, number and year already accepted: DOUBLON, even if bytes differ."""
-        keys = {d.seq: k for d in accepted if d.invoice and (k := business_key(d.invoice))}
-        taken = self.ledger.reserve_keys(flow.flow_id, keys)
+        keys: dict[str, dict[int, str]] = {}
+        for flow, documents in examined:
+            per_flow = {d.seq: k for d in documents
+                        if not d.fatal and d.invoice and (k := business_key(d.invoice))}
+            if per_flow:
+                keys[flow.flow_id] = per_flow
+        taken = self.ledger.reserve_keys_many(keys)
         crash_point("reserved")
-        for doc in accepted:
-            owner = taken.get(doc.seq)
-            if owner is None or doc.invoice is None:
-                continue
-            doc.reason = Reason.DOUBLON
-            inv = doc.invoice
-            doc.findings.append(Finding(
-                "CPRO-DOUBLON", Severity.FATAL, "ledger", "/",
-                f"invoice {inv.number} of supplier {_seller(inv)} issued in "
-                f"{(inv.issue_date or '')[:4]} is already accepted (flow {owner}); "
-                "an invoice number is used once per supplier and year"))
+        for flow, documents in examined:
+            for doc in documents:
+                owner = taken.get(flow.flow_id, {}).get(doc.seq)
+                if owner is None or doc.invoice is None:
+                    continue
+                doc.reason = Reason.DOUBLON
+                inv = doc.invoice
+                doc.findings.append(Finding(
+                    "CPRO-DOUBLON", Severity.FATAL, "ledger", "/",
+                    f"invoice {inv.number} of supplier {_seller(inv)} issued in "
+                    f"{(inv.issue_date or '')[:4]} is already accepted (flow {owner}); "
+                    "an invoice number is used once per supplier and year"))
 
-    def _deliver(self, flow: Flow, doc: Document, file_name: str) -> None:
+    def _deliver(self, flow: Flow, doc: Document, file_name: str,
+                 done: set[tuple[int, str]], sent: list[tuple[int, str, str]]) -> None:
         from edi.routing import table
 
-        done = self.ledger.delivered(flow.flow_id)
         for target in table.targets_for(doc, flow, self.settings):
-            if (doc.seq, target.name) in done:
-                continue
             # Deterministic names: a file already there is ours from an interrupted run.
-            if not target.exists(file_name):
+            if (doc.seq, target.name) not in done and not target.exists(file_name):
                 target.deliver(file_name, doc.content)
                 crash_point("delivered")
-            self.ledger.record_delivery(flow.flow_id, doc.seq, target.name, file_name)
+            sent.append((doc.seq, target.name, file_name))
         doc.delivered = True
 
-    def _return_report(self, flow: Flow, report: dict) -> None:
+    def _return_report(self, flow: Flow, report: dict, done: set[tuple[int, str]],
+                       sent: list[tuple[int, str, str]]) -> None:
         """The compte rendu back to the depositor (its SFTP folder), when a route says so."""
         from edi.routing import table
 
-        targets = table.report_targets_for(flow, self.settings)
-        if not targets:
-            return
         name = f"{flow.flow_id}.cr.xml"
-        done = self.ledger.delivered(flow.flow_id)
-        for target in targets:
-            if (0, target.name) in done:
-                continue
-            if not target.exists(name):
+        for target in table.report_targets_for(flow, self.settings):
+            if (0, target.name) not in done and not target.exists(name):
                 target.deliver(name, compte_rendu.to_xml(report))
-            self.ledger.record_delivery(flow.flow_id, 0, target.name, name)
+            sent.append((0, target.name, name))
 
     def _set_aside(self, flow: Flow, rejected: list[Document], report: dict) -> None:
         """Copies of rejected invoices, with their compte rendu, for the depositor."""
@@ -268,7 +312,11 @@ class Processor:
         write_atomic(folder / f"{flow.flow_id}.cr.json", compte_rendu.to_json(report))
         crash_point("rejected")
 
-    def _failed_delivery(self, flow: Flow, exc: DeliveryError) -> FlowStatus:
+    def _failed_delivery(self, flow: Flow, exc: DeliveryError,
+                         sent: Sequence[tuple[int, str, str]] = ()) -> FlowStatus:
+        """Record what did reach its target, then wait for a retry or give up (incident)."""
+        for seq, target, name in sent:
+            self.ledger.record_delivery(flow.flow_id, seq, target, name)
         d = self.settings.delivery
         attempts = flow.attempts + 1
         age = (utcnow() - flow.received_at).total_seconds()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -131,13 +131,11 @@ class Examiner:
         for f in futures:
             f.result()
 
-    def run(self, jobs: Sequence[Job], chunk: int = 16,
-            on_done: Callable[[Outcome], None] | None = None) -> Iterator[Outcome]:
-        """Examine ``jobs``; yields outcomes as chunks complete (not in input order)."""
+    def run(self, jobs: Sequence[Job], chunk: int = 16) -> Iterator[list[Outcome]]:
+        """Examine ``jobs``; yields the outcomes of each chunk as it completes."""
         if self.inline:
-            for job in jobs:
-                key, docs = _run([job])[0]
-                yield Outcome(key, docs)
+            for i in range(0, len(jobs), chunk):
+                yield [Outcome(key, docs) for key, docs in _run(jobs[i:i + chunk])]
             return
         chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
         pending = list(chunks)
@@ -153,7 +151,7 @@ class Examiner:
                 yield from self._run_alone([j for c in broke.unfinished for j in c])
                 pending = []
 
-    def _run_chunks(self, chunks: list[list[Job]]) -> Iterator[Outcome]:
+    def _run_chunks(self, chunks: list[list[Job]]) -> Iterator[list[Outcome]]:
         pool = self._executor()
         futures: dict[Future, list[Job]] = {}
         try:
@@ -168,23 +166,22 @@ class Examiner:
             for fut in as_completed(futures):
                 results = fut.result()
                 done_chunks.add(id(futures[fut]))
-                for key, docs in results:
-                    yield Outcome(key, docs)
+                yield [Outcome(key, docs) for key, docs in results]
         except BrokenProcessPool as exc:
             raise _PoolBroke([c for c in chunks if id(c) not in done_chunks]) from exc
 
-    def _run_alone(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
+    def _run_alone(self, jobs: Iterable[Job]) -> Iterator[list[Outcome]]:
         for job in jobs:
             for attempt in (1, 2):
                 try:
                     key, docs = self._executor().submit(_run, [job]).result()[0]
-                    yield Outcome(key, docs)
+                    yield [Outcome(key, docs)]
                     break
                 except BrokenProcessPool:
                     self._reset()
                     if attempt == 2:
-                        yield Outcome(job.key, None,
-                                      "the validation worker died twice on this flow")
+                        yield [Outcome(job.key, None,
+                                       "the validation worker died twice on this flow")]
 
     def _reset(self) -> None:
         if self._pool is not None:

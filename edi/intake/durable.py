@@ -49,3 +49,4 @@ def link_or_copy(src: Path, dest: Path) -> None:
             os.fsync(fout.fileno())
     os.replace(tmp, dest)
     fsync_dir(dest.parent)
+    fsync_dir(dest.parent.parent)  # the folder may be new: its own entry must last too

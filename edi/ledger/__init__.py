@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -28,6 +28,19 @@ from edi.model import (
 )
 
 ACCEPTED_FLOW_STATUSES = (FlowStatus.IN_INTEGRE, FlowStatus.IN_INTEGRE_PARTIEL)
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What ``finish_many`` records for one flow."""
+
+    flow: Flow
+    status: FlowStatus
+    documents: list[Document]
+    reason: str | None
+    seconds: float
+    outputs: dict[int, str]
+    deliveries: list[tuple[int, str, str]] = field(default_factory=list)  # seq, target, name
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +95,23 @@ class Ledger:
                 s.flows.c.sha256 == sha256).order_by(s.flows.c.flow_id.desc())).first()
         return _flow(row) if row else None
 
-    def integrated_twin(self, sha256: str, flow_id: str) -> str | None:
-        """An earlier integrated flow with byte-identical content, if any."""
+    def integrated_twins(self, flows: Sequence[Flow]) -> dict[str, str]:
+        """{flow id: an integrated flow with byte-identical content}, for those that have one."""
+        if not flows:
+            return {}
         with self.reader.connect() as c:
-            return c.execute(select(s.flows.c.flow_id).where(
-                s.flows.c.sha256 == sha256, s.flows.c.flow_id != flow_id,
-                s.flows.c.status.in_([str(x) for x in ACCEPTED_FLOW_STATUSES]))
-                .limit(1)).scalar()
+            rows = c.execute(select(s.flows.c.sha256, s.flows.c.flow_id).where(
+                s.flows.c.sha256.in_({f.sha256 for f in flows}),
+                s.flows.c.status.in_([str(x) for x in ACCEPTED_FLOW_STATUSES]))).all()
+        owners: dict[str, list[str]] = {}
+        for sha, fid in rows:
+            owners.setdefault(sha, []).append(fid)
+        twins = {}
+        for f in flows:
+            other = [o for o in owners.get(f.sha256, ()) if o != f.flow_id]
+            if other:
+                twins[f.flow_id] = min(other)
+        return twins
 
     # -- status -------------------------------------------------------------------------
 
@@ -102,6 +125,20 @@ class Ledger:
             c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(**values))
             c.execute(insert(s.flow_events).values(
                 flow_id=flow_id, status=str(status), at=now, detail=detail))
+
+    def archived(self, items: Sequence[tuple[str, str]]) -> None:
+        """Flows whose original is archived (durably): IN_EN_ATTENTE_TRAITEMENT."""
+        if not items:
+            return
+        now = utcnow()
+        status = str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT)
+        with self.engine.begin() as c:
+            c.execute(update(s.flows).where(s.flows.c.flow_id == bindparam("b_id")).values(
+                status=status, updated_at=now, archive_path=bindparam("b_path")),
+                [{"b_id": fid, "b_path": path} for fid, path in items])
+            c.execute(insert(s.flow_events), [
+                {"flow_id": fid, "status": status, "at": now, "detail": f"archived as {path}"}
+                for fid, path in items])
 
     def set_many(self, flow_ids: Sequence[str], status: FlowStatus, detail: str | None = None,
                  ) -> None:
@@ -120,29 +157,36 @@ class Ledger:
 
         Returns {seq: flow id holding it} for each key another flow already holds: those
         invoices are duplicates (DOUBLON). Keys this flow already holds (a redo) are fine.
-        The primary key on ``business_key`` settles races between workers.
+        The primary key on ``business_key`` settles races between processes.
         """
-        taken: dict[int, str] = {}
-        if not keys:
+        return self.reserve_keys_many({flow_id: keys}).get(flow_id, {})
+
+    def reserve_keys_many(self, keys: dict[str, dict[int, str]]
+                          ) -> dict[str, dict[int, str]]:
+        """``reserve_keys`` for several flows in one transaction, in flow order."""
+        wanted = {k for per_flow in keys.values() for k in per_flow.values()}
+        taken: dict[str, dict[int, str]] = {}
+        if not wanted:
             return taken
         with self.engine.begin() as c:
             held = dict(c.execute(select(s.accepted_keys.c.business_key,
                                          s.accepted_keys.c.flow_id)
-                                  .where(s.accepted_keys.c.business_key.in_(keys.values())))
-                        .all())
-            seen: dict[str, int] = {}
-            for seq, key in sorted(keys.items()):
-                owner = held.get(key)
-                if owner is not None and owner != flow_id:
-                    taken[seq] = owner
-                elif key in seen:  # twins inside one archive
-                    taken[seq] = flow_id
-                elif owner is None:
-                    seen[key] = seq
-                    c.execute(insert(s.accepted_keys).values(
-                        business_key=key, flow_id=flow_id, seq=seq))
-                else:
-                    seen[key] = seq
+                                  .where(s.accepted_keys.c.business_key.in_(wanted))).all())
+            new_rows = []
+            for flow_id in sorted(keys):
+                seen: set[str] = set()
+                for seq, key in sorted(keys[flow_id].items()):
+                    owner = held.get(key)
+                    if key in seen:  # twins inside one archive: the first one counts
+                        taken.setdefault(flow_id, {})[seq] = flow_id
+                    elif owner is not None and owner != flow_id:
+                        taken.setdefault(flow_id, {})[seq] = owner
+                    elif owner is None:
+                        held[key] = flow_id
+                        new_rows.append({"business_key": key, "flow_id": flow_id, "seq": seq})
+                    seen.add(key)
+            if new_rows:
+                c.execute(insert(s.accepted_keys), new_rows)
         return taken
 
     def release_keys(self, flow_id: str) -> None:
@@ -157,37 +201,63 @@ class Ledger:
     def finish(self, flow: Flow, status: FlowStatus, documents: Sequence[Document],
                reason: str | None, seconds: float, outputs: dict[int, str]) -> None:
         """Record the verdict of a flow: its invoices, findings and terminal status."""
+        self.finish_many([Verdict(flow, status, list(documents), reason, seconds, outputs)])
+
+    def finish_many(self, verdicts: Sequence[Verdict]) -> None:
+        """Record several verdicts, with their deliveries, in one transaction."""
+        if not verdicts:
+            return
         now = utcnow()
-        first = next((d.invoice for d in documents if d.invoice), None)
+        ids = [v.flow.flow_id for v in verdicts]
+        invoices, findings, flows, events, deliveries = [], [], [], [], []
+        for v in verdicts:
+            fid = v.flow.flow_id
+            first = next((d.invoice for d in v.documents if d.invoice), None)
+            accepted = sum(1 for d in v.documents if not d.fatal)
+            invoices += [_invoice_row(fid, d, v.outputs.get(d.seq)) for d in v.documents]
+            findings += [{"flow_id": fid, "seq": d.seq, **f.to_dict()}
+                         for d in v.documents for f in d.findings]
+            flows.append({
+                "b_id": fid, "status": str(v.status), "reason": v.reason, "updated_at": now,
+                "finished_at": now, "format": v.flow.format,
+                "invoice_count": len(v.documents), "accepted_count": accepted,
+                "supplier": _party(first, "seller") if first else None,
+                "buyer": _party(first, "buyer") if first else None,
+                "next_attempt_at": None, "seconds": v.seconds})
+            events.append({"flow_id": fid, "status": str(v.status), "at": now,
+                           "detail": f"{accepted}/{len(v.documents)} invoice(s) accepted"
+                           + (f"; reason {v.reason}" if v.reason else "")})
+            deliveries += [{"flow_id": fid, "seq": seq, "target": target, "file_name": name,
+                            "at": now} for seq, target, name in v.deliveries]
+        f = s.flows.c
         with self.engine.begin() as c:
-            c.execute(s.invoices.delete().where(s.invoices.c.flow_id == flow.flow_id))
-            c.execute(s.findings.delete().where(s.findings.c.flow_id == flow.flow_id))
-            if documents:
-                c.execute(insert(s.invoices), [
-                    _invoice_row(flow.flow_id, d, outputs.get(d.seq)) for d in documents])
-            rows = [{"flow_id": flow.flow_id, "seq": d.seq, **f.to_dict()}
-                    for d in documents for f in d.findings]
-            if rows:
-                c.execute(insert(s.findings), rows)
-            accepted = sum(1 for d in documents if not d.fatal)
-            c.execute(update(s.flows).where(s.flows.c.flow_id == flow.flow_id).values(
-                status=str(status), reason=reason, updated_at=now, finished_at=now,
-                format=flow.format, invoice_count=len(documents), accepted_count=accepted,
-                supplier=_party(first, "seller") if first else None,
-                buyer=_party(first, "buyer") if first else None,
-                next_attempt_at=None, seconds=seconds))
-            c.execute(insert(s.flow_events).values(
-                flow_id=flow.flow_id, status=str(status), at=now,
-                detail=f"{accepted}/{len(documents)} invoice(s) accepted"
-                + (f"; reason {reason}" if reason else "")))
+            c.execute(s.invoices.delete().where(s.invoices.c.flow_id.in_(ids)))
+            c.execute(s.findings.delete().where(s.findings.c.flow_id.in_(ids)))
+            if invoices:
+                c.execute(insert(s.invoices), invoices)
+            if findings:
+                c.execute(insert(s.findings), findings)
+            c.execute(update(s.flows).where(f.flow_id == bindparam("b_id")).values(
+                {k: bindparam(k) for k in flows[0] if k != "b_id"}), flows)
+            c.execute(insert(s.flow_events), events)
+            if deliveries:
+                c.execute(s.deliveries.delete().where(s.deliveries.c.flow_id.in_(ids)))
+                c.execute(insert(s.deliveries), deliveries)
 
     # -- deliveries ---------------------------------------------------------------------
 
     def delivered(self, flow_id: str) -> set[tuple[int, str]]:
+        return self.delivered_many([flow_id]).get(flow_id, set())
+
+    def delivered_many(self, flow_ids: Sequence[str]) -> dict[str, set[tuple[int, str]]]:
+        """{flow id: {(seq, target)}} of the deliveries already recorded."""
+        out: dict[str, set[tuple[int, str]]] = {}
         with self.reader.connect() as c:
-            return {(r.seq, r.target) for r in c.execute(
-                select(s.deliveries.c.seq, s.deliveries.c.target)
-                .where(s.deliveries.c.flow_id == flow_id))}
+            for r in c.execute(select(s.deliveries.c.flow_id, s.deliveries.c.seq,
+                                      s.deliveries.c.target)
+                               .where(s.deliveries.c.flow_id.in_(list(flow_ids)))):
+                out.setdefault(r.flow_id, set()).add((r.seq, r.target))
+        return out
 
     def record_delivery(self, flow_id: str, seq: int, target: str, file_name: str) -> None:
         with self.engine.begin() as c:
@@ -231,12 +301,19 @@ class Ledger:
         return [_flow(r) for r in rows]
 
     def history(self, flow_id: str) -> list[dict[str, Any]]:
+        return self.histories([flow_id]).get(flow_id, [])
+
+    def histories(self, flow_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """{flow id: its status changes, oldest first}."""
+        e = s.flow_events.c
+        out: dict[str, list[dict[str, Any]]] = {}
         with self.reader.connect() as c:
-            rows = c.execute(select(s.flow_events.c.status, s.flow_events.c.at,
-                                    s.flow_events.c.detail)
-                             .where(s.flow_events.c.flow_id == flow_id)
-                             .order_by(s.flow_events.c.id)).all()
-        return [_plain(r._mapping) for r in rows]
+            rows = c.execute(select(e.flow_id, e.status, e.at, e.detail)
+                             .where(e.flow_id.in_(list(flow_ids))).order_by(e.id)).all()
+        for r in rows:
+            out.setdefault(r.flow_id, []).append(
+                {"status": r.status, "at": _aware(r.at), "detail": r.detail})
+        return out
 
     def invoices(self, flow_id: str) -> list[dict[str, Any]]:
         """A flow's invoices, each with its findings (seq 0 findings are the flow's)."""
@@ -376,4 +453,4 @@ def _flow(r: Any) -> Flow:
                 format=r.format, reason=r.reason, attempts=r.attempts or 0, source=r.source)
 
 
-__all__ = ["Ledger", "FlowQuery", "IntegrityError", "InvoiceStatus"]
+__all__ = ["Ledger", "FlowQuery", "Verdict", "IntegrityError", "InvoiceStatus"]

@@ -27,7 +27,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
+
+from lxml import etree
 
 from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun
 
@@ -196,9 +197,10 @@ def to_json(report: dict) -> bytes:
 
 def to_xml(report: dict) -> bytes:
     """The XML CR, encoded from ``report`` by xmlschema: raises if it would not conform."""
-    element = xml_schema().encode(_xml_shape(report), namespaces={"": NAMESPACE})
-    return ElementTree.tostring(element, encoding="utf-8", xml_declaration=True,
-                                default_namespace=NAMESPACE) + b"\n"
+    # lxml elements: serialising them is C, not ElementTree's pure-Python namespace pass.
+    element = xml_schema().encode(_xml_shape(report), namespaces={"": NAMESPACE},
+                                  etree_element_class=etree.Element)
+    return etree.tostring(element, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _xml_shape(value: Any) -> Any:

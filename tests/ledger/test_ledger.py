@@ -63,3 +63,12 @@ def test_business_keys_let_only_one_of_two_racing_flows_accept(tmp_path: Path) -
     assert ledger.reserve_keys(winners[0], {1: "SIRET|N-1|2026"}) == {}
     # twins inside one archive: the second is the duplicate
     assert ledger.reserve_keys("G", {1: "K|2|2026", 2: "K|2|2026"}) == {2: "G"}
+
+
+def test_a_redo_keeps_its_own_keys_and_still_rejects_twins_inside_it(tmp_path: Path) -> None:
+    ledger = Ledger(f"sqlite:///{tmp_path}/l.sqlite")
+    first = {1: "K|1|2026", 2: "K|1|2026", 3: "K|3|2026"}
+    assert ledger.reserve_keys_many({"A": first, "B": {1: "K|3|2026"}}) == {
+        "A": {2: "A"}, "B": {1: "A"}}
+    # the same flow redone after a crash: its keys are its own, the twin is still a twin
+    assert ledger.reserve_keys("A", first) == {2: "A"}
