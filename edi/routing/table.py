@@ -3,6 +3,7 @@
 ```toml
 [routes]
 default = ["outbox"]                 # when no route matches (this is the default)
+daily_report = ["etat"]              # where `edi report daily --deliver` sends the summary
 
 [[routes.target]]                    # a named target
 name = "etat"
@@ -140,6 +141,7 @@ class TargetSpec(SshFields):
 class Routes:
     default: tuple[str, ...] = (OUTBOX,)
     reports_to_depositor: bool = False     # for flows no flow-level route speaks for
+    daily_report: tuple[str, ...] = ()     # targets of `edi report daily --deliver`
     route: tuple[Route, ...] = ()
     target: tuple[TargetSpec, ...] = ()
     sftp: SshFields = field(default_factory=SshFields)   # for sftp:// URLs named inline
@@ -161,6 +163,8 @@ class Routes:
                 self._check_ref(ref, f"routes.route[{i}] ({route.name or 'unnamed'})", names)
         for ref in self.default:
             self._check_ref(ref, "routes.default", names)
+        for ref in self.daily_report:
+            self._check_ref(ref, "routes.daily_report", names)
 
     def _check_ref(self, ref: str, where: str, names: list[str]) -> None:
         if ref == OUTBOX or ref in names:
@@ -233,7 +237,7 @@ class RouteTable:
 
     def all_targets(self) -> list[Target]:
         """Every target the table can name (for `edi routes test`)."""
-        refs = dict.fromkeys([*self.routes.default, *self.specs,
+        refs = dict.fromkeys([*self.routes.default, *self.specs, *self.routes.daily_report,
                               *(ref for r in self.routes.route for ref in r.targets)])
         return [self.target(ref) for ref in refs]
 
