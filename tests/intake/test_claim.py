@@ -1,0 +1,55 @@
+"""Claim: atomic rename into the work area, hash, record; orphans adopted after a crash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from edi import config
+from edi.intake.claim import CLAIMS, adopt_orphans, claim_files, work_name
+from edi.ledger import Ledger
+
+
+def _setup(tmp_path: Path) -> tuple[config.Settings, Ledger, Path]:
+    settings = config.load(base_dir=tmp_path)
+    ledger = Ledger(settings.ledger_url)
+    inbox = settings.path(settings.paths.inbox)
+    inbox.mkdir(parents=True)
+    return settings, ledger, inbox
+
+
+def test_a_file_removed_between_scan_and_claim_is_skipped(tmp_path: Path) -> None:
+    settings, ledger, inbox = _setup(tmp_path)
+    here = inbox / "here.xml"
+    here.write_bytes(b"<x/>")
+    gone = inbox / "gone.xml"  # listed by the scan, removed before the claim
+    flows = claim_files([gone, here], interface="inbox", ledger=ledger, settings=settings)
+    assert [f.file_name for f in flows] == ["here.xml"]
+    flow = flows[0]
+    assert flow.sha256 == hashlib.sha256(b"<x/>").hexdigest() and flow.size == 4
+    work = settings.path(settings.paths.work)
+    assert (work / work_name(flow.flow_id, "here.xml")).read_bytes() == b"<x/>"
+    assert not here.exists()
+    assert ledger.get(flow.flow_id).status == "IN_RECU"
+
+
+def test_orphans_of_a_crash_before_the_ledger_commit_are_adopted_with_their_source(
+        tmp_path: Path) -> None:
+    settings, ledger, _ = _setup(tmp_path)
+    work = settings.path(settings.paths.work)
+    work.mkdir(parents=True)
+    fid = "F20261127T101010123456-abcd01"
+    (work / work_name(fid, "remote.xml")).write_bytes(b"<y/>")
+    (work / CLAIMS).mkdir()
+    (work / CLAIMS / f"{fid}.json").write_text(json.dumps(
+        {"interface": "sftp:acme", "source": "sftp://acme@h/in/remote.xml"}))
+    (work / CLAIMS / "F20261127T101010999999-dead01.json").write_text("{}")  # no file
+    adopted = adopt_orphans(ledger, settings)
+    assert [(f.flow_id, f.interface, f.source) for f in adopted] == [
+        (fid, "sftp:acme", "sftp://acme@h/in/remote.xml")]
+    assert ledger.find_by_source("sftp:acme", "sftp://acme@h/in/remote.xml",
+                                 hashlib.sha256(b"<y/>").hexdigest()).flow_id == fid
+    assert os.listdir(work / CLAIMS) == []
+    assert adopt_orphans(ledger, settings) == []  # idempotent
