@@ -1,5 +1,6 @@
 """The compte rendu: built from real documents, valid against both published schemas,
-the same values in JSON and XML, written durably."""
+the same values in JSON and XML (scalars as attributes, sub-records and lists as
+elements), written durably."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ NS = {"cr": cr.NAMESPACE}
 RECEIVED = datetime(2025, 3, 14, 8, 30, 0, 125000, tzinfo=UTC)
 FINISHED = RECEIVED + timedelta(seconds=2)
 NASTY = 'Montant « TTC » attendu < 100 & "payé" — reçu 120,00 €'
+# JSON keys whose list becomes a wrapper element in the XML, one child per item.
+WRAPPERS = {"invoices", "findings", "layers", "rule_sets", "history"}
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +52,34 @@ def assert_valid(report: dict, lxml_schema: etree.XMLSchema) -> etree._Element:
     root = etree.fromstring(to_xml(report))
     assert lxml_schema.validate(root), lxml_schema.error_log
     return root
+
+
+def from_xml(element: etree._Element) -> dict:
+    """The JSON record an XML CR element stands for, read independently of the encoder:
+    attributes are scalars, a finding's text its message, children sub-records, wrapper
+    children lists; what is absent is simply not there (a JSON null)."""
+    record: dict = dict(element.attrib)
+    if element.tag == f"{{{cr.NAMESPACE}}}finding":
+        record["message"] = element.text or ""
+    else:
+        assert not (element.text or "").strip(), element.tag  # no stray text anywhere else
+    for child in element:
+        key = etree.QName(child).localname
+        assert etree.QName(child).namespace == cr.NAMESPACE
+        assert key not in record, key
+        record[key] = [from_xml(c) for c in child] if key in WRAPPERS else from_xml(child)
+    return record
+
+
+def as_xml_values(value: object) -> object:
+    """The JSON record with nulls dropped and scalars as their XML lexical form."""
+    if isinstance(value, dict):
+        return {k: as_xml_values(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [as_xml_values(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def invoice_from_sample(**overrides: object) -> Invoice:
@@ -144,10 +175,11 @@ def test_archive_with_mixed_verdicts(lxml_schema: etree.XMLSchema) -> None:
     assert b"content" not in to_json(report) and b"<Invoice/>" not in to_json(report)
 
     xml_invoices = root.findall("cr:invoices/cr:invoice", NS)
-    assert [x.findtext("cr:status_code", namespaces=NS) for x in xml_invoices] == \
-        ["203", "203", "213", "501"]
+    assert [x.get("status_code") for x in xml_invoices] == ["203", "203", "213", "501"]
     assert xml_invoices[3].find("cr:seller", NS) is None  # null: absent element
-    assert root.findtext("cr:scenario", namespaces=NS) == "xml,xsd,en16931,br-fr,chorus"
+    assert xml_invoices[2].get("output_name") is None  # null: absent attribute
+    assert xml_invoices[3].find("cr:layers", NS) is not None  # an empty list: empty wrapper
+    assert root.get("scenario") == "xml,xsd,en16931,br-fr,chorus"
 
 
 def test_xml_and_json_carry_the_same_values(lxml_schema: etree.XMLSchema) -> None:
@@ -155,33 +187,48 @@ def test_xml_and_json_carry_the_same_values(lxml_schema: etree.XMLSchema) -> Non
     root = assert_valid(report, lxml_schema)
     data = json.loads(to_json(report))
 
-    def text(path: str, node: etree._Element = root) -> str | None:
-        return node.findtext(path, namespaces=NS)
-
-    for key in ("flow_id", "file_name", "sha256", "received_at", "finished_at", "status",
-                "reason", "format", "interface"):
-        assert text(f"cr:{key}") == data[key], key
-    assert text("cr:size") == str(data["size"])
+    # Every value of the JSON, and nothing else, read back from the XML.
+    assert from_xml(root) == as_xml_values(data)
     assert data["received_at"] == "2025-03-14T08:30:00.125000Z"
+    assert root.get("received_at") == data["received_at"]
 
-    json_findings = [(i["seq"], f) for i in data["invoices"] for f in i["findings"]]
-    xml_findings = [
-        (int(text("cr:seq", inv)), {k: text(f"cr:{k}", f) for k in
-                                    ("rule_id", "severity", "layer", "location", "message")})
-        for inv in root.findall("cr:invoices/cr:invoice", NS)
-        for f in inv.findall("cr:findings/cr:finding", NS)]
-    assert xml_findings == json_findings
-    assert NASTY in [f["message"] for _, f in json_findings]  # French text, < & " intact
-    assert text("cr:invoices/cr:invoice[2]/cr:seller/cr:name") == "Société é&<>"
-
-    assert [(text("cr:status", e), text("cr:at", e), text("cr:detail", e))
+    invoice = root.find("cr:invoices/cr:invoice[3]", NS)
+    assert (invoice.get("seq"), invoice.get("status"), invoice.get("reason")) == \
+        ("3", "REJETEE", "REJ_SEMAN")
+    finding = invoice.find("cr:findings/cr:finding", NS)
+    assert finding.attrib == {"rule_id": "BR-CO-15", "severity": "fatal", "layer": "en16931",
+                              "location": "/Invoice/cac:LegalMonetaryTotal[1]"}
+    assert finding.text == NASTY  # French text, < & " intact
+    layer = invoice.find("cr:layers/cr:layer[3]", NS)
+    assert (layer.get("name"), float(layer.get("seconds")), layer.get("finding_count")) == \
+        ("en16931", 0.21, "1")
+    assert root.find("cr:invoices/cr:invoice[2]/cr:seller", NS).get("name") == "Société é&<>"
+    assert [(e.get("status"), e.get("at"), e.get("detail"))
             for e in root.findall("cr:history/cr:event", NS)] == \
         [(h["status"], h["at"], h["detail"]) for h in data["history"]]
-    assert [text("cr:name", r) for r in root.findall("cr:rule_sets/cr:rule_set", NS)] == \
-        [r["name"] for r in data["rule_sets"]]
-    layer = root.find("cr:invoices/cr:invoice[3]/cr:layers/cr:layer[3]", NS)
-    assert (text("cr:name", layer), float(text("cr:seconds", layer)),
-            text("cr:finding_count", layer)) == ("en16931", 0.21, "1")
+
+
+def test_special_characters_are_escaped_in_attributes_and_text(
+        lxml_schema: etree.XMLSchema) -> None:
+    """Quotes, <, &, newlines and tabs survive as attribute values and as text."""
+    odd = 'Réf. "A&B" <urgent>\n\tligne 2 \'ok\''
+    doc = Document(1, odd, b"<Invoice/>", Container.XML, Syntax.UBL, Profile.EN16931,
+                   odd, invoice_from_sample(number=odd, buyer_name=odd),
+                   findings=[Finding("BR-01", Severity.FATAL, "en16931", odd, odd)],
+                   reason=Reason.REJ_SEMAN)
+    report = build(flow(odd, "UBL"), [doc], FlowStatus.IN_REJETE, reason="REJ_SEMAN",
+                   finished_at=FINISHED, outputs={},
+                   history=[{"status": "IN_REJETE", "at": FINISHED, "detail": odd}])
+    xml = to_xml(report)
+    root = assert_valid(report, lxml_schema)
+    assert from_xml(root) == as_xml_values(json.loads(to_json(report)))
+    assert b'file_name="R\xc3\xa9f. &quot;A&amp;B&quot; &lt;urgent&gt;&#10;&#9;ligne 2 \'ok\'"' \
+        in xml
+    invoice = root.find("cr:invoices/cr:invoice", NS)
+    assert [invoice.get("name"), invoice.get("number"), invoice.find("cr:buyer", NS).get("name"),
+            root.find("cr:history/cr:event", NS).get("detail")] == [odd] * 4
+    finding = invoice.find("cr:findings/cr:finding", NS)
+    assert (finding.get("location"), finding.text) == (odd, odd)
 
 
 def test_flow_level_rejection_without_any_invoice(lxml_schema: etree.XMLSchema) -> None:
@@ -202,10 +249,9 @@ def test_flow_level_rejection_without_any_invoice(lxml_schema: etree.XMLSchema) 
     assert report["history"][-1] == {"status": "IN_REJETE", "at": "2025-03-14T08:30:02.125000Z",
                                      "detail": None}
     assert root.find("cr:invoices/cr:invoice", NS) is None
-    assert root.find("cr:format", NS) is None
-    assert [f.findtext("cr:location", namespaces=NS)
-            for f in root.findall("cr:findings/cr:finding", NS)] == \
-        ["bombe.zip", "../../etc/passwd"]
+    assert "format" not in root.attrib
+    assert [(f.get("location"), f.text) for f in root.findall("cr:findings/cr:finding", NS)] \
+        == [("bombe.zip", bomb.message), ("../../etc/passwd", "chemin de membre hors de l'archive")]
 
 
 def test_unwritable_characters_are_replaced_not_fatal(lxml_schema: etree.XMLSchema) -> None:
@@ -218,7 +264,9 @@ def test_unwritable_characters_are_replaced_not_fatal(lxml_schema: etree.XMLSche
     root = assert_valid(report, lxml_schema)
     assert report["file_name"] == "facture\ufffd.xml"
     assert report["invoices"][0]["findings"][0]["message"] == "octet \ufffd inattendu\ufffd"
-    assert root.findtext("cr:file_name", namespaces=NS) == "facture\ufffd.xml"
+    assert root.get("file_name") == "facture\ufffd.xml"
+    assert root.find("cr:invoices/cr:invoice/cr:findings/cr:finding", NS).text == \
+        "octet \ufffd inattendu\ufffd"
 
 
 def test_the_json_schema_check_catches_a_broken_report() -> None:
@@ -276,7 +324,7 @@ def test_write_is_durable_named_by_flow_and_idempotent(tmp_path: Path,
     assert write(redo, folder) == (json_path, xml_path)
     assert sorted(p.name for p in folder.iterdir()) == sorted([json_path.name, xml_path.name])
     assert read(folder, report["flow_id"])["status"] == "IN_INTEGRE"
-    assert etree.parse(str(xml_path)).findtext("cr:status", namespaces=NS) == "IN_INTEGRE"
+    assert etree.parse(str(xml_path)).getroot().get("status") == "IN_INTEGRE"
     assert read(folder, "F-unknown") is None
 
 
@@ -316,21 +364,49 @@ def test_schemas_enumerate_exactly_the_model_statuses(lxml_schema: etree.XMLSche
 
 
 def test_json_schema_and_xsd_name_the_same_fields() -> None:
-    """The XML is the JSON with lists wrapped: the element names are the JSON keys."""
+    """The XML names are the JSON keys: a record's scalars are its type's attributes (a
+    finding's message its text), its sub-records and lists the elements of its sequence,
+    in the JSON's order."""
     xsd = etree.parse(str(cr.schema_path(cr.XSD_NAME)))
     xs = {"xs": "http://www.w3.org/2001/XMLSchema"}
+    schema = cr.json_schema()
 
-    def elements(type_name: str) -> list[str]:
-        return xsd.xpath(f"//xs:complexType[@name='{type_name}']/xs:sequence/xs:element/@name",
+    def names(type_name: str, what: str) -> list[str]:
+        return xsd.xpath(f"//xs:complexType[@name='{type_name}']//xs:{what}/@name",
                          namespaces=xs)
 
-    schema = cr.json_schema()
-    assert elements("CompteRendu") == list(schema["properties"])
-    for json_name, xsd_name in [("invoice", "Invoice"), ("finding", "Finding"),
-                                ("layer", "Layer"), ("party", "Party"), ("totals", "Totals"),
-                                ("event", "Event")]:
-        assert elements(xsd_name) == list(schema["$defs"][json_name]["properties"]), json_name
+    def is_scalar(spec: dict) -> bool:
+        return "oneOf" not in spec and spec.get("type") != "array" and \
+            spec.get("$ref") not in ("#/$defs/rule_sets",)
+
+    for properties, xsd_name in [
+            (schema["properties"], "CompteRendu"),
+            *((schema["$defs"][name]["properties"], xsd_name) for name, xsd_name in [
+                ("invoice", "Invoice"), ("finding", "Finding"), ("layer", "Layer"),
+                ("party", "Party"), ("totals", "Totals"), ("event", "Event")]),
+            (schema["$defs"]["rule_sets"]["items"]["properties"], "RuleSet")]:
+        scalars = [k for k, spec in properties.items() if is_scalar(spec)]
+        if xsd_name == "Finding":
+            scalars.remove("message")  # the element's text
+        assert names(xsd_name, "attribute") == scalars, xsd_name
+        assert names(xsd_name, "element") == [k for k in properties if k not in scalars
+                                              and k != "message"], xsd_name
     assert list(archive_report()) == list(schema["properties"])
+
+
+def test_every_xsd_declaration_of_a_documented_field_is_annotated() -> None:
+    """The schema stays readable on its own: the types and the main fields say what they
+    are, as in the JSON Schema's descriptions."""
+    xsd = etree.parse(str(cr.schema_path(cr.XSD_NAME)))
+    xs = {"xs": "http://www.w3.org/2001/XMLSchema"}
+    undocumented = xsd.xpath("//xs:complexType[not(xs:annotation)]/@name", namespaces=xs)
+    assert set(undocumented) == {"CompteRendu", "RuleSets", "History", "Invoices", "Layers",
+                                 "Findings"}
+    documented = xsd.xpath("//xs:attribute[xs:annotation/xs:documentation]/@name",
+                           namespaces=xs)
+    for name in ("version", "file_name", "received_at", "seq", "number", "purchase_order",
+                 "reason", "ran", "location", "without_vat", "amount_due"):
+        assert name in documented, name
 
 
 def test_report_of_a_flow_recorded_in_the_ledger(tmp_path: Path,
@@ -382,6 +458,7 @@ def test_report_of_parsed_sample_invoices(lxml_schema: etree.XMLSchema) -> None:
         assert inv["totals"]["with_vat"] is not None
     assert [i["number"] for i in report["invoices"]] == ["FA-UBL-1", "FA-CII-1"]
     assert report["invoices"][1]["buyer"]["name"] == "Mairie d'Évry & Courcouronnes"
-    assert root.findtext("cr:invoices/cr:invoice[2]/cr:buyer/cr:name", namespaces=NS) == \
+    assert root.find("cr:invoices/cr:invoice[2]/cr:buyer", NS).get("name") == \
         "Mairie d'Évry & Courcouronnes"
+    assert from_xml(root) == as_xml_values(json.loads(to_json(report)))
     assert report["invoices"][0]["totals"] == report["invoices"][1]["totals"]
