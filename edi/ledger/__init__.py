@@ -163,7 +163,20 @@ class Ledger:
 
     def reserve_keys_many(self, keys: dict[str, dict[int, str]]
                           ) -> dict[str, dict[int, str]]:
-        """``reserve_keys`` for several flows in one transaction, in flow order."""
+        """``reserve_keys`` for several flows in one transaction, in flow order.
+
+        Where another process inserted one of the keys meanwhile (a server database
+        without SQLite's write lock), the unique key refuses ours: look again.
+        """
+        for attempt in range(3):
+            try:
+                return self._reserve(keys)
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _reserve(self, keys: dict[str, dict[int, str]]) -> dict[str, dict[int, str]]:
         wanted = {k for per_flow in keys.values() for k in per_flow.values()}
         taken: dict[str, dict[int, str]] = {}
         if not wanted:
@@ -260,8 +273,11 @@ class Ledger:
         return out
 
     def record_delivery(self, flow_id: str, seq: int, target: str, file_name: str) -> None:
+        d = s.deliveries.c
         with self.engine.begin() as c:
-            c.execute(insert(s.deliveries).prefix_with("OR IGNORE", dialect="sqlite").values(
+            c.execute(s.deliveries.delete().where(d.flow_id == flow_id, d.seq == seq,
+                                                  d.target == target))
+            c.execute(insert(s.deliveries).values(
                 flow_id=flow_id, seq=seq, target=target, file_name=file_name, at=utcnow()))
 
     def record_scan(self, interface: str) -> None:
