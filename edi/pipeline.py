@@ -8,12 +8,14 @@ the ledger commits a status that depends on them, and delivery names are determi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 import re
 import time
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ from edi.model import (
     Severity,
     utcnow,
 )
+from edi.parsers.detect import check_size
 from edi.reports import compte_rendu
 from edi.routing.base import DeliveryError
 from edi.testing import crash_point
@@ -44,6 +47,18 @@ log = logging.getLogger(__name__)
 
 
 # -- detect, parse, validate (inside a worker) ---------------------------------------------
+
+def examine_file(name: str, path: Path, settings: Settings, layers: list[Any],
+                 interface: str | None = None) -> list[Document]:
+    """``examine`` a deposited file; one over the size cap is refused without reading it
+    (its set-aside copy is then taken from the archive)."""
+    try:
+        check_size(path.stat().st_size, settings.limits)
+    except FlowError as exc:
+        return [Document(seq=1, name=name, content=b"", reason=exc.reason,
+                         findings=[exc.finding("intake")], interface=interface)]
+    return examine(name, path.read_bytes(), settings, layers, interface)
+
 
 def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
             interface: str | None = None) -> list[Document]:
@@ -65,6 +80,57 @@ def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
             continue
         validate(doc, tree, layers, settings)
     return documents
+
+
+@dataclass(slots=True)
+class Draft:
+    """A compte rendu rendered in a worker, assuming every accepted invoice is delivered.
+
+    Rendering the XML with xmlschema is the costliest step of a flow; workers do it in
+    parallel. The parent builds the report again from what really happened (a cheap dict)
+    and uses the drafted bytes only when both dicts are equal, so the XML is always encoded
+    from exactly the data of the JSON.
+    """
+
+    report: dict
+    finished_at: datetime
+    json: bytes
+    xml: bytes
+
+
+def verdict_of(documents: Sequence[Document]) -> tuple[FlowStatus, str | None]:
+    """A flow's status from its invoices' verdicts, and the first rejection's reason."""
+    rejected = [d for d in documents if d.fatal]
+    if len(rejected) == len(documents):
+        status = FlowStatus.IN_REJETE
+    elif rejected:
+        status = FlowStatus.IN_INTEGRE_PARTIEL
+    else:
+        status = FlowStatus.IN_INTEGRE
+    reason = str(rejected[0].reason) if rejected and rejected[0].reason else None
+    return status, reason
+
+
+def draft_report(flow: Flow, documents: list[Document], history: list[dict]) -> Draft:
+    """The compte rendu this flow will have if all goes as planned (runs in a worker)."""
+    accepted = [d for d in documents if not d.fatal]
+    for doc in accepted:
+        doc.delivered = True
+    flow.format = _flow_format(documents)
+    status, reason = verdict_of(documents)
+    finished = utcnow()
+    report = _report(flow, documents, status, reason, finished, history,
+                     output_names(flow, accepted))
+    return Draft(report, finished, compte_rendu.to_json(report), compte_rendu.to_xml(report))
+
+
+def _report(flow: Flow, documents: Sequence[Document], status: FlowStatus,
+            reason: str | None, finished: datetime, history: list[dict],
+            outputs: dict[int, str]) -> dict:
+    return compte_rendu.build(
+        flow, documents, status, reason=reason, finished_at=finished,
+        history=[*history, {"status": str(status), "at": finished, "detail": "verdict"}],
+        outputs=outputs)
 
 
 # -- the parent's side -----------------------------------------------------------------------
@@ -139,17 +205,28 @@ class Processor:
         if not jobs:
             return results
         self.ledger.set_many(list(by_id), FlowStatus.IN_EN_COURS_TRAITEMENT)
+        histories = self.ledger.histories(list(by_id))
+        jobs = [dataclasses.replace(j, flow=by_id[j.key], history=histories.get(j.key, []))
+                for j in jobs]
         for outcomes in self.examiner.run(jobs):
             crash_point("examined")
             examined: list[tuple[Flow, list[Document]]] = []
+            drafts: dict[str, Draft] = {}
             for outcome in outcomes:
                 flow = by_id[outcome.key]
                 if outcome.documents is None:
                     results[flow.flow_id] = self._incident(flow, outcome.error or "worker died")
-                else:
-                    examined.append((flow, outcome.documents))
-            results.update(self._conclude(examined, started))
+                    continue
+                examined.append((flow, outcome.documents))
+                if outcome.draft is not None:
+                    drafts[flow.flow_id] = outcome.draft
+            results.update(self._conclude(examined, started, histories, drafts))
         return results
+
+    def archived_original(self, flow: Flow) -> Path:
+        day = flow.received_at
+        return (self.archive / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}" / flow.flow_id
+                / flow.file_name)
 
     def _archive(self, flows: Sequence[Flow], results: dict[str, FlowStatus]
                  ) -> list[tuple[Flow, Path]]:
@@ -157,9 +234,7 @@ class Processor:
         archived: list[tuple[Flow, Path]] = []
         newly: list[tuple[str, str]] = []
         for flow in flows:
-            day = flow.received_at
-            dest = (self.archive / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}" / flow.flow_id
-                    / flow.file_name)
+            dest = self.archived_original(flow)
             if not dest.exists():
                 work_file = self.work / work_name(flow.flow_id, flow.file_name)
                 if not work_file.exists():
@@ -183,7 +258,8 @@ class Processor:
         return archived
 
     def _conclude(self, examined: Sequence[tuple[Flow, list[Document]]],
-                  started: dict[str, float]) -> dict[str, FlowStatus]:
+                  started: dict[str, float], histories: dict[str, list[dict]] | None = None,
+                  drafts: dict[str, Draft] | None = None) -> dict[str, FlowStatus]:
         """Route, report and record a group of examined flows."""
         results: dict[str, FlowStatus] = {}
         if not examined:
@@ -195,7 +271,6 @@ class Processor:
             self._observe_layers(documents)
             t_route = time.perf_counter()
             accepted = [d for d in documents if not d.fatal]
-            rejected = [d for d in documents if d.fatal]
             flow.format = _flow_format(documents)
             outputs = output_names(flow, accepted)
             sent: list[tuple[int, str, str]] = []
@@ -207,40 +282,40 @@ class Processor:
                 results[flow.flow_id] = self._failed_delivery(flow, exc, sent)
                 continue
             self._observe("route", t_route)
-            if not accepted:
-                status = FlowStatus.IN_REJETE
-            elif rejected:
-                status = FlowStatus.IN_INTEGRE_PARTIEL
-            else:
-                status = FlowStatus.IN_INTEGRE
-            reason = str(rejected[0].reason) if rejected and rejected[0].reason else None
+            status, reason = verdict_of(documents)
             verdicts.append(Verdict(flow, status, documents, reason,
                                     time.perf_counter() - started[flow.flow_id], outputs,
                                     sent))
         if not verdicts:
             return results
         t_report = time.perf_counter()
-        histories = self.ledger.histories([v.flow.flow_id for v in verdicts])
-        finished = utcnow()
-        reports, kept = [], []
+        if histories is None:
+            histories = self.ledger.histories([v.flow.flow_id for v in verdicts])
+        drafts = drafts or {}
+        now = utcnow()
+        rendered: list[tuple[str, bytes, bytes]] = []
+        kept: list[Verdict] = []
         for v in verdicts:
-            history = histories.get(v.flow.flow_id, []) + [
-                {"status": str(v.status), "at": finished, "detail": "verdict"}]
-            report = compte_rendu.build(v.flow, v.documents, v.status, reason=v.reason,
-                                        finished_at=finished, history=history,
-                                        outputs=v.outputs)
+            fid = v.flow.flow_id
+            draft = drafts.get(fid)
+            report = _report(v.flow, v.documents, v.status, v.reason,
+                             draft.finished_at if draft else now, histories.get(fid, []),
+                             v.outputs)
+            if draft is not None and draft.report == report:
+                json_cr, xml_cr = draft.json, draft.xml
+            else:  # what happened differs from the draft (a DOUBLON, a redo): render here
+                json_cr, xml_cr = compte_rendu.to_json(report), compte_rendu.to_xml(report)
             rejected = [d for d in v.documents if d.fatal]
             if rejected:
-                self._set_aside(v.flow, rejected, report)
+                self._set_aside(v.flow, rejected, json_cr)
             try:
-                self._return_report(v.flow, report, done.get(v.flow.flow_id, set()),
-                                    v.deliveries)
+                self._return_report(v.flow, xml_cr, done.get(fid, set()), v.deliveries)
             except DeliveryError as exc:
-                results[v.flow.flow_id] = self._failed_delivery(v.flow, exc, v.deliveries)
+                results[fid] = self._failed_delivery(v.flow, exc, v.deliveries)
                 continue
-            reports.append(report)
+            rendered.append((fid, json_cr, xml_cr))
             kept.append(v)
-        compte_rendu.write_many(reports, self.reports)
+        compte_rendu.write_rendered(rendered, self.reports)
         crash_point("reported")
         self._observe("report", t_report, len(kept))
         self.ledger.finish_many(kept)
@@ -293,7 +368,7 @@ class Processor:
             sent.append((doc.seq, target.name, file_name))
         doc.delivered = True
 
-    def _return_report(self, flow: Flow, report: dict, done: set[tuple[int, str]],
+    def _return_report(self, flow: Flow, xml_cr: bytes, done: set[tuple[int, str]],
                        sent: list[tuple[int, str, str]]) -> None:
         """The compte rendu back to the depositor (its SFTP folder), when a route says so."""
         from edi.routing import table
@@ -301,15 +376,19 @@ class Processor:
         name = f"{flow.flow_id}.cr.xml"
         for target in table.report_targets_for(flow, self.settings):
             if (0, target.name) not in done and not target.exists(name):
-                target.deliver(name, compte_rendu.to_xml(report))
+                target.deliver(name, xml_cr)
             sent.append((0, target.name, name))
 
-    def _set_aside(self, flow: Flow, rejected: list[Document], report: dict) -> None:
+    def _set_aside(self, flow: Flow, rejected: list[Document], json_cr: bytes) -> None:
         """Copies of rejected invoices, with their compte rendu, for the depositor."""
         folder = self.rejected / flow.flow_id
         for doc in rejected:
-            write_atomic(folder / _safe(doc.name), doc.content)
-        write_atomic(folder / f"{flow.flow_id}.cr.json", compte_rendu.to_json(report))
+            if not doc.content and len(rejected) == 1 and doc.name == flow.file_name:
+                # refused unread (over the size cap): the copy comes from the archive
+                link_or_copy(self.archived_original(flow), folder / _safe(doc.name))
+            else:
+                write_atomic(folder / _safe(doc.name), doc.content)
+        write_atomic(folder / f"{flow.flow_id}.cr.json", json_cr)
         crash_point("rejected")
 
     def _failed_delivery(self, flow: Flow, exc: DeliveryError,

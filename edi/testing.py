@@ -2,7 +2,9 @@
 step, so tests can prove that a restart leaves every file accounted for.
 
 ``EDI_CRASH_AT=step:N`` kills at the N-th time the step is reached (default the first).
-Costs one dictionary lookup per step when unset.
+With ``EDI_CRASH_ONCE=<path>`` it kills only if that file does not exist yet, creating it
+first: across processes (a validation worker and its replacement), it fires once.
+Costs one string comparison per step when unset.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ STEPS = (
     "delivered",    # one invoice delivered to a target, delivery not yet recorded
     "rejected",     # rejected copy written
     "reported",     # compte rendu written, terminal status not yet committed
-    "finished",     # terminal status committed, work file still there
+    "finished",     # terminal status committed
+)
+WORKER_STEPS = (
+    "examining",    # inside a validation worker, before it judges a flow
 )
 
 _target = os.environ.get("EDI_CRASH_AT", "")
@@ -32,5 +37,12 @@ def crash_point(step: str) -> None:
     if step != _step:
         return
     _count += 1
-    if _count >= int(_nth or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
+    if _count < int(_nth or 1):
+        return
+    once = os.environ.get("EDI_CRASH_ONCE")
+    if once:
+        try:
+            os.close(os.open(once, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return
+    os.kill(os.getpid(), signal.SIGKILL)

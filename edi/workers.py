@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from edi.config import Settings
-from edi.model import Document
+from edi.model import Document, Flow
+from edi.testing import crash_point
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ class Job:
     name: str           # the deposited file name
     path: Path
     interface: str | None = None  # where it came from (scenarios may depend on it)
+    flow: Flow | None = None      # with its history so far: the worker drafts the report
+    history: list[dict[str, Any]] | None = None
 
 
 @dataclass(slots=True)
@@ -44,6 +47,7 @@ class Outcome:
     key: str
     documents: list[Document] | None
     error: str | None = None   # the worker died on this job twice
+    draft: Any = None          # edi.pipeline.Draft: the compte rendu, rendered in advance
 
 
 def _init(settings: Settings) -> None:
@@ -82,16 +86,17 @@ def _layers() -> list[Any]:
     return _process_layers
 
 
-def _run(jobs: Sequence[Job]) -> list[tuple[str, list[Document]]]:
-    from edi.pipeline import examine
+def _run(jobs: Sequence[Job]) -> list[Outcome]:
+    from edi.pipeline import draft_report, examine_file
 
     assert _process_settings is not None
     layers = _layers()
     out = []
     for job in jobs:
-        data = job.path.read_bytes()
-        out.append((job.key, examine(job.name, data, _process_settings, layers,
-                                     interface=job.interface)))
+        crash_point("examining")
+        docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
+        draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
+        out.append(Outcome(job.key, docs, draft=draft))
     return out
 
 
@@ -135,7 +140,7 @@ class Examiner:
         """Examine ``jobs``; yields the outcomes of each chunk as it completes."""
         if self.inline:
             for i in range(0, len(jobs), chunk):
-                yield [Outcome(key, docs) for key, docs in _run(jobs[i:i + chunk])]
+                yield _run(jobs[i:i + chunk])
             return
         chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
         pending = list(chunks)
@@ -166,7 +171,7 @@ class Examiner:
             for fut in as_completed(futures):
                 results = fut.result()
                 done_chunks.add(id(futures[fut]))
-                yield [Outcome(key, docs) for key, docs in results]
+                yield results
         except BrokenProcessPool as exc:
             raise _PoolBroke([c for c in chunks if id(c) not in done_chunks]) from exc
 
@@ -174,8 +179,7 @@ class Examiner:
         for job in jobs:
             for attempt in (1, 2):
                 try:
-                    key, docs = self._executor().submit(_run, [job]).result()[0]
-                    yield [Outcome(key, docs)]
+                    yield self._executor().submit(_run, [job]).result()
                     break
                 except BrokenProcessPool:
                     self._reset()

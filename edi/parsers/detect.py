@@ -73,15 +73,20 @@ def sniff(data: bytes) -> Kind:
     return Kind.BINARY
 
 
+def check_size(size: int, limits: Limits) -> None:
+    """Refuse a file over the cap before reading it: a 200 MB deposit is never loaded."""
+    if size > limits.max_file_bytes:
+        raise error("EDI-FILE-SIZE", f"the file is {size:,} bytes; the limit is "
+                                     f"{limits.max_file_bytes:,} ([limits] max_file_bytes)")
+
+
 def unpack(name: str, data: bytes, limits: Limits) -> list[Document]:
     """One flow's bytes -> its documents: one for a plain file, one per archive member.
 
     Flow-level problems raise FlowError; a member that is empty, text or of an unknown
     type is recorded on its own Document (reason and finding) so the others go on.
     """
-    if len(data) > limits.max_file_bytes:
-        raise error("EDI-FILE-SIZE", f"the file is {len(data):,} bytes; the limit is "
-                                     f"{limits.max_file_bytes:,} ([limits] max_file_bytes)")
+    check_size(len(data), limits)
     kind = sniff(data)
     if kind not in ARCHIVES:
         doc = Document(seq=1, name=name, content=data)

@@ -292,3 +292,19 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_rendered(items: Sequence[tuple[str, bytes, bytes]], folder: Path) -> None:
+    """Write already rendered reports, (flow id, JSON, XML), durably: one folder fsync.
+
+    For renderings made elsewhere (validation workers draft the reports in parallel).
+    """
+    folder = Path(folder)
+    if not items:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    for flow_id, json_bytes, xml_bytes in items:
+        json_path, xml_path = paths(folder, flow_id)
+        _replace(json_path, json_bytes)
+        _replace(xml_path, xml_bytes)
+    _fsync_dir(folder)

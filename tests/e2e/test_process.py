@@ -175,6 +175,9 @@ def test_reprocess_runs_a_rejected_flow_again_from_its_archive(ws: Workspace) ->
     ws.edi("process")
     flow = ws.flows()[0]
     assert flow["reason"] == "IRR_TAILLE_F"
+    # refused unread, set aside whole from the archive
+    copy = ws.root / "rejected" / flow["flow_id"] / "big.xml"
+    assert copy.read_bytes() == samples.ubl_invoice(number="BIG-1")
     ws.configure()  # the cap is raised
     out = ws.edi("reprocess", flow["flow_id"]).stdout
     assert "IN_INTEGRE" in out
