@@ -21,8 +21,8 @@ from typing import Any
 
 from edi import parsers
 from edi.config import Settings
+from edi.durable import fsync_dir, link_or_copy, write_atomic
 from edi.intake.claim import adopt_orphans, claim_files, split_work_name, work_name
-from edi.intake.durable import fsync_dir, link_or_copy, write_atomic
 from edi.intake.scan import Candidate
 from edi.ledger import Ledger, Verdict
 from edi.model import (

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
+from edi.durable import fsync_dir, fsync_file
+
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE structures (
@@ -82,9 +84,9 @@ def rewrite(path: Path, change: Callable[[sqlite3.Connection], None]) -> None:
                 conn.execute("COMMIT")
             finally:
                 conn.close()
-            _fsync(tmp)
+            fsync_file(tmp)
             os.replace(tmp, path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -102,19 +104,3 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 def _ro_uri(path: Path) -> str:
     return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from edi.config import Settings
-from edi.intake.durable import fsync_dir, write_atomic
+from edi.durable import fsync_dir, write_atomic
 from edi.ledger import Ledger
 from edi.model import Flow, FlowStatus, new_flow_id
 from edi.testing import crash_point

@@ -22,7 +22,7 @@ from typing import Protocol
 import paramiko
 
 from edi.config import Settings
-from edi.intake.durable import fsync_dir
+from edi.durable import fsync_dir
 from edi.intake.sftp_settings import Partner, SftpIntakeSettings
 from edi.model import Flow
 from edi.routing.base import DeliveryError

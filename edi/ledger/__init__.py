@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, bindparam, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from edi.ledger import schema as s
+from edi.ledger.filters import filters
 from edi.model import (
     TERMINAL_FLOW_STATUSES,
     Document,
@@ -353,7 +354,7 @@ class Ledger:
         return out
 
     def flows(self, q: FlowQuery = FlowQuery()) -> list[dict[str, Any]]:
-        stmt = select(s.flows).where(*self._filters(q)).order_by(s.flows.c.flow_id.desc())
+        stmt = select(s.flows).where(*filters(q)).order_by(s.flows.c.flow_id.desc())
         with self.reader.connect() as c:
             rows = c.execute(stmt.limit(q.limit).offset(q.offset)).all()
         return [_plain(r._mapping) for r in rows]
@@ -361,31 +362,7 @@ class Ledger:
     def count(self, q: FlowQuery = FlowQuery()) -> int:
         with self.reader.connect() as c:
             return c.execute(select(func.count()).select_from(s.flows)
-                             .where(*self._filters(q))).scalar_one()
-
-    def _filters(self, q: FlowQuery) -> list[Any]:
-        f = s.flows.c
-        where: list[Any] = []
-        if q.status:
-            where.append(f.status.in_(list(q.status)))
-        if q.since:
-            where.append(f.received_at >= q.since)
-        if q.until:
-            where.append(f.received_at < q.until)
-        if q.format:
-            where.append(f.format == q.format)
-        if q.supplier:
-            where.append(f.supplier.startswith(q.supplier))
-        if q.buyer:
-            where.append(f.buyer.startswith(q.buyer))
-        if q.search:
-            term = q.search.strip()
-            numbers = select(s.invoices.c.flow_id).where(or_(
-                s.invoices.c.number == term, s.invoices.c.seller_id == term,
-                s.invoices.c.buyer_id == term))
-            where.append(or_(f.flow_id == term, f.supplier == term, f.buyer == term,
-                             f.file_name == term, f.flow_id.in_(numbers)))
-        return [and_(*where)] if where else []
+                             .where(*filters(q))).scalar_one()
 
     def status_counts(self) -> dict[str, int]:
         with self.reader.connect() as c:

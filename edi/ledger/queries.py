@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, union
+from sqlalchemy import func, select
 
 from edi.ledger import FlowQuery, Ledger, _aware, _plain
 from edi.ledger import schema as s
+from edi.ledger.filters import filters
 from edi.model import TERMINAL_FLOW_STATUSES, FlowStatus, Severity
 
 UNFINISHED = tuple(str(x) for x in FlowStatus if x not in TERMINAL_FLOW_STATUSES)
@@ -116,50 +117,6 @@ def top_reasons(ledger: Ledger, since: datetime, until: datetime,
         return [{"reason": r.reason, "count": r.count} for r in c.execute(stmt)]
 
 
-def filters(q: FlowQuery) -> list[Any]:
-    """``Ledger._filters`` with the same meaning, written so SQLite can use indexes.
-
-    A supplier/buyer prefix is a range (LIKE with a bound parameter never uses an index)
-    and the search is a union of exact look-ups, each on its own index, instead of one
-    OR over columns that forces a scan of every flow.
-    """
-    f = s.flows.c
-    where: list[Any] = []
-    if q.status:
-        where.append(f.status.in_(list(q.status)))
-    if q.since:
-        where.append(f.received_at >= q.since)
-    if q.until:
-        where.append(f.received_at < q.until)
-    if q.format:
-        where.append(f.format == q.format)
-    for column, prefix in ((f.supplier, q.supplier), (f.buyer, q.buyer)):
-        if prefix:
-            where.append(and_(column >= prefix, column < prefix + _TOP))
-    if q.search:
-        term = q.search.strip()
-        i = s.invoices.c
-        hits = union(
-            select(f.flow_id).where(f.flow_id == term),
-            select(f.flow_id).where(f.supplier == term),
-            select(f.flow_id).where(f.buyer == term),
-            select(f.flow_id).where(f.file_name == term),
-            select(i.flow_id).where(i.number == term),
-            select(i.flow_id).where(i.seller_id == term),
-            select(i.flow_id).where(i.buyer_id == term))
-        where.append(f.flow_id.in_(select(hits.subquery().c.flow_id)))
-    return where
-
-
-_TOP = "\U0010ffff"   # sorts after every character: [prefix, prefix + _TOP) is "starts with"
-
-
-def flow_page(ledger: Ledger, q: FlowQuery) -> list[dict[str, Any]]:
-    """One page of the flows list, newest first (what ``Ledger.flows`` returns)."""
-    stmt = (select(s.flows).where(*filters(q)).order_by(s.flows.c.flow_id.desc())
-            .limit(q.limit).offset(q.offset))
-    with ledger.connection() as c:
-        return [_plain(r._mapping) for r in c.execute(stmt)]
 
 
 def count_capped(ledger: Ledger, q: FlowQuery, cap: int) -> tuple[int, bool]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from lxml import etree
 
 from edi.model import Invoice
+from edi.parsers import terms
+from edi.parsers.terms import Terms
 
 NS = {
     "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
@@ -53,31 +55,19 @@ _VAT_ID = _string("cac:PartyTaxScheme[normalize-space(cac:TaxScheme/cbc:ID)='VAT
 _COUNTRY = _string("cac:PostalAddress/cac:Country/cbc:IdentificationCode")
 
 
+TERMS = Terms(
+    header={"number": _NUMBER, "issue_date": _ISSUE_DATE, "type_code": _TYPE_CODE,
+            "currency": _CURRENCY, "buyer_reference": _BUYER_REFERENCE,
+            "purchase_order": _PURCHASE_ORDER, "payment_means": _PAYMENT_MEANS,
+            "iban": _IBAN, "bic": _BIC, "total_without_vat": _NET, "total_vat": _VAT,
+            "total_with_vat": _GROSS, "amount_due": _DUE},
+    lines=_LINES,
+    parties={"seller": _SELLER, "buyer": _BUYER},
+    party={"name": _NAME, "siret": _SIRET, "siren": _SIREN, "vat": _VAT_ID,
+           "country": _COUNTRY},
+)
+
+
 def parse(root: etree._Element) -> Invoice:
     """The EN 16931 terms of a UBL Invoice or CreditNote (absent terms are None)."""
-    invoice = Invoice(
-        number=_NUMBER(root) or None,
-        issue_date=_ISSUE_DATE(root) or None,
-        type_code=_TYPE_CODE(root) or None,
-        currency=_CURRENCY(root) or None,
-        buyer_reference=_BUYER_REFERENCE(root) or None,
-        purchase_order=_PURCHASE_ORDER(root) or None,
-        payment_means=_PAYMENT_MEANS(root) or None,
-        iban=_IBAN(root) or None,
-        bic=_BIC(root) or None,
-        total_without_vat=_NET(root) or None,
-        total_vat=_VAT(root) or None,
-        total_with_vat=_GROSS(root) or None,
-        amount_due=_DUE(root) or None,
-        line_count=int(_LINES(root)),
-    )
-    for role, find in (("seller", _SELLER), ("buyer", _BUYER)):
-        parties = find(root)
-        if parties:
-            party = parties[0]
-            setattr(invoice, f"{role}_name", _NAME(party) or None)
-            setattr(invoice, f"{role}_siret", _SIRET(party) or None)
-            setattr(invoice, f"{role}_siren", _SIREN(party) or None)
-            setattr(invoice, f"{role}_vat", _VAT_ID(party) or None)
-            setattr(invoice, f"{role}_country", _COUNTRY(party) or None)
-    return invoice
+    return terms.read(root, TERMS)

@@ -24,9 +24,7 @@ without core.symlinks) falls back to the root folder next to the package.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from functools import cache
@@ -36,6 +34,7 @@ from typing import Any
 
 from lxml import etree
 
+from edi.durable import fsync_dir, write_atomic
 from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun
 
 NAMESPACE = "urn:edi-flux:compte-rendu:1"
@@ -251,14 +250,9 @@ def write(report: dict, folder: Path) -> tuple[Path, Path]:
 def write_many(reports: Sequence[dict], folder: Path) -> list[tuple[Path, Path]]:
     """``write`` for a batch of flows: one directory fsync for all (fsyncs dominate)."""
     folder = Path(folder)
-    rendered = [(paths(folder, r["flow_id"]), to_json(r), to_xml(r)) for r in reports]
-    folder.mkdir(parents=True, exist_ok=True)
-    for (json_path, xml_path), json_bytes, xml_bytes in rendered:
-        _replace(json_path, json_bytes)
-        _replace(xml_path, xml_bytes)
-    if rendered:
-        _fsync_dir(folder)
-    return [p for p, _, _ in rendered]
+    rendered = [(r["flow_id"], to_json(r), to_xml(r)) for r in reports]
+    write_rendered(rendered, folder)
+    return [paths(folder, flow_id) for flow_id, _, _ in rendered]
 
 
 def read(folder: Path, flow_id: str) -> dict | None:
@@ -268,30 +262,6 @@ def read(folder: Path, flow_id: str) -> dict | None:
     except FileNotFoundError:
         return None
     return json.loads(data)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    # The temporary name starts with a dot and ends in .tmp: an intake scanning this
-    # folder by mistake ignores it.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide reports from the ops group
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_rendered(items: Sequence[tuple[str, bytes, bytes]], folder: Path) -> None:
@@ -305,6 +275,6 @@ def write_rendered(items: Sequence[tuple[str, bytes, bytes]], folder: Path) -> N
     folder.mkdir(parents=True, exist_ok=True)
     for flow_id, json_bytes, xml_bytes in items:
         json_path, xml_path = paths(folder, flow_id)
-        _replace(json_path, json_bytes)
-        _replace(xml_path, xml_bytes)
-    _fsync_dir(folder)
+        write_atomic(json_path, json_bytes, sync_dir=False)
+        write_atomic(xml_path, xml_bytes, sync_dir=False)
+    fsync_dir(folder)

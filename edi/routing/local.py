@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from edi.intake.durable import write_atomic
+from edi.durable import write_atomic
 from edi.routing.base import DeliveryError
 
 

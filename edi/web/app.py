@@ -150,7 +150,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
     def listing(request: Request, strict: bool = False,
                 ) -> tuple[api.Listing, list[dict[str, Any]], int, bool]:
         lst = api.flow_query(request.query_params, serve.page_size, strict)
-        rows = queries.flow_page(ledger, lst.query)
+        rows = ledger.flows(lst.query)
         total, capped = queries.count_capped(ledger, lst.query, api.COUNT_CAP)
         return lst, rows, total, capped
 

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from edi.config import Settings
-from edi.intake.durable import write_atomic
+from edi.durable import write_atomic
 from edi.ledger import Ledger, queries
 from edi.model import FlowStatus, utcnow
 

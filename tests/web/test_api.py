@@ -180,12 +180,11 @@ def test_health_follows_the_watchers_scans(tmp_path) -> None:
     {}, {"status": ("IN_REJETE", "IN_INTEGRE")}, {"format": "CII"}, {"supplier": SELLER[:6]},
     {"buyer": BUYER}, {"search": "FA-P-2"}, {"search": OTHER_SELLER}, {"search": "bad.xml"},
     {"search": "nothing"}, {"supplier": SELLER, "status": ("IN_INTEGRE",), "limit": 2}])
-def test_dashboard_filters_agree_with_the_ledgers(server: Server, fields: dict) -> None:
-    """queries.filters is the index-friendly twin of Ledger._filters: same answers."""
+def test_the_capped_count_agrees_with_the_exact_count(server: Server, fields: dict) -> None:
+    """The dashboard's capped count (pagination over a million flows) is exact below it."""
     from edi.ledger import FlowQuery, queries
 
     q = FlowQuery(**fields)
     ledger = server.filled.ledger
-    mine = [r["flow_id"] for r in queries.flow_page(ledger, q)]
-    assert mine == [r["flow_id"] for r in ledger.flows(q)]
     assert queries.count_capped(ledger, q, 1000) == (ledger.count(q), False)
+    assert queries.count_capped(ledger, q, 0)[1] is (ledger.count(q) > 0)

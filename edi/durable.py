@@ -16,10 +16,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, content: bytes) -> None:
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, content: bytes, *, sync_dir: bool = True) -> None:
     """Write under a temporary name in the same folder, fsync, rename, fsync the folder.
 
-    Readers of the folder (a partner's pickup, a redo) never see a partial file.
+    Readers of the folder (a partner's pickup, a redo) never see a partial file. The
+    temporary name starts with a dot and ends in .tmp, so an intake ignores it. Several
+    files into one folder: ``sync_dir=False`` each, then one ``fsync_dir``.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -32,7 +42,8 @@ def write_atomic(path: Path, content: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def link_or_copy(src: Path, dest: Path) -> None:
