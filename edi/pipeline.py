@@ -21,7 +21,7 @@ from typing import Any
 
 from edi import parsers
 from edi.config import Settings
-from edi.durable import fsync_dir, link_or_copy, write_atomic
+from edi.durable import DurableBatch, fsync_dir
 from edi.intake.claim import adopt_orphans, claim_files, split_work_name, work_name
 from edi.intake.scan import Candidate
 from edi.ledger import Ledger, Verdict
@@ -233,6 +233,7 @@ class Processor:
         """Put each original under archive/YYYY/MM/DD/<flow id>/, then free the work area."""
         archived: list[tuple[Flow, Path]] = []
         newly: list[tuple[str, str]] = []
+        batch = DurableBatch()
         for flow in flows:
             dest = self.archived_original(flow)
             if not dest.exists():
@@ -241,11 +242,13 @@ class Processor:
                     results[flow.flow_id] = self._incident(
                         flow, f"original missing: neither {dest} nor {work_file}")
                     continue
-                link_or_copy(work_file, dest)
-                crash_point("archived")
+                batch.link(work_file, dest)
             if flow.status is FlowStatus.IN_RECU:
                 newly.append((flow.flow_id, str(dest)))
             archived.append((flow, dest))
+        if len(batch):
+            batch.commit()
+            crash_point("archived")
         self.ledger.archived(newly)
         removed = False
         for flow, _ in archived:
@@ -266,6 +269,7 @@ class Processor:
             return results
         self._reject_duplicates(examined)
         done = self.ledger.delivered_many([f.flow_id for f, _ in examined])
+        batch = DurableBatch()  # every local file of the group, durable before the verdicts
         verdicts: list[Verdict] = []
         for flow, documents in examined:
             self._observe_layers(documents)
@@ -277,8 +281,9 @@ class Processor:
             try:
                 for doc in accepted:
                     self._deliver(flow, doc, outputs[doc.seq], done.get(flow.flow_id, set()),
-                                  sent)
+                                  sent, batch)
             except DeliveryError as exc:
+                batch.commit()  # what did go out is on disk before the ledger says so
                 results[flow.flow_id] = self._failed_delivery(flow, exc, sent)
                 continue
             self._observe("route", t_route)
@@ -307,15 +312,17 @@ class Processor:
                 json_cr, xml_cr = compte_rendu.to_json(report), compte_rendu.to_xml(report)
             rejected = [d for d in v.documents if d.fatal]
             if rejected:
-                self._set_aside(v.flow, rejected, json_cr)
+                self._set_aside(v.flow, rejected, json_cr, batch)
             try:
                 self._return_report(v.flow, xml_cr, done.get(fid, set()), v.deliveries)
             except DeliveryError as exc:
+                batch.commit()
                 results[fid] = self._failed_delivery(v.flow, exc, v.deliveries)
                 continue
             rendered.append((fid, json_cr, xml_cr))
             kept.append(v)
-        compte_rendu.write_rendered(rendered, self.reports)
+        compte_rendu.write_rendered(rendered, self.reports, batch)
+        batch.commit()
         crash_point("reported")
         self._observe("report", t_report, len(kept))
         self.ledger.finish_many(kept)
@@ -357,13 +364,14 @@ class Processor:
                     "an invoice number is used once per supplier and year"))
 
     def _deliver(self, flow: Flow, doc: Document, file_name: str,
-                 done: set[tuple[int, str]], sent: list[tuple[int, str, str]]) -> None:
+                 done: set[tuple[int, str]], sent: list[tuple[int, str, str]],
+                 batch: DurableBatch) -> None:
         from edi.routing import table
 
         for target in table.targets_for(doc, flow, self.settings):
             # Deterministic names: a file already there is ours from an interrupted run.
             if (doc.seq, target.name) not in done and not target.exists(file_name):
-                target.deliver(file_name, doc.content)
+                target.deliver(file_name, doc.content, batch=batch)
                 crash_point("delivered")
             sent.append((doc.seq, target.name, file_name))
         doc.delivered = True
@@ -379,16 +387,17 @@ class Processor:
                 target.deliver(name, xml_cr)
             sent.append((0, target.name, name))
 
-    def _set_aside(self, flow: Flow, rejected: list[Document], json_cr: bytes) -> None:
+    def _set_aside(self, flow: Flow, rejected: list[Document], json_cr: bytes,
+                   batch: DurableBatch) -> None:
         """Copies of rejected invoices, with their compte rendu, for the depositor."""
         folder = self.rejected / flow.flow_id
         for doc in rejected:
             if not doc.content and len(rejected) == 1 and doc.name == flow.file_name:
                 # refused unread (over the size cap): the copy comes from the archive
-                link_or_copy(self.archived_original(flow), folder / _safe(doc.name))
+                batch.link(self.archived_original(flow), folder / _safe(doc.name))
             else:
-                write_atomic(folder / _safe(doc.name), doc.content)
-        write_atomic(folder / f"{flow.flow_id}.cr.json", json_cr)
+                batch.write(folder / _safe(doc.name), doc.content)
+        batch.write(folder / f"{flow.flow_id}.cr.json", json_cr)
         crash_point("rejected")
 
     def _failed_delivery(self, flow: Flow, exc: DeliveryError,

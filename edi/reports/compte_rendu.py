@@ -34,7 +34,7 @@ from typing import Any
 
 from lxml import etree
 
-from edi.durable import fsync_dir, write_atomic
+from edi.durable import DurableBatch
 from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun
 
 NAMESPACE = "urn:edi-flux:compte-rendu:1"
@@ -264,17 +264,18 @@ def read(folder: Path, flow_id: str) -> dict | None:
     return json.loads(data)
 
 
-def write_rendered(items: Sequence[tuple[str, bytes, bytes]], folder: Path) -> None:
-    """Write already rendered reports, (flow id, JSON, XML), durably: one folder fsync.
+def write_rendered(items: Sequence[tuple[str, bytes, bytes]], folder: Path,
+                   batch: DurableBatch | None = None) -> None:
+    """Write already rendered reports, (flow id, JSON, XML), durably.
 
     For renderings made elsewhere (validation workers draft the reports in parallel).
+    With ``batch``, the files join it and appear when it commits.
     """
-    folder = Path(folder)
-    if not items:
-        return
-    folder.mkdir(parents=True, exist_ok=True)
+    own = batch is None
+    batch = batch or DurableBatch()
     for flow_id, json_bytes, xml_bytes in items:
-        json_path, xml_path = paths(folder, flow_id)
-        write_atomic(json_path, json_bytes, sync_dir=False)
-        write_atomic(xml_path, xml_bytes, sync_dir=False)
-    fsync_dir(folder)
+        json_path, xml_path = paths(Path(folder), flow_id)
+        batch.write(json_path, json_bytes)
+        batch.write(xml_path, xml_bytes)
+    if own:
+        batch.commit()

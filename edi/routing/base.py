@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from edi.durable import DurableBatch
 
 
 class DeliveryError(Exception):
@@ -21,8 +24,13 @@ class DeliveryError(Exception):
 class Target(Protocol):
     name: str        # as shown in reports and the ledger, e.g. "outbox" or "sftp://p@h/in"
 
-    def deliver(self, file_name: str, content: bytes) -> None:
-        """Write ``content`` as ``file_name``: temporary name, durable, then atomic rename."""
+    def deliver(self, file_name: str, content: bytes,
+                batch: DurableBatch | None = None) -> None:
+        """Write ``content`` as ``file_name``: temporary name, durable, then atomic rename.
+
+        A local target may join ``batch`` instead (the file appears when the batch
+        commits, before the ledger records it); a remote target delivers at once.
+        """
 
     def exists(self, file_name: str) -> bool:
         """Whether ``file_name`` is already at the target (a redo must not send it twice)."""

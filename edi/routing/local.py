@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from edi.durable import write_atomic
+from edi.durable import DurableBatch, write_atomic
 from edi.routing.base import DeliveryError
 
 
@@ -14,9 +14,13 @@ class LocalTarget:
         self.folder = folder
         self.name = name
 
-    def deliver(self, file_name: str, content: bytes) -> None:
+    def deliver(self, file_name: str, content: bytes,
+                batch: DurableBatch | None = None) -> None:
         try:
-            write_atomic(self.folder / file_name, content)
+            if batch is None:
+                write_atomic(self.folder / file_name, content)
+            else:
+                batch.write(self.folder / file_name, content)
         except OSError as exc:
             # A full or read-only folder heals when ops act: retry later. Anything else
             # (a name the filesystem refuses) will not heal by waiting.

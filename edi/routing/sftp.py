@@ -371,7 +371,8 @@ def _check_name(file_name: str) -> None:
 class SftpTarget(SftpSession):
     """A partner's SFTP folder as a delivery target (edi.routing.base.Target)."""
 
-    def deliver(self, file_name: str, content: bytes) -> None:
+    def deliver(self, file_name: str, content: bytes, batch: object = None) -> None:
+        """Upload now: a remote folder cannot join a local durable batch."""
         _check_name(file_name)
         final = self.location.join(file_name)
         direct = self.options.rename == "direct"

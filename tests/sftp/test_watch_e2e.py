@@ -137,11 +137,18 @@ def test_sessions_killed_while_delivering(own_sshd: Sshd, remote: Path,
     site = site_for(tmp_path, own_sshd, remote)
     drop(site, 30)
 
+    def all_sent() -> bool:
+        return len(listing(remote)) == 30
+
     def kill_repeatedly() -> None:
-        for _ in range(5):
-            wait_for(lambda: bool(own_sshd.children()), 60, "an SFTP session")
-            own_sshd.kill_sessions()
+        killed = 0
+        while killed < 5 and not all_sent():  # a fast run may finish before five kills
+            wait_for(lambda: bool(own_sshd.children()) or all_sent(), 60, "an SFTP session")
+            if own_sshd.children():
+                own_sshd.kill_sessions()
+                killed += 1
             time.sleep(0.3)
+        assert killed >= 1, "no SFTP session was ever killed: the test proved nothing"
 
     watch_until(site, lambda: len(listing(remote)) == 30 and all(
         f["status"] == "IN_INTEGRE" for f in flows(site)), "30 flows integrated",
