@@ -58,7 +58,7 @@ class Intake:
     scan_interval: float = 5.0         # seconds between full directory scans (the truth)
     done_files: bool = False           # take X only once X.done exists next to it
     ignore_suffixes: tuple[str, ...] = (".tmp", ".part", ".done")
-    batch: int = 64                    # flows claimed per ledger transaction
+    batch: int = 256                   # flows claimed and concluded together (bounded memory)
 
 
 @section("limits")

@@ -80,7 +80,7 @@ class DurableBatch:
         self._folders: set[Path] = set()
 
     def write(self, path: Path, content: bytes) -> None:
-        tmp = self._prepare(path)
+        tmp = self._prepare(path, fresh=False)  # "wb" truncates a leftover anyway
         try:
             with open(tmp, "wb") as f:
                 f.write(content)
@@ -99,13 +99,14 @@ class DurableBatch:
             raise
         self._moves.append((tmp, dest))
 
-    def _prepare(self, path: Path) -> Path:
+    def _prepare(self, path: Path, fresh: bool = True) -> Path:
         folder = path.parent
         if folder not in self._folders:
             folder.mkdir(parents=True, exist_ok=True)
             self._folders.add(folder)
         tmp = _tmp(path)
-        tmp.unlink(missing_ok=True)
+        if fresh:
+            tmp.unlink(missing_ok=True)
         return tmp
 
     def commit(self) -> None:
