@@ -209,7 +209,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], layers: str | None,
                                 and not x.name.startswith(".")))
         else:
             files.append(p)
-    jobs = [Job(str(f), f.name, f) for f in files]
+    jobs = [Job(str(f), f.name, f, verdict_only=True) for f in files]
     t0 = time.perf_counter()
     verdicts: dict[str, list[Any]] = {}
     with Examiner(settings) as examiner:

@@ -40,6 +40,7 @@ class Job:
     interface: str | None = None  # where it came from (scenarios may depend on it)
     flow: Flow | None = None      # with its history so far: the worker drafts the report
     history: list[dict[str, Any]] | None = None
+    verdict_only: bool = False    # `edi validate`: the bytes need not travel back
 
 
 @dataclass(slots=True)
@@ -96,6 +97,9 @@ def _run(jobs: Sequence[Job]) -> list[Outcome]:
         crash_point("examining")
         docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
         draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
+        if job.verdict_only:
+            for doc in docs:
+                doc.content = b""
         out.append(Outcome(job.key, docs, draft=draft))
     return out
 
