@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -55,6 +56,9 @@ def _init(settings: Settings) -> None:
     global _process_settings, _process_layers
     _process_settings = settings
     _process_layers = None
+    # Ctrl-C reaches the whole process group: the parent finishes the flows in hand and
+    # closes the pool; a worker interrupted mid-flow would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
 
 
@@ -62,7 +66,6 @@ def _die_with_parent() -> None:
     """A worker must not outlive a parent killed by SIGKILL: it would hold the parent's
     pipes open and keep memory for nothing. Linux delivers SIGKILL on parent death."""
     import ctypes
-    import signal
 
     parent = os.getppid()
     try:
