@@ -14,7 +14,7 @@ import random
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ from edi.reports import compte_rendu
 from edi.routing.base import DeliveryError
 from edi.testing import crash_point
 from edi.validators import validate
-from edi.workers import Examiner, Job
+from edi.workers import Examiner, Job, Submission
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +135,17 @@ def _report(flow: Flow, documents: Sequence[Document], status: FlowStatus,
 
 # -- the parent's side -----------------------------------------------------------------------
 
+@dataclass(slots=True)
+class InHand:
+    """Flows handed to the workers, and what is already known of them."""
+
+    started: dict[str, float]
+    results: dict[str, FlowStatus] = field(default_factory=dict)
+    flows: dict[str, Flow] = field(default_factory=dict)
+    histories: dict[str, list[dict]] = field(default_factory=dict)
+    submission: Submission | None = None
+
+
 class Processor:
     """Claims flows and carries each one to a terminal status, crash-safely."""
 
@@ -182,18 +193,21 @@ class Processor:
         The ledger is written once per step for a whole group of flows, never once per
         flow and step: that is what keeps a big batch fast.
         """
-        results: dict[str, FlowStatus] = {}
-        started = {f.flow_id: time.perf_counter() for f in flows}
-        archived = self._archive(flows, results)
+        return self.finish(self.start(flows))
+
+    def start(self, flows: Sequence[Flow]) -> InHand:
+        """Archive ``flows`` and hand them to the workers; returns at once, so that the
+        next batch can be claimed while the workers examine this one."""
+        hand = InHand(started={f.flow_id: time.perf_counter() for f in flows})
+        archived = self._archive(flows, hand.results)
         twins = self.ledger.integrated_twins([f for f, _ in archived])
         jobs: list[Job] = []
-        by_id: dict[str, Flow] = {}
         doubles: list[tuple[Flow, list[Document]]] = []
         for flow, original in archived:
             twin = twins.get(flow.flow_id)
             if twin is None:
                 jobs.append(Job(flow.flow_id, flow.file_name, original, flow.interface))
-                by_id[flow.flow_id] = flow
+                hand.flows[flow.flow_id] = flow
                 continue
             doubles.append((flow, [Document(
                 seq=1, name=flow.file_name, content=original.read_bytes(),
@@ -201,27 +215,35 @@ class Processor:
                     "EDI-DOUBLON-FICHIER", Severity.FATAL, "intake", "/",
                     f"byte-identical to flow {twin}, already integrated; "
                     "a file is integrated once")])]))
-        results.update(self._conclude(doubles, started))
-        if not jobs:
-            return results
-        self.ledger.set_many(list(by_id), FlowStatus.IN_EN_COURS_TRAITEMENT)
-        histories = self.ledger.histories(list(by_id))
-        jobs = [dataclasses.replace(j, flow=by_id[j.key], history=histories.get(j.key, []))
-                for j in jobs]
-        for outcomes in self.examiner.run(jobs):
+        hand.results.update(self._conclude(doubles, hand.started))
+        if jobs:
+            self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT)
+            hand.histories = self.ledger.histories(list(hand.flows))
+            hand.submission = self.examiner.submit([
+                dataclasses.replace(j, flow=hand.flows[j.key],
+                                    history=hand.histories.get(j.key, [])) for j in jobs])
+        return hand
+
+    def finish(self, hand: InHand) -> dict[str, FlowStatus]:
+        """Route, report and record the flows in hand as their verdicts come back."""
+        if hand.submission is None:
+            return hand.results
+        for outcomes in self.examiner.results(hand.submission):
             crash_point("examined")
             examined: list[tuple[Flow, list[Document]]] = []
             drafts: dict[str, Draft] = {}
             for outcome in outcomes:
-                flow = by_id[outcome.key]
+                flow = hand.flows[outcome.key]
                 if outcome.documents is None:
-                    results[flow.flow_id] = self._incident(flow, outcome.error or "worker died")
+                    hand.results[flow.flow_id] = self._incident(
+                        flow, outcome.error or "worker died")
                     continue
                 examined.append((flow, outcome.documents))
                 if outcome.draft is not None:
                     drafts[flow.flow_id] = outcome.draft
-            results.update(self._conclude(examined, started, histories, drafts))
-        return results
+            hand.results.update(self._conclude(examined, hand.started, hand.histories,
+                                               drafts))
+        return hand.results
 
     def archived_original(self, flow: Flow) -> Path:
         day = flow.received_at

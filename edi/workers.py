@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,22 +52,23 @@ class Outcome:
     draft: Any = None          # edi.pipeline.Draft: the compte rendu, rendered in advance
 
 
-def _init(settings: Settings) -> None:
+def _init(settings: Settings, parent: int | None = None) -> None:
     global _process_settings, _process_layers
     _process_settings = settings
     _process_layers = None
     # Ctrl-C reaches the whole process group: the parent finishes the flows in hand and
     # closes the pool; a worker interrupted mid-flow would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    if parent is not None:
+        _die_with_parent(parent)
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """A worker must not outlive a parent killed by SIGKILL: it would hold the parent's
-    pipes open and keep memory for nothing. Linux delivers SIGKILL on parent death."""
+    pipes open and keep memory for nothing. Linux delivers SIGKILL on parent death; a
+    parent that died while this worker was still starting is caught by its pid."""
     import ctypes
 
-    parent = os.getppid()
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
@@ -129,8 +130,8 @@ class Examiner:
             if method == "fork":
                 raise ValueError("start_method 'fork' is refused: saxonche aborts after fork()")
             ctx = multiprocessing.get_context(method)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx,
-                                             initializer=_init, initargs=(self.settings,))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
+                                             initargs=(self.settings, os.getpid()))
         return self._pool
 
     def warm_up(self) -> None:
@@ -145,42 +146,46 @@ class Examiner:
 
     def run(self, jobs: Sequence[Job], chunk: int = 16) -> Iterator[list[Outcome]]:
         """Examine ``jobs``; yields the outcomes of each chunk as it completes."""
-        if self.inline:
-            for i in range(0, len(jobs), chunk):
-                yield _run(jobs[i:i + chunk])
-            return
+        return self.results(self.submit(jobs, chunk))
+
+    def submit(self, jobs: Sequence[Job], chunk: int = 16) -> Submission:
+        """Queue ``jobs`` in chunks and return at once: the caller may prepare the next
+        batch while the workers examine this one."""
         chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
-        pending = list(chunks)
-        while pending:
-            try:
-                yield from self._run_chunks(pending)
-                pending = []
-            except _PoolBroke as broke:
-                log.warning("a validation worker died; replacing it and retrying %d job(s)",
-                            sum(len(c) for c in broke.unfinished))
-                self._reset()
-                # Retry each unfinished job alone, so a poison flow only takes itself down.
-                yield from self._run_alone([j for c in broke.unfinished for j in c])
-                pending = []
-
-    def _run_chunks(self, chunks: list[list[Job]]) -> Iterator[list[Outcome]]:
-        pool = self._executor()
+        if self.inline:
+            return Submission({}, chunks)
         futures: dict[Future, list[Job]] = {}
-        try:
-            for c in chunks:
-                futures[pool.submit(_run, c)] = c
-        except BrokenProcessPool as exc:
-            raise _PoolBroke(chunks) from exc
-        from concurrent.futures import as_completed
+        for i, c in enumerate(chunks):
+            try:
+                futures[self._executor().submit(_run, c)] = c
+            except BrokenProcessPool:
+                return Submission(futures, chunks[i:])
+        return Submission(futures, [])
 
-        done_chunks: set[int] = set()
-        try:
-            for fut in as_completed(futures):
-                results = fut.result()
-                done_chunks.add(id(futures[fut]))
-                yield results
-        except BrokenProcessPool as exc:
-            raise _PoolBroke([c for c in chunks if id(c) not in done_chunks]) from exc
+    def results(self, sub: Submission) -> Iterator[list[Outcome]]:
+        """The outcomes of a submission, chunk by chunk, as they complete.
+
+        When a worker dies, the pool breaks and every chunk in it fails: those jobs are
+        retried one by one in a new pool, so a poison flow only takes itself down.
+        """
+        if self.inline:
+            for c in sub.unsubmitted:
+                yield _run(c)
+            return
+        failed = list(sub.unsubmitted)
+        for fut in as_completed(sub.futures):
+            try:
+                outcomes = fut.result()
+            except (BrokenProcessPool, CancelledError):
+                failed.append(sub.futures[fut])
+                continue
+            yield outcomes
+        if failed:
+            log.warning("a validation worker died; replacing it and retrying %d job(s)",
+                        sum(len(c) for c in failed))
+            if self._pool is not None and getattr(self._pool, "_broken", False):
+                self._reset()
+            yield from self._run_alone([j for c in failed for j in c])
 
     def _run_alone(self, jobs: Iterable[Job]) -> Iterator[list[Outcome]]:
         for job in jobs:
@@ -211,10 +216,12 @@ class Examiner:
         self.close()
 
 
-class _PoolBroke(Exception):
-    def __init__(self, unfinished: list[list[Job]]) -> None:
-        super().__init__("validation pool broke")
-        self.unfinished = unfinished
+@dataclass(slots=True)
+class Submission:
+    """Chunks of jobs given to the pool (futures), and those it could not take."""
+
+    futures: dict[Future, list[Job]]
+    unsubmitted: list[list[Job]]
 
 
 def _warm() -> int:

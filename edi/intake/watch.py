@@ -54,6 +54,7 @@ def run_pass(processor: Processor, tracker: StabilityTracker, settings: Settings
     results: dict[str, FlowStatus] = {}
     ready: list[Candidate] = tracker.stable(scan(inbox, settings.intake))
     batch = max(1, settings.intake.batch)
+    in_hand = None  # one batch ahead: the workers examine it while the parent concludes
     for i in range(0, len(ready), batch):
         if stop and stop.requested:
             break
@@ -61,9 +62,16 @@ def run_pass(processor: Processor, tracker: StabilityTracker, settings: Settings
         flows = processor.claim(chunk)
         for c in chunk:
             tracker.forget(c.path)
-        results.update(processor.process(flows))
+        ahead = processor.start(flows)
+        if in_hand is not None:
+            results.update(processor.finish(in_hand[0]))
+            if progress:
+                progress(in_hand[1])
+        in_hand = (ahead, len(chunk))
+    if in_hand is not None:
+        results.update(processor.finish(in_hand[0]))
         if progress:
-            progress(len(chunk))
+            progress(in_hand[1])
     processor.ledger.record_scan("inbox")
     return results
 
