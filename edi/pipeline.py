@@ -351,6 +351,9 @@ class Processor:
         crash_point("finished")
         for v in kept:
             results[v.flow.flow_id] = v.status
+            log.info("flow %s %s: %s%s (%d/%d invoice(s) accepted)", v.flow.flow_id,
+                     v.flow.file_name, v.status, f" {v.reason}" if v.reason else "",
+                     sum(1 for d in v.documents if not d.fatal), len(v.documents))
             if self.on_flow:
                 self.on_flow(v.flow, v.status)
         return results
