@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from edi.commands.directory import fail, settings, store_path
+from edi.commands import current_settings
+from edi.commands.directory import fail, store_path
 
 
 @click.group("accounts")
@@ -22,7 +23,7 @@ def import_(file: Path, replace: bool) -> None:
     gets exactly the accounts listed for it."""
     from edi.directory import DirectoryError, import_accounts
 
-    path = store_path(settings())
+    path = store_path(current_settings())
     try:
         r = import_accounts(path, file, replace=replace)
     except DirectoryError as exc:

@@ -7,18 +7,8 @@ from pathlib import Path
 
 import click
 
+from edi.commands import current_settings
 from edi.config import Settings
-
-
-def settings() -> Settings:
-    """The CLI's settings when run under `edi`, else the configuration of the cwd."""
-    ctx = click.get_current_context()
-    obj = ctx.find_root().obj
-    if isinstance(obj, dict) and "settings" in obj:
-        return obj["settings"]
-    from edi import config
-
-    return config.load()
 
 
 def store_path(s: Settings) -> Path:
@@ -45,7 +35,7 @@ def import_(file: Path, services_file: Path | None) -> None:
     """Replace the directory by Chorus Pro's structures export FILE (atomically)."""
     from edi.directory import DirectoryError, import_directory
 
-    path = store_path(settings())
+    path = store_path(current_settings())
     try:
         r = import_directory(path, file, services_file)
     except DirectoryError as exc:
@@ -70,7 +60,7 @@ def show(siret: str, as_json: bool) -> None:
     """Print one structure with its flags, services and known engagements."""
     from edi.directory import load
 
-    path = store_path(settings())
+    path = store_path(current_settings())
     if not path.exists():
         raise click.ClickException(f"no directory at {path}: run `edi directory import`")
     key = siret.replace(" ", "")

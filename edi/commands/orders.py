@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from edi.commands.directory import fail, settings, store_path
+from edi.commands import current_settings
+from edi.commands.directory import fail, store_path
 
 
 @click.group("orders")
@@ -23,7 +24,7 @@ def import_(files: tuple[Path, ...], replace: bool) -> None:
     or Order-X files; all files are checked before the store changes."""
     from edi.directory import DirectoryError, import_orders
 
-    path = store_path(settings())
+    path = store_path(current_settings())
     try:
         r = import_orders(path, list(files), replace=replace)
     except DirectoryError as exc:

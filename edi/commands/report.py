@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from edi.commands.serve import current_settings
+from edi.commands import current_settings
 from edi.config import ConfigError, Settings
 
 

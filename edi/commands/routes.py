@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 import click
 
-from edi import config
+from edi.commands import current_settings
 from edi.config import Settings
 from edi.routing.base import DeliveryError, Target
 from edi.routing.table import RouteTable
@@ -25,14 +25,6 @@ class Check:
     ok: bool
     detail: str
     transient: bool | None = None
-
-
-def _settings() -> Settings:
-    ctx = click.get_current_context()
-    obj = ctx.find_root().obj
-    if isinstance(obj, dict) and "settings" in obj:
-        return obj["settings"]
-    return config.load()
 
 
 def check_target(target: Target) -> str:
@@ -89,7 +81,7 @@ def command() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output")
 def test(as_json: bool) -> None:
     """Connect to every target and SFTP partner; exit 1 if any fails."""
-    results = run_checks(_settings())
+    results = run_checks(current_settings())
     if as_json:
         click.echo(json.dumps([asdict(r) for r in results], indent=1))
     else:

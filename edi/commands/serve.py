@@ -4,20 +4,7 @@ from __future__ import annotations
 
 import click
 
-from edi.config import ConfigError, Settings, load
-
-
-def current_settings() -> Settings:
-    """The CLI's settings (``--config``) when run under ``edi``, else the usual lookup."""
-    ctx = click.get_current_context(silent=True)
-    while ctx is not None:
-        if isinstance(ctx.obj, dict) and isinstance(ctx.obj.get("settings"), Settings):
-            return ctx.obj["settings"]
-        ctx = ctx.parent
-    try:
-        return load()
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from exc
+from edi.commands import current_settings
 
 
 @click.command("serve")
