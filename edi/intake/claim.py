@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +21,8 @@ from edi.durable import fsync_dir, write_atomic
 from edi.ledger import Ledger
 from edi.model import Flow, FlowStatus, new_flow_id
 from edi.testing import crash_point
+
+log = logging.getLogger(__name__)
 
 SEPARATOR = "__"
 CLAIMS = ".claims"  # where an explicit source waits for the ledger commit
@@ -33,6 +37,27 @@ def split_work_name(name: str) -> tuple[str, str] | None:
     if not sep or not flow_id.startswith("F") or not file_name:
         return None
     return flow_id, file_name
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_NAME_BYTES = 180   # the work name adds the flow id; filesystems stop at 255 bytes
+
+
+def safe_name(raw: str) -> str:
+    """The name a flow keeps: valid UTF-8 and no control characters, escaped visibly.
+
+    File names are bytes: one in Latin-1 or with a newline is a legal deposit, but the
+    ledger, reports and logs need text. Undecodable bytes and control characters become
+    ``\\xNN``; an over-long name keeps its end (the extension) and is shortened before.
+    """
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    encoded = text.encode("utf-8")
+    if len(encoded) > MAX_NAME_BYTES:
+        tail = encoded[-40:].decode("utf-8", "ignore")
+        head = encoded[:MAX_NAME_BYTES - 40 - 3].decode("utf-8", "ignore")
+        text = f"{head}...{tail}"
+    return text
 
 
 def sha256_of(path: Path) -> tuple[str, int]:
@@ -60,7 +85,8 @@ def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settin
     sidecars: list[Path] = []
     for i, path in enumerate(paths):
         flow_id = new_flow_id()
-        dest = work / work_name(flow_id, path.name)
+        name = safe_name(path.name)
+        dest = work / work_name(flow_id, name)
         if sources is not None:
             # Where it came from must survive a crash before the ledger commit: the SFTP
             # intake finds the flow again by (interface, source, hash), never making two.
@@ -72,11 +98,15 @@ def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settin
             os.rename(path, dest)
         except FileNotFoundError:  # removed between scan and claim: nothing to do
             continue
+        except OSError as exc:  # one file we cannot take must not stop the others
+            log.error("cannot claim %s: %s; left in place", safe_name(str(path)), exc)
+            continue
         touched.add(path.parent)
         done = path.with_name(path.name + ".done")
         if settings.intake.done_files and done.exists():
             done.unlink(missing_ok=True)
-        moved.append((dest, flow_id, path.name, sources[i] if sources else str(path)))
+        source = sources[i] if sources else safe_name(str(path))
+        moved.append((dest, flow_id, name, source))
     if not moved:
         return []
     fsync_dir(work)
@@ -114,6 +144,9 @@ def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox") 
         parts = split_work_name(entry.name)
         if not entry.is_file() or parts is None or ledger.get(parts[0]) is not None:
             continue
+        if safe_name(parts[1]) != parts[1]:  # claimed by a version that kept raw names
+            parts = (parts[0], safe_name(parts[1]))
+            entry = entry.rename(work / work_name(*parts))
         digest, size = sha256_of(entry)
         origin = {"interface": interface, "source": None}
         sidecar = work / CLAIMS / f"{parts[0]}.json"

@@ -7,12 +7,16 @@ file is taken only once stable.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from edi.config import Intake
+
+log = logging.getLogger(__name__)
+_warned: set[str] = set()  # per-process: symbolic links already reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,11 @@ def scan(folder: Path, intake: Intake) -> list[Candidate]:
             continue
         try:
             if not entry.is_file(follow_symlinks=False):
+                if entry.is_symlink() and entry.path not in _warned:
+                    # never followed (it could point anywhere), never silently ignored
+                    _warned.add(entry.path)
+                    log.warning("%s is a symbolic link: not taken; deposit the file itself",
+                                entry.path)
                 continue
             st = entry.stat(follow_symlinks=False)
         except FileNotFoundError:  # removed since listed

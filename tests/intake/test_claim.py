@@ -8,7 +8,14 @@ import os
 from pathlib import Path
 
 from edi import config
-from edi.intake.claim import CLAIMS, adopt_orphans, claim_files, work_name
+from edi.intake.claim import (
+    CLAIMS,
+    MAX_NAME_BYTES,
+    adopt_orphans,
+    claim_files,
+    safe_name,
+    work_name,
+)
 from edi.ledger import Ledger
 
 
@@ -53,3 +60,24 @@ def test_orphans_of_a_crash_before_the_ledger_commit_are_adopted_with_their_sour
                                  hashlib.sha256(b"<y/>").hexdigest()).flow_id == fid
     assert os.listdir(work / CLAIMS) == []
     assert adopt_orphans(ledger, settings) == []  # idempotent
+
+
+def test_names_become_text_the_ledger_and_reports_can_carry() -> None:
+    assert safe_name(os.fsdecode(b"caf\xe9.xml")) == "caf\\xe9.xml"   # Latin-1 bytes
+    assert safe_name("line\nbreak.xml") == "line\\x0abreak.xml"
+    assert safe_name("facture été.xml") == "facture été.xml"          # UTF-8 is kept
+    long = safe_name("é" * 200 + ".xml")
+    assert len(long.encode()) <= MAX_NAME_BYTES and long.endswith("é.xml")
+
+
+def test_a_file_with_an_undecodable_name_is_claimed(tmp_path: Path) -> None:
+    settings, ledger, inbox = _setup(tmp_path)
+    raw = os.path.join(os.fsencode(inbox), b"caf\xe9\n.xml")
+    with open(raw, "wb") as f:
+        f.write(b"<x/>")
+    [flow] = claim_files([Path(os.fsdecode(raw))], interface="inbox", ledger=ledger,
+                         settings=settings)
+    assert flow.file_name == "caf\\xe9\\x0a.xml"
+    assert ledger.get(flow.flow_id).file_name == flow.file_name
+    work = settings.path(settings.paths.work)
+    assert (work / work_name(flow.flow_id, flow.file_name)).read_bytes() == b"<x/>"
