@@ -59,9 +59,10 @@ def _with_layers(settings: Settings, layers: str | None) -> Settings:
     from edi.validators.base import known_layers
 
     chosen = tuple(x.strip() for x in layers.split(",") if x.strip())
-    unknown = [x for x in chosen if x not in known_layers()]
+    known = known_layers(settings)
+    unknown = [x for x in chosen if x not in known]
     if unknown:
-        raise click.BadParameter(f"unknown layer(s) {unknown}; known: {known_layers()}",
+        raise click.BadParameter(f"unknown layer(s) {unknown}; known: {known}",
                                  param_hint="--layers")
     return settings.with_layers(chosen)
 

@@ -78,6 +78,7 @@ class Validation:
     layers: tuple[str, ...] = ("xml", "xsd", "en16931", "br-fr", "identifiers", "chorus")
     stop_on_fatal: bool = True        # a fatal finding skips the later layers (as phive)
     workers: int = 0                  # validation worker processes; 0 = one per core
+    plugins: tuple[str, ...] = ()     # layers of your own: "name=module:Factory"
     start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche); "inline"
     #                                   runs in this process (tests, small `edi validate`)
 

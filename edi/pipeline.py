@@ -331,7 +331,16 @@ class Processor:
             if draft is not None and draft.report == report:
                 json_cr, xml_cr = draft.json, draft.xml
             else:  # what happened differs from the draft (a DOUBLON, a redo): render here
-                json_cr, xml_cr = compte_rendu.to_json(report), compte_rendu.to_xml(report)
+                try:
+                    json_cr, xml_cr = (compte_rendu.to_json(report),
+                                       compte_rendu.to_xml(report))
+                except Exception as exc:  # a defect must cost one flow, not the run
+                    log.exception("flow %s: compte rendu failed", fid)
+                    batch.commit()
+                    results[fid] = self._incident(
+                        v.flow, f"internal error writing the compte rendu: "
+                                f"{type(exc).__name__}: {exc}")
+                    continue
             rejected = [d for d in v.documents if d.fatal]
             if rejected:
                 self._set_aside(v.flow, rejected, json_cr, batch)

@@ -99,8 +99,14 @@ def _run(jobs: Sequence[Job]) -> list[Outcome]:
     out = []
     for job in jobs:
         crash_point("examining")
-        docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
-        draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
+        try:
+            docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
+            draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
+        except Exception as exc:  # a defect must cost one flow (an incident), not the run
+            log.exception("examining %s failed", job.key)
+            out.append(Outcome(job.key, None, f"internal error while examining: "
+                                              f"{type(exc).__name__}: {exc}"))
+            continue
         if job.verdict_only:
             for doc in docs:
                 doc.content = b""

@@ -47,8 +47,19 @@ REGISTRY: dict[str, str] = {
 ALWAYS = ("xml",)
 
 
-def known_layers() -> list[str]:
-    return [*ALWAYS, *REGISTRY]
+def registry(settings: Settings | None = None) -> dict[str, str]:
+    """Our layers, plus those a configuration plugs in (``[validation] plugins``)."""
+    found = dict(REGISTRY)
+    for entry in settings.validation.plugins if settings else ():
+        name, sep, target = entry.partition("=")
+        if not sep or ":" not in target:
+            raise ValueError(f"[validation] plugins: {entry!r} is not 'name=module:Factory'")
+        found[name.strip()] = target.strip()
+    return found
+
+
+def known_layers(settings: Settings | None = None) -> list[str]:
+    return [*ALWAYS, *registry(settings)]
 
 
 def build_layers(settings: Settings) -> list[Layer]:
@@ -56,12 +67,14 @@ def build_layers(settings: Settings) -> list[Layer]:
     import importlib
 
     layers: list[Layer] = []
+    table = registry(settings)
     for name in settings.validation.layers:
         if name in ALWAYS:
             continue
-        target = REGISTRY.get(name)
+        target = table.get(name)
         if target is None:
-            raise ValueError(f"unknown validation layer {name!r}; known: {known_layers()}")
+            raise ValueError(f"unknown validation layer {name!r}; "
+                             f"known: {known_layers(settings)}")
         module_name, attr = target.split(":")
         try:
             module = importlib.import_module(module_name)
