@@ -22,7 +22,7 @@ from typing import Any
 from edi import parsers
 from edi.config import Settings
 from edi.durable import DurableBatch, fsync_dir
-from edi.intake.claim import adopt_orphans, claim_files, split_work_name, work_name
+from edi.intake.claim import adopt_orphans, claim_files, work_name
 from edi.intake.scan import Candidate
 from edi.ledger import Ledger, Verdict
 from edi.model import (
@@ -41,6 +41,7 @@ from edi.reports import compte_rendu
 from edi.routing.base import DeliveryError
 from edi.testing import crash_point
 from edi.validators import validate
+from edi.validators.chorus import business_key
 from edi.workers import Examiner, Job, Submission
 
 log = logging.getLogger(__name__)
@@ -486,20 +487,6 @@ class Processor:
         return flow
 
 
-def business_key(invoice: Any) -> str | None:
-    """Supplier identity + invoice number + year of issue (Chorus Pro's uniqueness rule)."""
-    try:
-        from edi.validators.chorus import business_key as chorus_key
-    except ModuleNotFoundError:
-        chorus_key = None
-    if chorus_key is not None:
-        return chorus_key(invoice)
-    seller = _seller(invoice)
-    if not (seller and invoice.number and invoice.issue_date):
-        return None
-    return f"{seller}|{invoice.number.strip().upper()}|{invoice.issue_date[:4]}"
-
-
 def _seller(inv: Any) -> str | None:
     return inv.seller_siret or inv.seller_siren or inv.seller_vat or inv.seller_name
 
@@ -530,4 +517,5 @@ def _flow_format(documents: Sequence[Document]) -> str | None:
     return documents[0].format if documents else None
 
 
-__all__ = ["examine", "Processor", "output_names", "business_key", "split_work_name"]
+__all__ = ["examine", "examine_file", "draft_report", "verdict_of", "Processor",
+           "output_names"]
