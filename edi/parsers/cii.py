@@ -11,16 +11,13 @@ import re
 
 from lxml import etree
 
+from edi import namespaces
 from edi.model import Invoice, Profile
 from edi.parsers import terms
 from edi.parsers.rules import error
 from edi.parsers.terms import Terms
 
-NS = {
-    "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
-    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
-    "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
-}
+NS = {p: namespaces.NS[p] for p in ("rsm", "ram", "udt")}
 ROOT_NS = NS["rsm"]
 
 # Guideline ids (BT-24) of the Factur-X / ZUGFeRD 2.x profiles, as published.

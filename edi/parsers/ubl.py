@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from lxml import etree
 
+from edi import namespaces
 from edi.model import Invoice
 from edi.parsers import terms
 from edi.parsers.terms import Terms
 
-NS = {
-    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
-}
-INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
-CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+NS = {p: namespaces.NS[p] for p in ("cac", "cbc")}
+INVOICE_NS = namespaces.NS["ubl"]
+CREDIT_NOTE_NS = namespaces.NS["cn"]
 
 
 def _string(path: str) -> etree.XPath:

