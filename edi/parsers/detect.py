@@ -2,8 +2,16 @@
 
 A depositor's file name says nothing reliable (``facture.xml`` may be a PDF, a ZIP may be
 called ``.dat``), so the format is read from magic bytes and, for XML, from the root
-element's namespace. Unsupported formats that we recognise (ZUGFeRD 1.0, FatturaPA,
-Order-X) are named in the verdict, so the depositor knows what to send instead.
+element's namespace. Each kind is recognised by its own structure, where that kind puts
+it: a ZIP by its local header at 0 or its end-of-central-directory record at the end, a tar
+by its header checksum, gzip and PDF by their magic at 0, XML by its first character. A
+signature found somewhere in the first kilobyte is only a fallback for a PDF with a junk
+prefix, taken when nothing else matched: a ZIP or tar of PDFs holds ``%PDF-`` there too.
+Bytes that are validly two things (a PDF with a ZIP appended, a ZIP behind a PDF header)
+are refused as a polyglot: each reader would see another file.
+
+Unsupported formats that we recognise (ZUGFeRD 1.0, FatturaPA, Order-X) are named in the
+verdict, so the depositor knows what to send instead.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ class Kind(StrEnum):
     ZIP = "zip"
     GZIP = "gzip"
     TAR = "tar"
+    POLYGLOT = "polyglot"
     TEXT = "text"
     BINARY = "binary"
 
@@ -53,24 +62,67 @@ _EXPECTED = ("expected a UBL 2.1 Invoice or CreditNote, a UN/CEFACT CII "
              "ZIP / TAR.GZ of them")
 
 
+# How each kind was recognised, for a polyglot's verdict.
+_SEEN_AS = {
+    Kind.PDF: "a PDF (%PDF- header)",
+    Kind.ZIP: "a ZIP archive (local header at 0 or end-of-central-directory record)",
+    Kind.GZIP: "a gzip file (magic 1f 8b at 0)",
+    Kind.TAR: "a tar archive (header with a valid checksum)",
+    Kind.XML: "an XML document ('<' at its start)",
+}
+PDF_JUNK = 1024  # PDF readers accept this many junk bytes before %PDF-
+
+
 def sniff(data: bytes) -> Kind:
-    """The kind of ``data`` from its first bytes (magic numbers, the XML '<')."""
+    """The kind of ``data`` from its structure (see the module docstring)."""
     if _NON_SPACE.search(data) is None:
         return Kind.EMPTY
-    head = data[:1024]
-    if b"%PDF-" in head:  # PDF readers accept junk before the header; so do we
-        return Kind.PDF
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return Kind.ZIP
-    if head.startswith(b"\x1f\x8b"):
-        return Kind.GZIP
-    if data[257:262] == b"ustar":
+    found = structures(data)
+    if len(found) > 1:
+        return Kind.POLYGLOT
+    if found:
+        return found[0]
+    head = data[:PDF_JUNK]
+    if data[257:262] == b"ustar":  # a damaged tar header: tarfile says what is wrong
         return Kind.TAR
-    if head.startswith(_XML_START) or head.lstrip().startswith(b"<"):
+    if _looks_like_xml(head):
         return Kind.XML
+    if b"%PDF-" in head:  # a junk prefix before the header, as PDF readers allow
+        return Kind.PDF
     if _CONTROL.search(head) is None:
         return Kind.TEXT
     return Kind.BINARY
+
+
+def structures(data: bytes) -> list[Kind]:
+    """Every kind ``data`` validly is, each recognised by its own header; more than one
+    is a polyglot.
+
+    A ZIP found only by its end record (something precedes it) is a self-extracting or
+    concatenated archive; when what precedes it reads as a PDF or XML, that is a second
+    kind.
+    """
+    found = []
+    if data.startswith(b"%PDF-"):
+        found.append(Kind.PDF)
+    zip_at_start = data.startswith((archive.ZIP_LOCAL, archive.ZIP_END))
+    if zip_at_start or archive.zip_end(data) is not None:
+        found.append(Kind.ZIP)
+        if not zip_at_start and Kind.PDF not in found:
+            head = data[:PDF_JUNK]
+            if b"%PDF-" in head:
+                found.append(Kind.PDF)
+            elif _looks_like_xml(head):
+                found.append(Kind.XML)
+    if data.startswith(b"\x1f\x8b"):
+        found.append(Kind.GZIP)
+    if archive.tar_header(data):
+        found.append(Kind.TAR)
+    return found
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    return head.startswith(_XML_START) or head.lstrip().startswith(b"<")
 
 
 def check_size(size: int, limits: Limits) -> None:
@@ -149,6 +201,12 @@ def _classify(doc: Document, kind: Kind) -> None:
         doc.container = Container.XML
     elif kind is Kind.PDF:
         doc.container = Container.PDF
+    elif kind is Kind.POLYGLOT:
+        kinds = " and ".join(_SEEN_AS[k] for k in structures(doc.content))
+        raise error("EDI-TYPE-POLYGLOT", f"{doc.name!r} is validly two kinds of file at once: "
+                                         f"{kinds}; each program would read another "
+                                         f"content; {_EXPECTED}, each file only one of "
+                                         "them")
     elif kind is Kind.EMPTY:
         raise error("EDI-EMPTY", f"{doc.name!r} is empty ({len(doc.content)} bytes, no "
                                  f"content); {_EXPECTED}")

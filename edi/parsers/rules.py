@@ -26,6 +26,9 @@ RULES: dict[str, tuple[Severity, str]] = {
                                  "ZUGFeRD 2.x / Factur-X is."),
     "EDI-TYPE-FATTURAPA": (FATAL, "FatturaPA (Italian e-invoice) is not supported."),
     "EDI-TYPE-ORDERX": (FATAL, "Order-X is an order, not an invoice."),
+    "EDI-TYPE-POLYGLOT": (FATAL, "The file is validly two formats at once (a PDF with a "
+                                 "ZIP appended, a ZIP behind a PDF header...): refused, as "
+                                 "each reader would see another content."),
     "EDI-TYPE-PROFILE": (FATAL, "The CII guideline id (BT-24) names no supported profile "
                                 "(MINIMUM, BASIC WL, BASIC, EN 16931, EXTENDED, "
                                 "EXTENDED-CTC-FR, XRechnung)."),

@@ -211,8 +211,15 @@ def test_truncated_archives() -> None:
     assert err.rule_id == "EDI-ARCHIVE-MALFORMED"
 
 
-def test_gzip_of_a_single_file_is_not_a_tar() -> None:
+@pytest.mark.parametrize("content, held", [
+    (samples.ubl_invoice(), "a single XML document"), (samples.facturx_pdf(), "a single PDF"),
+    (b"", "no data"), (b"just text", "a single file"),
+])
+def test_gzip_of_a_single_file_is_not_a_tar(content: bytes, held: str) -> None:
+    """A gzipped invoice is refused, saying what it holds: the README promises ZIP and
+    TAR.GZ archives, and a .gz of one file is a .tar.gz the depositor did not make."""
     import gzip
 
-    err = refused(gzip.compress(samples.ubl_invoice()))
+    err = refused(gzip.compress(content))
     assert (err.reason, err.rule_id) == (Reason.IRR_SYNTAX, "EDI-ARCHIVE-GZIP")
+    assert f"holds {held}, not a tar archive" in err.message and ".tar.gz" in err.message
