@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import ClassVar
 
-from edi.config import ConfigError, section
+from edi.config import Bound, ConfigError, section
 from edi.routing.table import SshFields
 
 AFTER = ("delete", "move")
@@ -35,6 +36,9 @@ class Partner(SshFields):
     after: str = "delete"            # what happens to the remote file once recorded
     move_to: str = ""                # remote folder for after = "move"
     reports_folder: str = ""         # remote folder for comptes rendus sent back
+
+    BOUNDS: ClassVar[dict[str, Bound]] = {
+        **SshFields.BOUNDS, "interval": Bound(0, what="a duration in seconds", strict=True)}
 
     @property
     def interface_name(self) -> str:

@@ -30,9 +30,9 @@ import logging
 import threading
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from edi.config import ConfigError, Settings, section
+from edi.config import Bound, ConfigError, Settings, section
 from edi.model import Document, Flow
 from edi.routing.base import Target
 
@@ -59,6 +59,11 @@ class SshFields:
     fsync: bool = True                     # ask the server to fsync before the rename
     connect_timeout: float = 10.0
     timeout: float = 30.0                  # each SFTP operation
+
+    BOUNDS: ClassVar[dict[str, Bound]] = {
+        "connect_timeout": Bound(0, what="a duration in seconds", strict=True),
+        "timeout": Bound(0, what="a duration in seconds", strict=True),
+    }
 
     def sftp_options(self, settings: Settings) -> SftpOptions:
         """The options of an SftpTarget, relative paths resolved against the base dir."""
@@ -150,7 +155,9 @@ class Routes:
         names = [t.name for t in self.target]
         for spec in self.target:
             if not spec.name or not spec.url:
-                raise ConfigError("[[routes.target]] needs a name and a url")
+                missing = "url" if spec.name else "name"
+                raise ConfigError(f"[[routes.target]] {spec.name or '(unnamed)'}: {missing} "
+                                  "is missing; each target needs a name and a url")
             if spec.name == OUTBOX or names.count(spec.name) > 1:
                 raise ConfigError(f"[[routes.target]] name {spec.name!r} is reserved or "
                                   "used twice")

@@ -76,11 +76,12 @@ def build_layers(settings: Settings) -> list[Layer]:
             raise ValueError(f"unknown validation layer {name!r}; "
                              f"known: {known_layers(settings)}")
         module_name, attr = target.split(":")
-        try:
+        try:  # a configured layer that cannot be imported stops start-up, never skipped
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name == module_name:  # layer not built yet in this version: skip it
-                continue
-            raise
+            from edi.config import ConfigError
+
+            raise ConfigError(f"[validation] layers: layer {name!r}: module {module_name!r} "
+                              f"cannot be imported: {exc}") from exc
         layers.append(getattr(module, attr)(settings))
     return layers

@@ -13,8 +13,9 @@ import ipaddress
 import os
 import secrets
 from dataclasses import dataclass
+from typing import ClassVar
 
-from edi.config import section
+from edi.config import Bound, section
 
 TOKEN_ENV = "EDI_SERVE_TOKEN"
 _SCHEME = "pbkdf2_sha256"
@@ -30,6 +31,16 @@ class Serve:
     health_max_scan_age: float = 30.0   # seconds since the watcher's last scan for /health
     page_size: int = 50                 # flows per page in the list
     poll_seconds: float = 3.0           # how often the list page asks for new flows
+
+    BOUNDS: ClassVar[dict[str, Bound]] = {
+        "port": Bound(1, 65535, what="a TCP port"),
+        "page_size": Bound(1, 500, what="a number of flows"),     # the API's largest page
+        "poll_seconds": Bound(0.1, what="a duration in seconds"),
+        "health_max_scan_age": Bound(0, what="a duration in seconds", strict=True),
+    }
+
+    def __post_init__(self) -> None:
+        user_table(self)  # a malformed user is refused at start-up, not at first login
 
     @property
     def effective_token(self) -> str | None:
