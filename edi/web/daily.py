@@ -45,10 +45,24 @@ def build(ledger: Ledger, day: date) -> Daily:
                  rules=queries.top_rejecting_rules(ledger, 10, since=start, until=end))
 
 
+# A spreadsheet takes a cell starting with one of these as a formula (OWASP, "CSV
+# injection"): a deposited file named =HYPERLINK(...).xml must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return "" if value is None else value
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell no spreadsheet evaluates: text that could start a formula is
+    prefixed with a quote; numbers stay numbers."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def flows_csv(d: Daily) -> bytes:
@@ -56,7 +70,7 @@ def flows_csv(d: Daily) -> bytes:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(COLUMNS)
     for f in d.flows:
-        w.writerow([_cell(f.get(c)) for c in COLUMNS])
+        w.writerow([csv_cell(f.get(c)) for c in COLUMNS])
     return out.getvalue().encode("utf-8")
 
 
@@ -68,9 +82,9 @@ def summary_csv(d: Daily) -> bytes:
     for status, n in d.verdicts:
         w.writerow((d.day.isoformat(), "verdict", status, n))
     for r in d.reasons:
-        w.writerow((d.day.isoformat(), "reason", r["reason"], r["count"]))
-    for r in d.rules:
-        w.writerow((d.day.isoformat(), "rule", r["rule_id"], r["findings"]))
+        w.writerow((d.day.isoformat(), "reason", csv_cell(r["reason"]), r["count"]))
+    for r in d.rules:  # a plug-in layer's rule ids are not ours to trust
+        w.writerow((d.day.isoformat(), "rule", csv_cell(r["rule_id"]), r["findings"]))
     return out.getvalue().encode("utf-8")
 
 

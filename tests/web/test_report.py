@@ -64,3 +64,30 @@ def test_daily_report_counts_the_day_only(tmp_path: Path) -> None:
 def test_daily_report_rejects_a_bad_date(tmp_path: Path) -> None:
     run = edi(tmp_path, "report", "daily", "--date", "14/03/2025")
     assert run.returncode == 2 and "YYYY-MM-DD" in run.stderr
+
+
+FORMULAS = ['=HYPERLINK("http://x","y").xml', "+33 1 23.xml", "-2+3.xml", "@SUM(A1).xml",
+            "\tTAB.xml", "\rCR.xml"]
+
+
+def test_daily_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    ledger = Ledger(settings.ledger_url)
+    day = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
+    try:
+        for i, name in enumerate([*FORMULAS, "plain-1.xml"]):
+            add_flow(ledger, FlowStatus.IN_INTEGRE, [document(f"FA-{i}")], name,
+                     day.replace(minute=i))
+    finally:
+        ledger.close()
+
+    run = edi(tmp_path, "report", "daily", "--date", "2025-03-14")
+    assert run.returncode == 0, run.stderr
+    with (tmp_path / "reports" / "daily-2025-03-14.csv").open(encoding="utf-8",
+                                                                newline="") as f:
+        rows = list(csv.DictReader(f))
+    names = {r["file_name"] for r in rows}
+    assert names == {"'" + n for n in FORMULAS} | {"plain-1.xml"}   # quoted, else as is
+    assert all(r["invoice_count"] == "1" for r in rows)            # numbers stay numbers
+    for row in rows:
+        assert not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in row.values())
