@@ -2,16 +2,23 @@
 
 The pages and the API parse filters with the same function (``flow_query``), so what an
 ops tool gets from ``/api/flows`` is exactly what the list page shows.
+
+The API never shows where things live on the server (``Public``): files are reached by
+their download links, a flow's source is named relative to the inbox, and paths in
+messages become the name of the folder's setting (``<outbox>/FA-1.xml``).
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from starlette.datastructures import QueryParams
 
+from edi.config import FOLDERS, Settings
 from edi.ledger import FlowQuery
 from edi.model import FlowStatus
 
@@ -128,12 +135,89 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def flow_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: jsonable(row.get(k)) for k in FLOW_FIELDS}
+# An absolute path in free text (not a URL's path, not a relative one): its folders go.
+_ABSOLUTE = re.compile(r"(?<![\w.:/~<>-])/(?:[^\s'\"/<>]+/)+")
 
 
-def invoice_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: jsonable(row.get(k)) for k in INVOICE_FIELDS}
+@dataclass(frozen=True)
+class Public:
+    """What the API may publish of the ledger: the same data without server paths.
+
+    ``roots`` are the configured folders (as written and resolved), longest first, with the
+    name that replaces them; ``inbox`` is the inbox's own prefix.
+    """
+
+    roots: tuple[tuple[str, str], ...]
+    inbox: tuple[str, ...]
+
+    @classmethod
+    def of(cls, settings: Settings) -> Public:
+        roots: dict[str, str] = {}
+        for name in FOLDERS:
+            folder = settings.path(getattr(settings.paths, name))
+            for form in (os.path.abspath(folder), str(folder.resolve())):
+                roots.setdefault(form, f"<{name}>")
+        base = settings.base_dir
+        for form in (os.path.abspath(base), str(base.resolve())):
+            roots.setdefault(form, "<base>")
+        inbox = settings.path(settings.paths.inbox)
+        ordered = sorted(roots.items(), key=lambda kv: len(kv[0]), reverse=True)
+        return cls(tuple(ordered), tuple({os.path.abspath(inbox) + "/",
+                                          str(inbox.resolve()) + "/"}))
+
+    def text(self, value: str) -> str:
+        """Configured folders named by their setting, wherever they appear."""
+        for root, name in self.roots:
+            if root in value:
+                value = re.sub(re.escape(root) + r"(?=/|$|[^\w.-])", name, value)
+        return value
+
+    def detail(self, value: str | None) -> str | None:
+        """A message: configured folders by name, any other absolute path by its last part."""
+        if value is None:
+            return None
+        return _ABSOLUTE.sub(".../", self.text(value))
+
+    def source(self, value: str | None) -> str | None:
+        """Where a flow came from: relative to the inbox, or its sftp:// URL as recorded."""
+        if value is None or "://" in value:
+            return value
+        for prefix in self.inbox:
+            if value.startswith(prefix):
+                return value[len(prefix):]
+        return os.path.basename(value) if os.path.isabs(value) else value
+
+    def value(self, value: Any) -> Any:
+        """``jsonable(value)`` with every string's configured folders named."""
+        value = jsonable(value)
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {k: self.value(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.value(v) for v in value]
+        return value
+
+    def history(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**self.value(e), "detail": self.detail(e.get("detail"))} for e in events]
+
+    def overview(self, data: dict[str, Any]) -> dict[str, Any]:
+        out = self.value(data)
+        if out.get("oldest_unfinished"):
+            oldest = out["oldest_unfinished"]
+            out["oldest_unfinished"] = {**oldest, "detail": self.detail(oldest.get("detail"))}
+        return out
+
+
+def flow_json(row: dict[str, Any], public: Public) -> dict[str, Any]:
+    out = {k: public.value(row.get(k)) for k in FLOW_FIELDS}
+    out["source"] = public.source(row.get("source"))
+    out["detail"] = public.detail(row.get("detail"))
+    return out
+
+
+def invoice_json(row: dict[str, Any], public: Public) -> dict[str, Any]:
+    return {k: public.value(row.get(k)) for k in INVOICE_FIELDS}
 
 
 # -- OpenAPI --------------------------------------------------------------------------
@@ -155,9 +239,17 @@ _FINDING = {"type": "object", "additionalProperties": False,
 _FLOW = {"type": "object", "additionalProperties": False, "required": list(FLOW_FIELDS),
          "properties": {
              "flow_id": _s("string"), "file_name": _s("string"), "interface": _s("string"),
-             "source": _s("string", True), "format": _s("string", True),
+             "source": _s("string", True, description=(
+                 "Where the file came from: its name relative to the inbox, or the "
+                 "sftp:// URL of the partner's file. Never a path on this server: the "
+                 "file itself is the FlowDetail's links.original")),
+             "format": _s("string", True),
              "status": _s("string", enum=[str(x) for x in FlowStatus]),
-             "reason": _s("string", True), "detail": _s("string", True),
+             "reason": _s("string", True),
+             "detail": _s("string", True, description=(
+                 "The last event's message; a configured folder appears as its "
+                 "setting's name (<outbox>/FA-1.xml), any other server path by its "
+                 "last part only")),
              "received_at": _DT, "updated_at": _DT, "finished_at": _DT_N,
              "attempts": _s("integer"), "next_attempt_at": _DT_N,
              "invoice_count": _s("integer"), "accepted_count": _s("integer"),
@@ -265,6 +357,8 @@ def openapi(auth: bool) -> dict[str, Any]:
                                                            "(not on one invoice)"},
                                "history": {"type": "array", "items": _ref("Event")},
                                "links": {"type": "object",
+                                         "description": "Relative download URLs: "
+                                                        "original, cr_json, cr_xml",
                                          "additionalProperties": _s("string")}}},
             "Overview": {"type": "object", "required": [
                 "since", "per_day", "counts", "oldest_unfinished", "pending_retries",

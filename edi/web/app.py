@@ -146,6 +146,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
     templates.env.filters["when"] = _when
     archive_root = settings.path(settings.paths.archive).resolve()
     reports_root = settings.path(settings.paths.reports).resolve()
+    public = api.Public.of(settings)   # what the API shows: no server path
 
     def listing(request: Request, strict: bool = False,
                 ) -> tuple[api.Listing, list[dict[str, Any]], int, bool]:
@@ -250,16 +251,17 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
             return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse({"total": total, "total_capped": capped,
                              "limit": lst.query.limit, "offset": lst.query.offset,
-                             "flows": [api.flow_json(r) for r in rows]})
+                             "flows": [api.flow_json(r, public) for r in rows]})
 
     def api_flow(request: Request) -> Response:
         data = detail(request.path_params["flow_id"])
         if data is None:
             return JSONResponse({"error": "no such flow"}, status_code=404)
-        return JSONResponse({"flow": api.flow_json(data["flow"]),
-                             "invoices": [api.invoice_json(i) for i in data["invoices"]],
-                             "findings": data["findings"],
-                             "history": api.jsonable(data["history"]),
+        return JSONResponse({"flow": api.flow_json(data["flow"], public),
+                             "invoices": [api.invoice_json(i, public)
+                                          for i in data["invoices"]],
+                             "findings": public.value(data["findings"]),
+                             "history": public.history(data["history"]),
                              "links": data["links"]})
 
     def api_overview(request: Request) -> Response:
@@ -267,7 +269,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
             days = days_param(request)
         except api.BadQuery as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse(api.jsonable(overview(days)))
+        return JSONResponse(public.overview(overview(days)))
 
     def health(request: Request) -> Response:
         scans = queries.last_scans(ledger)

@@ -188,3 +188,73 @@ def test_the_capped_count_agrees_with_the_exact_count(server: Server, fields: di
     ledger = server.filled.ledger
     assert queries.count_capped(ledger, q, 1000) == (ledger.count(q), False)
     assert queries.count_capped(ledger, q, 0)[1] is (ledger.count(q) > 0)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_no_server_path_in_any_api_answer(tmp_path) -> None:
+    """Flows recorded as the processor records them (absolute source, archive path, error
+    messages naming files) are published by name and download link only."""
+    from edi.model import Flow, FlowStatus, new_flow_id
+    from tests.web.conftest import add_flow, document
+
+    srv = start_server(tmp_path)
+    try:
+        settings, ledger = srv.filled.settings, srv.filled.ledger
+        base = settings.base_dir
+        inbox, outbox = settings.path(settings.paths.inbox), settings.path(settings.paths.outbox)
+        archived = base / "archive" / "2025" / "03" / "14" / "FA-PATH-1.xml"
+        archived.parent.mkdir(parents=True)
+        archived.write_bytes(b"<Invoice/>")
+        done = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-PATH-1")], "FA-PATH-1.xml",
+                        archive_path=str(archived))
+        ledger.set_status(done.flow_id, FlowStatus.IN_INTEGRE,
+                          f"delivered to {outbox}/FA-PATH-1.xml")
+        stuck = Flow(flow_id=new_flow_id(), file_name="FA-PATH-2.xml", sha256="1" * 64,
+                     size=10, interface="inbox", status=FlowStatus.IN_RECU,
+                     received_at=utcnow() - timedelta(days=30),
+                     source=str(inbox / "FA-PATH-2.xml"))
+        ledger.receive([stuck])
+        ledger.schedule_retry(stuck.flow_id, 1, utcnow() + timedelta(hours=1),
+                              f"[Errno 28] No space left on device: '{outbox}/FA-PATH-2.xml'; "
+                              "key '/etc/edi/keys/acme_ed25519' refused")
+        from_sftp = Flow(flow_id=new_flow_id(), file_name="FA-PATH-3.xml", sha256="2" * 64,
+                         size=10, interface="sftp:acme", status=FlowStatus.IN_RECU,
+                         received_at=utcnow(), source="sftp://edi@sftp.acme.fr/out/FA-PATH-3.xml")
+        ledger.receive([from_sftp])
+
+        replies = {path: http(srv.url + path) for path in (
+            "/api/flows?limit=500", "/api/overview?days=60", "/health", "/openapi.json",
+            *(f"/api/flows/{fid}" for fid in (done.flow_id, stuck.flow_id, from_sftp.flow_id,
+                                              *srv.filled.ids.values())))}
+        for path, reply in replies.items():
+            assert reply.status in (200, 503), path
+            for form in {str(tmp_path), str(tmp_path.resolve()), "/etc/edi"}:
+                assert form not in reply.text, (path, form)
+            for value in _strings(reply.json()):
+                assert not value.startswith(("/tmp", "/etc", "/srv", "/var", "/home")), value
+
+        page = {f["flow_id"]: f for f in replies["/api/flows?limit=500"].json()["flows"]}
+        assert page[stuck.flow_id]["source"] == "FA-PATH-2.xml"      # relative to the inbox
+        assert page[from_sftp.flow_id]["source"] == "sftp://edi@sftp.acme.fr/out/FA-PATH-3.xml"
+        assert page[stuck.flow_id]["detail"].endswith(
+            "'<outbox>/FA-PATH-2.xml'; key '.../acme_ed25519' refused")
+        assert page[done.flow_id]["detail"] == "delivered to <outbox>/FA-PATH-1.xml"
+        oldest = replies["/api/overview?days=60"].json()["oldest_unfinished"]
+        assert oldest["flow_id"] == stuck.flow_id and "<outbox>/FA-PATH-2.xml" in oldest["detail"]
+        detail = replies[f"/api/flows/{done.flow_id}"].json()
+        assert detail["links"]["original"] == f"/flows/{done.flow_id}/original"
+        assert http(srv.url + detail["links"]["original"]).body == b"<Invoice/>"
+        history = replies[f"/api/flows/{stuck.flow_id}"].json()["history"]
+        assert any("<outbox>/FA-PATH-2.xml" in (h["detail"] or "") for h in history)
+    finally:
+        srv.stop()
+        srv.filled.ledger.close()
