@@ -311,8 +311,7 @@ def check(settings: Settings) -> None:
     inbox, creatable and writable. Raises ConfigError naming the setting.
     """
     _late_sections()
-    for cls in SECTIONS.values():
-        settings.section(cls)
+    built = [settings.section(cls) for cls in SECTIONS.values()]
     d = settings.delivery
     if d.backoff_max < d.backoff_initial:
         raise ConfigError(f"[delivery] backoff_max: {d.backoff_max!r} is below backoff_initial "
@@ -320,6 +319,14 @@ def check(settings: Settings) -> None:
     _check_validation(settings)
     ledger_file = _check_ledger(settings)
     _check_folders(settings, ledger_file)
+    inbox = Path(os.path.abspath(settings.path(settings.paths.inbox).resolve()))
+    for part in built:  # a section delivering to local folders says which (routes)
+        folders = getattr(part, "local_folders", None)
+        for label, folder in (folders() if folders else {}).items():
+            path = Path(os.path.abspath(settings.path(folder).resolve()))
+            if path == inbox or inbox in path.parents:
+                raise ConfigError(f"{label}: {path} is in [paths] inbox {inbox}; what is "
+                                  "delivered there would be taken in again")
 
 
 def _check_validation(settings: Settings) -> None:

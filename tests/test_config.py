@@ -76,6 +76,10 @@ MALFORMED: list[tuple[str, str | bytes | None, str]] = [
     # registered sections
     ("target-without-url", '[[routes.target]]\nname = "t"\n', "t: url is missing"),
     ("unknown-route-target", '[routes]\ndefault = ["nowhere"]\n', "routes.default"),
+    ("route-into-the-inbox", '[routes]\ndefault = ["outbox", "./inbox/"]\n',
+     "[routes] default: ./inbox/"),
+    ("target-inside-the-inbox", '[[routes.target]]\nname = "back"\nurl = "inbox/again"\n',
+     "[[routes.target]] back: url"),
     ("schematron-choice", '[schematron]\nfrench_rules = "sometimes"\n', "french_rules"),
     ("serve-user", '[serve]\nusers = ["ops:plaintext"]\n', "[serve] users"),
 ]

@@ -173,6 +173,24 @@ class Routes:
         for ref in self.daily_report:
             self._check_ref(ref, "routes.daily_report", names)
 
+    def local_folders(self) -> dict[str, Path]:
+        """The local folders this table delivers to, by the setting that names them
+        (the configuration check refuses one that is, or is inside, the inbox)."""
+        found: dict[str, Path] = {}
+        for spec in self.target:
+            if not spec.url.startswith("sftp://"):
+                found[f"[[routes.target]] {spec.name}: url"] = Path(
+                    spec.url.removeprefix("file://"))
+        names = {t.name for t in self.target}
+        refs = [("[routes] default", r) for r in self.default]
+        refs += [(f"[routes] route[{i}].targets", r)
+                 for i, route in enumerate(self.route) for r in route.targets]
+        refs += [("[routes] daily_report", r) for r in self.daily_report]
+        for where, ref in refs:
+            if ref != OUTBOX and ref not in names and not ref.startswith("sftp://"):
+                found[f"{where}: {ref}"] = Path(ref.removeprefix("file://"))
+        return found
+
     def _check_ref(self, ref: str, where: str, names: list[str]) -> None:
         if ref == OUTBOX or ref in names:
             return

@@ -161,6 +161,7 @@ class Public:
         for form in (os.path.abspath(base), str(base.resolve())):
             roots.setdefault(form, "<base>")
         inbox = settings.path(settings.paths.inbox)
+        roots.pop("/", None)   # a base dir of / names nothing worth hiding, and every path
         ordered = sorted(roots.items(), key=lambda kv: len(kv[0]), reverse=True)
         return cls(tuple(ordered), tuple({os.path.abspath(inbox) + "/",
                                           str(inbox.resolve()) + "/"}))
