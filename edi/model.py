@@ -13,6 +13,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from edi.validators.scenario import Scenario
 
 
 class FlowStatus(StrEnum):
@@ -151,16 +155,19 @@ class Invoice:
     issue_date: str | None = None              # BT-2 (ISO yyyy-mm-dd)
     type_code: str | None = None               # BT-3 (380 invoice, 381 credit note...)
     currency: str | None = None                # BT-5
+    treatment: str | None = None               # BT-22 of the BT-21 "BAR" note (B2B, B2C...)
     buyer_reference: str | None = None         # BT-10 (Chorus Pro: code service)
     purchase_order: str | None = None          # BT-13 (Chorus Pro: numero d'engagement)
     seller_name: str | None = None             # BT-27
     seller_siret: str | None = None            # BT-29 with scheme 0009
     seller_siren: str | None = None            # BT-30 (legal registration, scheme 0002)
+    seller_routing_code: str | None = None     # BT-29 with scheme 0224 (routing code)
     seller_vat: str | None = None              # BT-31
     seller_country: str | None = None          # BT-40
     buyer_name: str | None = None              # BT-44
     buyer_siret: str | None = None             # BT-46 with scheme 0009
     buyer_siren: str | None = None             # BT-47 (legal registration, scheme 0002)
+    buyer_routing_code: str | None = None      # BT-46 with scheme 0224 (Chorus Pro service)
     buyer_vat: str | None = None               # BT-48
     buyer_country: str | None = None           # BT-55
     payment_means: str | None = None           # BT-81
@@ -197,6 +204,7 @@ class Document:
     rule_sets: list[str] = field(default_factory=list)  # rule-set names and versions that ran
     delivered: bool = False                    # every route target has it
     interface: str | None = None               # Flow.interface: a layer's scenario per inbox
+    scenario: Scenario | None = None           # which rules judge it, and why (validate())
 
     @property
     def status(self) -> InvoiceStatus:

@@ -119,7 +119,15 @@ def module_rules(problems: list[str]) -> list[Rule]:
 
 
 def _contributed(rules: Mapping[str, object], layer: str, source: str) -> Iterable[Rule]:
+    """A module's rules. An entry with a ``catalogue_entry()`` method says its own
+    (severity, text, note) — e.g. the identifier checks, whose note says in which scenario
+    a check is fatal and which text makes it so; otherwise (severity, text, ...)."""
     for rule_id, value in rules.items():
+        describe = getattr(value, "catalogue_entry", None)
+        if callable(describe):
+            severity, text, note = describe()
+            yield Rule(rule_id, layer, str(severity).lower(), text, (source,), note)
+            continue
         parts = list(value) if isinstance(value, tuple | list) else [value]
         severity = str(getattr(parts[0], "value", parts[0])).lower() if parts else "fatal"
         text = " / ".join(str(p) for p in parts[1:])

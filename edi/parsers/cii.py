@@ -67,6 +67,9 @@ _MEANS = _SETTLEMENT + "ram:SpecifiedTradeSettlementPaymentMeans/"
 _SUM = _SETTLEMENT + "ram:SpecifiedTradeSettlementHeaderMonetarySummation/"
 _CURRENCY = _string(_SETTLEMENT + "ram:InvoiceCurrencyCode")                    # BT-5
 _BUYER_REFERENCE = _string(_AGREEMENT + "ram:BuyerReference")                   # BT-10
+# BT-21/BT-22: the French "BAR" note, where BR-FR-11/BR-FR-20 read it.
+_TREATMENT = _string("rsm:ExchangedDocument/ram:IncludedNote"
+                     "[normalize-space(ram:SubjectCode)='BAR'][1]/ram:Content")
 _PURCHASE_ORDER = _string(_AGREEMENT + "ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID")
 _PAYMENT_MEANS = _string(_MEANS + "ram:TypeCode")                              # BT-81
 _IBAN = _string(f"({_MEANS}ram:PayeePartyCreditorFinancialAccount/ram:IBANID"
@@ -88,6 +91,9 @@ _SIRET = _string("(ram:GlobalID[@schemeID='0009']|ram:ID[@schemeID='0009']"
 _SIREN = _string("(ram:SpecifiedLegalOrganization/ram:ID[@schemeID='0002']"
                  "|ram:GlobalID[@schemeID='0002'])[1]")
 _VAT_ID = _string("ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']")
+# BT-29/BT-46 with scheme 0224: BR-FR-24/BR-FR-26 (CII) read it in ram:GlobalID; see
+# terms.py for what the Chorus Pro rules make of it.
+_ROUTING = _string("(ram:GlobalID[@schemeID='0224']|ram:ID[@schemeID='0224'])[1]")
 _COUNTRY = _string("ram:PostalTradeAddress/ram:CountryID")
 
 
@@ -130,13 +136,14 @@ def _iso_date(value: str) -> str | None:
 
 TERMS = Terms(
     header={"number": _NUMBER, "issue_date": _ISSUE_DATE, "type_code": _TYPE_CODE,
-            "currency": _CURRENCY, "buyer_reference": _BUYER_REFERENCE,
+            "currency": _CURRENCY, "treatment": _TREATMENT,
+            "buyer_reference": _BUYER_REFERENCE,
             "purchase_order": _PURCHASE_ORDER, "payment_means": _PAYMENT_MEANS,
             "iban": _IBAN, "bic": _BIC, "total_without_vat": _NET, "total_vat": _VAT,
             "total_with_vat": _GROSS, "amount_due": _DUE},
     lines=_LINES,
     parties={"seller": _SELLER, "buyer": _BUYER},
     party={"name": _NAME, "siret": _SIRET, "siren": _SIREN, "vat": _VAT_ID,
-           "country": _COUNTRY},
-    convert={"issue_date": _iso_date},
+           "country": _COUNTRY, "routing_code": _ROUTING},
+    convert={"issue_date": _iso_date, "treatment": terms.bar_treatment},
 )

@@ -28,6 +28,8 @@ _ISSUE_DATE = _string("cbc:IssueDate")                                          
 _TYPE_CODE = _string("cbc:InvoiceTypeCode|cbc:CreditNoteTypeCode")             # BT-3
 _CURRENCY = _string("cbc:DocumentCurrencyCode")                                 # BT-5
 _BUYER_REFERENCE = _string("cbc:BuyerReference")                                # BT-10
+# BT-21/BT-22: the French "BAR" note, written "#BAR#B2B" (BR-FR-11/BR-FR-20 read it so).
+_TREATMENT = _string("substring-after(cbc:Note[contains(., '#BAR#')][1], '#BAR#')")
 _PURCHASE_ORDER = _string("cac:OrderReference/cbc:ID")                          # BT-13
 _PAYMENT_MEANS = _string("cac:PaymentMeans/cbc:PaymentMeansCode")               # BT-81
 _IBAN = _string("cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID")            # BT-84
@@ -48,6 +50,9 @@ _SIRET = _string("(cac:PartyIdentification/cbc:ID[@schemeID='0009']"
                  "|cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0009'])[1]")
 _SIREN = _string("(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002']"
                  "|cac:PartyIdentification/cbc:ID[@schemeID='0002'])[1]")
+# BT-29/BT-46 with scheme 0224: the private (routing) identifier, where BR-FR-24/BR-FR-26
+# look for it (cac:PartyIdentification/cbc:ID[@schemeID='0224']); see terms.py.
+_ROUTING = _string("cac:PartyIdentification/cbc:ID[@schemeID='0224']")
 _VAT_ID = _string("cac:PartyTaxScheme[normalize-space(cac:TaxScheme/cbc:ID)='VAT']"
                   "/cbc:CompanyID")
 _COUNTRY = _string("cac:PostalAddress/cac:Country/cbc:IdentificationCode")
@@ -55,14 +60,16 @@ _COUNTRY = _string("cac:PostalAddress/cac:Country/cbc:IdentificationCode")
 
 TERMS = Terms(
     header={"number": _NUMBER, "issue_date": _ISSUE_DATE, "type_code": _TYPE_CODE,
-            "currency": _CURRENCY, "buyer_reference": _BUYER_REFERENCE,
+            "currency": _CURRENCY, "treatment": _TREATMENT,
+            "buyer_reference": _BUYER_REFERENCE,
             "purchase_order": _PURCHASE_ORDER, "payment_means": _PAYMENT_MEANS,
             "iban": _IBAN, "bic": _BIC, "total_without_vat": _NET, "total_vat": _VAT,
             "total_with_vat": _GROSS, "amount_due": _DUE},
     lines=_LINES,
     parties={"seller": _SELLER, "buyer": _BUYER},
     party={"name": _NAME, "siret": _SIRET, "siren": _SIREN, "vat": _VAT_ID,
-           "country": _COUNTRY},
+           "country": _COUNTRY, "routing_code": _ROUTING},
+    convert={"treatment": terms.bar_treatment},
 )
 
 

@@ -98,6 +98,9 @@ def build(flow: Flow, documents: Sequence[Document], status: FlowStatus, *,
     flow_findings = [*findings, *(f for d in documents if d.seq == 0 for f in d.findings)]
     if rule_sets is None:
         rule_sets = list(dict.fromkeys(r for d in documents for r in d.rule_sets))
+    if scenario is None:  # the flow's: its invoices' scenarios, by name
+        scenario = ", ".join(dict.fromkeys(d.scenario.name for d in invoices
+                                           if d.scenario is not None)) or None
     report = {
         "version": VERSION,
         "flow_id": flow.flow_id,
@@ -147,6 +150,7 @@ def _invoice(d: Document, output: str | None) -> dict[str, Any]:
         "status_code": status.code,
         "reason": str(d.reason) if d.reason else None,
         "output_name": output,
+        "scenario": d.scenario.to_dict() if d.scenario is not None else None,
         "rule_sets": _rule_sets(d.rule_sets),
         "layers": [_layer(run) for run in d.layers],
         "findings": [f.to_dict() for f in d.findings],

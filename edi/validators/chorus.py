@@ -16,6 +16,18 @@ Length and character limits, and where they come from:
 - service code: letters (accented ones too), digits, "_", "-" and space — the Chorus Pro
   specification quoted in akretion/factur-x-libreoffice-extension#12, where Chorus Pro
   rejected a flow with "Le champ (...BuyerReference.value) doit etre alphanumerique".
+
+When they apply: in the B2G Chorus Pro scenario only (``doc.scenario.b2g``, decided by
+``edi.validators.scenario``): a buyer that is a structure of the directory, or any buyer
+of an interface declared Chorus Pro-only. A private buyer (B2B) is never judged by them.
+
+Where the service code is read (``service_code``): BT-46 with scheme 0224, the buyer's
+routing identifier of the reform — XP Z12-012 Annex B V1.4 (example UC1, p. 11): "BT-46c
+Identifiant de l'acheteur (routage)", "BT-46c-1 Identifiant du schéma (routage) 0224";
+BR-FR-24/BR-FR-26 check its format and length at
+``cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']``
+(CII ``ram:BuyerTradeParty/ram:GlobalID[@schemeID='0224']``) — else BT-10 (BuyerReference),
+where Chorus Pro has always read it.
 """
 
 from __future__ import annotations
@@ -29,8 +41,8 @@ from stdnum import iban as stdiban
 from edi.directory.snapshot import Directory, cached
 from edi.model import Finding, Reason, Severity
 from edi.validators import identifiers
-from edi.validators.chorus_settings import ChorusSettings
-from edi.validators.identifiers import Rule, siret_error, why
+from edi.validators.identifiers import CHORUS_SIRET, Rule, siret_error, why
+from edi.validators.scenario import Scenario, buyer_siret, policy, scenario_of
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -45,6 +57,11 @@ _SERVICE_CHARS = re.compile(r"[\w\- ]+")          # \w: letters (accented too), 
 _CREDIT_NOTES = frozenset({"381", "261", "262", "396", "502", "503"})
 
 F, W = Severity.FATAL, Severity.WARNING
+SERVICE_0224 = (
+    "the service code is BT-46 with scheme 0224 when the invoice carries one (XP Z12-012 "
+    "Annex B V1.4, UC1: « BT-46c Identifiant de l'acheteur (routage) », « BT-46c-1 "
+    "Identifiant du schéma (routage) 0224 »; format and length checked by BR-FR-24 and "
+    "BR-FR-26), else BT-10 (BuyerReference)")
 RULES: dict[str, Rule] = {
     "CPRO-NUM-LONG": Rule(
         F, "numéro de facture {value!r} : {length} caractères, Chorus Pro en accepte "
@@ -61,8 +78,8 @@ RULES: dict[str, Rule] = {
            "admis",
         "service code {value!r}: only letters, digits, '_', '-' and space are allowed"),
     "CPRO-FOUR-SIRET": Rule(
-        F, "SIRET du fournisseur {value!r} invalide : {why_fr}",
-        "supplier SIRET {value!r} is invalid: {why_en}"),
+        W, "SIRET du fournisseur {value!r} invalide : {why_fr}",
+        "supplier SIRET {value!r} is invalid: {why_en}", F, CHORUS_SIRET),
     "CPRO-FOUR-SIRET-ABSENT": Rule(
         W, "fournisseur établi en France sans SIRET (BT-29, schéma 0009) : Chorus Pro "
            "l'identifie par son SIRET",
@@ -78,18 +95,20 @@ RULES: dict[str, Rule] = {
         F, "le destinataire {siret} exige un numéro d'engagement (BT-13), absent",
         "buyer {siret} requires an engagement number (BT-13), none given"),
     "CPRO-SVC-OBLIG": Rule(
-        F, "le destinataire {siret} exige un code service (BT-10), absent",
-        "buyer {siret} requires a service code (BT-10), none given"),
+        F, "le destinataire {siret} exige un code service (BT-46 schéma 0224, ou BT-10), "
+           "absent",
+        "buyer {siret} requires a service code (BT-46 scheme 0224, or BT-10), none given",
+        None, SERVICE_0224),
     "CPRO-SVC-OU-ENG": Rule(
-        F, "le destinataire {siret} exige un code service (BT-10) ou un numéro d'engagement"
-           " (BT-13) : aucun des deux",
-        "buyer {siret} requires a service code (BT-10) or an engagement number (BT-13): "
-        "neither given"),
+        F, "le destinataire {siret} exige un code service (BT-46 schéma 0224, ou BT-10) ou"
+           " un numéro d'engagement (BT-13) : aucun des deux",
+        "buyer {siret} requires a service code (BT-46 scheme 0224, or BT-10) or an "
+        "engagement number (BT-13): neither given", None, SERVICE_0224),
     "CPRO-SVC-INCONNU": Rule(
-        F, "code service {code!r} inconnu du destinataire {siret} (services connus : "
-           "{known})",
-        "service code {code!r} is not a service of buyer {siret} (known services: "
-        "{known})"),
+        F, "code service {code!r} ({term}) inconnu du destinataire {siret} (services "
+           "connus : {known})",
+        "service code {code!r} ({term}) is not a service of buyer {siret} (known "
+        "services: {known})", None, SERVICE_0224),
     "CPRO-SVC-INACTIF": Rule(
         F, "service {code!r} du destinataire {siret} inactif",
         "service {code!r} of buyer {siret} is inactive"),
@@ -128,8 +147,10 @@ RULES: dict[str, Rule] = {
 
 
 def finding(rule_id: str, location: str, **values: object) -> Finding:
+    """A deposit-rule finding, as severe as the B2G scenario (the only one they judge)
+    makes it."""
     rule = RULES[rule_id]
-    return Finding(rule_id, rule.severity, LAYER, location, rule.message(**values))
+    return Finding(rule_id, rule.severity_in(True), LAYER, location, rule.message(**values))
 
 
 def business_key(invoice: Invoice) -> str | None:
@@ -157,13 +178,13 @@ def _clean(value: str | None) -> str:
     return " ".join((value or "").split()).upper()
 
 
-def buyer_siret(invoice: Invoice) -> str | None:
-    """The buyer's SIRET: BT-46 (scheme 0009), or a 14-digit legal identifier (BT-47)."""
-    for value in (invoice.buyer_siret, invoice.buyer_siren):
-        v = (value or "").replace(" ", "")
-        if len(v) == 14 and v.isdigit():
-            return v
-    return None
+def service_code(invoice: Invoice) -> tuple[str, str]:
+    """(service code, the term it was read from): BT-46 with scheme 0224 (the reform's
+    routing code, see the module docstring), else BT-10; ("", "BT-10") when neither."""
+    routing = (invoice.buyer_routing_code or "").strip()
+    if routing:
+        return routing, "BT-46"
+    return (invoice.buyer_reference or "").strip(), "BT-10"
 
 
 class ChorusLayer:
@@ -173,47 +194,55 @@ class ChorusLayer:
     reason = Reason.REJ_SEMAN
 
     def __init__(self, settings: Settings) -> None:
-        self.settings = settings.section(ChorusSettings)
-        self.directory_path = settings.path(self.settings.directory)
+        self.policy = policy(settings)
+        self.settings = self.policy.chorus
+        self.directory_path = self.policy.directory_path
         self.with_identifiers = (self.settings.identifiers
                                  and "identifiers" not in settings.validation.layers)
 
     def directory(self) -> Directory | None:
         return cached(self.directory_path, self.settings.reload_check_seconds)
 
+    def scenario(self, doc: Document) -> Scenario | None:
+        """The invoice's scenario: ``doc.scenario`` as ``validate()`` decided it, or
+        decided here when the layer is used on its own."""
+        if doc.scenario is not None:
+            return doc.scenario
+        return scenario_of(doc, self.policy, self.directory())
+
     def applies(self, doc: Document) -> bool:
-        if doc.invoice is None:
-            return False
-        mode = self.settings.applies_to(getattr(doc, "interface", None))
-        if mode == "never":
-            return False
-        if mode == "always":
-            return True
-        return buyer_siret(doc.invoice) is not None and self.directory() is not None
+        scenario = self.scenario(doc)
+        return scenario is not None and scenario.b2g
 
     def check(self, doc: Document, tree: etree._ElementTree | None) -> list[Finding]:
         invoice = doc.invoice
         if invoice is None:
             return []
         directory = self.directory()
-        doc.rule_sets.append(self.rule_set(directory))
-        out = check_invoice(invoice, directory, self.settings.engagement_amount)
+        scenario = self.scenario(doc)
+        doc.rule_sets.append(self.rule_set(directory, scenario))
+        out = check_invoice(invoice, directory, self.settings.engagement_amount,
+                            scenario.structure if scenario is not None else None)
         if self.with_identifiers:
-            out += identifiers.check_invoice(invoice, tree)
+            out += identifiers.check_invoice(invoice, tree, b2g=True)
         return out
 
-    def rule_set(self, directory: Directory | None) -> str:
+    def rule_set(self, directory: Directory | None, scenario: Scenario | None = None) -> str:
         if directory is None:
             where = "no directory loaded: directory rules skipped"
         else:
             where = (f"directory imported {directory.imported_at}, "
                      f"{len(directory.structures)} structures")
-        return f"Chorus Pro deposit rules (scenario: {self.settings.scenario}; {where})"
+        name = scenario.name if scenario is not None else self.settings.scenario
+        return f"Chorus Pro deposit rules (scenario: {name}; {where})"
 
 
 def check_invoice(invoice: Invoice, directory: Directory | None,
-                  amount_basis: str = "with_vat") -> list[Finding]:
-    """All deposit-rule findings of one invoice; directory rules only with a directory."""
+                  amount_basis: str = "with_vat",
+                  structure: str | None = None) -> list[Finding]:
+    """All deposit-rule findings of one invoice; directory rules only with a directory,
+    against the buyer's SIRET, else ``structure`` (the scenario's: the one structure of
+    a buyer known by its SIREN only)."""
     out: list[Finding] = []
     number = invoice.number or ""
     if len(number) > MAX_NUMBER:
@@ -221,13 +250,14 @@ def check_invoice(invoice: Invoice, directory: Directory | None,
     po = (invoice.purchase_order or "").strip()
     if len(po) > MAX_ENGAGEMENT:
         out.append(finding("CPRO-ENG-LONG", "BT-13", value=po, length=len(po)))
-    service = (invoice.buyer_reference or "").strip()
-    if service and not _SERVICE_CHARS.fullmatch(service):
-        out.append(finding("CPRO-SVC-CAR", "BT-10", value=service))
+    reference = (invoice.buyer_reference or "").strip()
+    if reference and not _SERVICE_CHARS.fullmatch(reference):
+        out.append(finding("CPRO-SVC-CAR", "BT-10", value=reference))
     out += _supplier(invoice)
-    siret = buyer_siret(invoice)
+    siret = buyer_siret(invoice) or structure
     if directory is not None and siret is not None:
-        out += _directory_rules(invoice, directory, siret, po, service, amount_basis)
+        out += _directory_rules(invoice, directory, siret, po, service_code(invoice),
+                                amount_basis)
     return out
 
 
@@ -244,8 +274,9 @@ def _supplier(invoice: Invoice) -> list[Finding]:
     return []
 
 
-def _directory_rules(invoice: Invoice, d: Directory, siret: str, po: str, service: str,
-                     amount_basis: str) -> list[Finding]:
+def _directory_rules(invoice: Invoice, d: Directory, siret: str, po: str,
+                     service_term: tuple[str, str], amount_basis: str) -> list[Finding]:
+    service, term = service_term
     structure = d.structures.get(siret)
     if structure is None:
         return [finding("CPRO-DEST-INCONNU", "BT-46", siret=siret, imported=d.imported_at)]
@@ -255,9 +286,9 @@ def _directory_rules(invoice: Invoice, d: Directory, siret: str, po: str, servic
     if structure.gestion_engagement and not po:
         out.append(finding("CPRO-ENG-OBLIG", "BT-13", siret=siret))
     if structure.gestion_service and not service:
-        out.append(finding("CPRO-SVC-OBLIG", "BT-10", siret=siret))
+        out.append(finding("CPRO-SVC-OBLIG", term, siret=siret))
     if structure.gestion_service_engagement and not service and not po:
-        out.append(finding("CPRO-SVC-OU-ENG", "BT-10", siret=siret))
+        out.append(finding("CPRO-SVC-OU-ENG", term, siret=siret))
     services = d.services.get(siret, {})
     manages_services = (structure.gestion_service or structure.gestion_service_engagement
                         or bool(services))
@@ -265,10 +296,10 @@ def _directory_rules(invoice: Invoice, d: Directory, siret: str, po: str, servic
         known = services.get(service)
         if known is None:
             listed = ", ".join(sorted(services)[:10]) or "-"
-            out.append(finding("CPRO-SVC-INCONNU", "BT-10", code=service, siret=siret,
-                               known=listed))
+            out.append(finding("CPRO-SVC-INCONNU", term, code=service, term=term,
+                               siret=siret, known=listed))
         elif not known.active:
-            out.append(finding("CPRO-SVC-INACTIF", "BT-10", code=service, siret=siret))
+            out.append(finding("CPRO-SVC-INACTIF", term, code=service, siret=siret))
         elif known.engagement_required and not po:
             out.append(finding("CPRO-SVC-ENG-OBLIG", "BT-13", code=service, siret=siret))
     if po:

@@ -1,6 +1,7 @@
 """When the Chorus Pro deposit rules apply, and against which directory: the scenario.
 
 Kept apart from ``chorus.py`` so that reading the configuration never loads the layer.
+``edi.validators.scenario`` turns these settings into each invoice's scenario.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from edi.config import ConfigError, section
 
-APPLIES = ("buyer-siret", "always", "never")
+APPLIES = ("directory", "buyer-siret", "always", "never")
 AMOUNT_BASES = ("with_vat", "without_vat")
 
 
@@ -19,11 +20,17 @@ AMOUNT_BASES = ("with_vat", "without_vat")
 class ChorusSettings:
     """Scenario settings of the ``chorus`` layer.
 
-    applies: ``buyer-siret`` (default) — a directory is loaded and the buyer is identified
-      by a SIRET (BT-46 with scheme 0009, or a 14-digit legal identifier BT-47);
-      ``always`` — every invoice (directory rules only when a directory is loaded);
-      ``never``.
-    scenario: the name the compte rendu gives to this scenario.
+    applies: which invoices are B2G, judged by Chorus Pro's deposit rules:
+      ``directory`` (default) — the buyer is a structure of the loaded Chorus Pro
+      directory, found by its SIRET (BT-46 with scheme 0009, or a 14-digit BT-47) or by
+      its SIREN (BT-47); a buyer absent from it is a private company (B2B), reached
+      through its platform (PA), which Chorus Pro's rules do not judge;
+      ``always`` — a Chorus Pro-only inbox: every invoice, so an unknown buyer is
+      ``CPRO-DEST-INCONNU`` (directory rules only when a directory is loaded);
+      ``never``;
+      ``buyer-siret`` — kept for configurations written before ``directory``: any buyer
+      identified by a SIRET, once a directory is loaded (every French B2B buyer too).
+    scenario: the name the compte rendu gives to the B2G scenario.
     directory: the directory store written by ``edi directory import`` (relative to the
       working directory unless absolute).
     reload_check_seconds: how often a worker looks whether the store was replaced.
@@ -35,8 +42,8 @@ class ChorusSettings:
       no separate ``identifiers`` layer is configured.
     """
 
-    applies: str = "buyer-siret"
-    scenario: str = "public buyer by SIRET"
+    applies: str = "directory"
+    scenario: str = "B2G Chorus Pro"
     directory: Path = Path("var/directory.sqlite")
     reload_check_seconds: float = 5.0
     engagement_amount: str = "with_vat"

@@ -32,6 +32,7 @@ def test_every_term_of_the_sample() -> None:
         "buyer_vat": s.buyer_vat, "buyer_country": "FR", "payment_means": "58",
         "iban": s.iban, "bic": s.bic, "total_without_vat": "4110.00", "total_vat": "822.00",
         "total_with_vat": "4932.00", "amount_due": "4932.00", "line_count": 3,
+        "treatment": None, "seller_routing_code": None, "buyer_routing_code": None,
     }
 
 

@@ -9,11 +9,13 @@ import types
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
+from edi import parsers, samples
 from edi.config import Settings
 from edi.directory import cached, import_accounts, import_directory, import_orders
-from edi.model import Invoice, Severity
-from edi.validators.chorus import RULES, ChorusLayer, business_key
+from edi.model import Document, Invoice, Profile, Severity
+from edi.validators.chorus import RULES, ChorusLayer, business_key, service_code
 from tests.validators.sample_invoices import read, siret
 
 SELLER = "41234567000019"                    # the samples' default supplier
@@ -56,9 +58,34 @@ def settings(base: Path, **chorus: object) -> Settings:
     return Settings(base_dir=base, raw=types.MappingProxyType({"chorus": chorus}))
 
 
+def with_routing_code(syntax: str, code: str, **overrides: object) -> bytes:
+    """A sample invoice whose buyer carries BT-46 with scheme 0224 (``code``), where
+    BR-FR-24/BR-FR-26 read it: a PartyIdentification (UBL; EN 16931 allows one, UBL-SR-16,
+    so give ``buyer_siret=None``), a second GlobalID after the SIRET's (CII)."""
+    if syntax == "ubl":
+        data = samples.ubl_invoice(**overrides)
+        party, close = b"<cac:AccountingCustomerParty>", b"</cbc:EndpointID>"
+        extra = (f'<cac:PartyIdentification><cbc:ID schemeID="0224">{code}</cbc:ID>'
+                 "</cac:PartyIdentification>")
+    else:
+        data = samples.cii_invoice(Profile.EN16931, **overrides)
+        party, close = b"<ram:BuyerTradeParty>", b"</ram:GlobalID>"
+        extra = f'<ram:GlobalID schemeID="0224">{code}</ram:GlobalID>'
+    at = data.index(close, data.index(party)) + len(close)
+    return data[:at] + extra.encode() + data[at:]
+
+
+def read_bytes(data: bytes) -> tuple[Document, etree._ElementTree]:
+    doc = Document(seq=1, name="sample.xml", content=data)
+    return doc, parsers.read(doc, Settings().limits)
+
+
 def findings(base: Path, syntax: str = "ubl", settings_: Settings | None = None,
-             **overrides: object):
-    doc, tree = read(syntax, **overrides)
+             routing_code: str | None = None, **overrides: object):
+    if routing_code is None:
+        doc, tree = read(syntax, **overrides)
+    else:
+        doc, tree = read_bytes(with_routing_code(syntax, routing_code, **overrides))
     layer = ChorusLayer(settings_ or settings(base, reload_check_seconds=0.0))
     assert layer.applies(doc)
     return layer.check(doc, tree)
@@ -77,7 +104,7 @@ def test_a_compliant_invoice_passes_and_the_report_names_the_scenario(
     layer = ChorusLayer(settings(base))
     assert layer.applies(doc)
     assert layer.check(doc, tree) == []
-    assert "scenario: public buyer by SIRET" in doc.rule_sets[-1]
+    assert "scenario: B2G Chorus Pro" in doc.rule_sets[-1]
     assert "5 structures" in doc.rule_sets[-1]
 
 
@@ -86,9 +113,19 @@ def test_no_directory_no_rules(tmp_path: Path) -> None:
     assert not ChorusLayer(settings(tmp_path)).applies(doc)
 
 
-def test_buyer_without_siret_is_not_in_the_scenario(base: Path) -> None:
-    doc, _ = read(buyer_siret=None, buyer_siren="130025265")
-    assert not ChorusLayer(settings(base)).applies(doc)
+def test_buyer_absent_from_the_directory_is_b2b(base: Path) -> None:
+    """A private buyer (valid SIRET, not a Chorus Pro structure) is not judged by the
+    deposit rules: no CPRO-DEST-INCONNU, no 20-character invoice number limit."""
+    for overrides in ({"buyer_siret": siret(99999999), "number": "F" * 25},
+                      {"buyer_siret": None, "buyer_siren": "130025265"}):
+        doc, _ = read(**overrides)
+        assert not ChorusLayer(settings(base)).applies(doc)
+
+
+def test_buyer_siret_mode_is_kept_for_older_configurations(base: Path) -> None:
+    doc, _ = read(buyer_siret=siret(99999999))
+    assert ChorusLayer(settings(base, applies="buyer-siret")).applies(doc)
+    assert not ChorusLayer(settings(base, applies="directory")).applies(doc)
 
 
 def test_a_14_digit_legal_identifier_is_a_siret(base: Path) -> None:
@@ -110,9 +147,22 @@ def test_scenario_overrides(base: Path) -> None:
 
 # --- buyer -----------------------------------------------------------------------------
 
-def test_buyer_must_be_known(base: Path) -> None:
-    assert "CPRO-DEST-INCONNU" in ids(base, buyer_siret=siret(99999999))
+def test_buyer_must_be_known_on_a_chorus_pro_only_interface(base: Path) -> None:
+    only = settings(base, by_interface=["chorus=always"], reload_check_seconds=0.0)
+    doc, tree = read(buyer_siret=siret(99999999))
+    doc.interface = "chorus"
+    layer = ChorusLayer(only)
+    assert layer.applies(doc)
+    assert "CPRO-DEST-INCONNU" in [f.rule_id for f in layer.check(doc, tree)]
     assert "CPRO-DEST-INCONNU" not in ids(base, buyer_siret=PLAIN)
+
+
+def test_an_unknown_establishment_of_a_public_entity_is_b2g(base: Path) -> None:
+    """The SIREN is a public entity's, the SIRET no structure of the directory: Chorus Pro
+    is the way to that buyer, and it refuses the SIRET."""
+    other_establishment = siret(20000000, establishment=2)   # PLAIN's SIREN
+    assert other_establishment[:9] == PLAIN[:9]
+    assert "CPRO-DEST-INCONNU" in ids(base, buyer_siret=other_establishment)
 
 
 def test_buyer_must_be_active(base: Path) -> None:
@@ -130,6 +180,30 @@ def test_gestion_engagement_requires_bt13(base: Path) -> None:
 def test_gestion_service_requires_bt10(base: Path) -> None:
     assert "CPRO-SVC-OBLIG" in ids(base, buyer_siret=SVC, buyer_reference=None)
     assert "CPRO-SVC-OBLIG" not in ids(base, buyer_siret=SVC)
+
+
+@pytest.mark.parametrize("syntax", ["ubl", "cii"])
+def test_service_code_in_bt46_scheme_0224(base: Path, syntax: str) -> None:
+    """XP Z12-012 Annex B's BT-46c (routing, scheme 0224) carries the service code."""
+    # UBL EN 16931 has one BT-46: the routing code, the buyer known by its SIREN (BT-47).
+    buyer = {"buyer_siret": None, "buyer_siren": SVC[:9]} if syntax == "ubl" else \
+        {"buyer_siret": SVC}
+    assert [f.rule_id for f in findings(base, syntax, buyer_reference=None, **buyer)] == \
+        ["CPRO-SVC-OBLIG"]
+    found = findings(base, syntax, buyer_reference=None, routing_code="SERV-FIN-01",
+                     **buyer)
+    assert [f.rule_id for f in found] == []
+    unknown = findings(base, syntax, buyer_reference=None, routing_code="SERV-XYZ",
+                       **buyer)
+    assert [(f.rule_id, f.location) for f in unknown] == [("CPRO-SVC-INCONNU", "BT-46")]
+    assert "SERV-XYZ" in unknown[0].message and "BT-46" in unknown[0].message
+
+
+def test_service_code_prefers_the_routing_code() -> None:
+    assert service_code(Invoice(buyer_reference="REF", buyer_routing_code=" SVC ")) == \
+        ("SVC", "BT-46")
+    assert service_code(Invoice(buyer_reference="REF")) == ("REF", "BT-10")
+    assert service_code(Invoice()) == ("", "BT-10")
 
 
 def test_service_must_be_one_of_the_structure(base: Path) -> None:
@@ -159,9 +233,14 @@ def test_service_flagged_engagement_requires_one(base: Path) -> None:
 # --- supplier, lengths and characters --------------------------------------------------
 
 def test_supplier_siret_must_be_valid(base: Path) -> None:
-    assert "CPRO-FOUR-SIRET" in ids(base, buyer_siret=PLAIN, seller_siret="41234567000018",
-                                    seller_siren="412345670")
+    """Fatal for a public buyer: Chorus Pro checks the supplier's SIRET against INSEE's
+    data (the rule's basis, cited in `edi rules`); a warning by default."""
+    found = findings(base, buyer_siret=PLAIN, seller_siret="41234567000018",
+                     seller_siren="412345670")
+    assert ("CPRO-FOUR-SIRET", Severity.FATAL) in [(f.rule_id, f.severity) for f in found]
     assert "CPRO-FOUR-SIRET" not in ids(base, buyer_siret=PLAIN)
+    assert RULES["CPRO-FOUR-SIRET"].severity is Severity.WARNING
+    assert "INSEE" in RULES["CPRO-FOUR-SIRET"].basis
 
 
 def test_foreign_supplier_needs_no_siret(base: Path) -> None:

@@ -6,7 +6,9 @@ import pytest
 from stdnum import luhn
 from stdnum.fr import siret as stdsiret
 
-from edi.validators.identifiers import RULES, check_invoice
+from edi.model import Severity
+from edi.validators.identifiers import RULES, IdentifiersLayer, check_invoice
+from edi.validators.scenario import Scenario
 from tests.validators.sample_invoices import read, siren, siret
 
 
@@ -91,3 +93,47 @@ def test_bic() -> None:
 def test_every_rule_has_both_texts() -> None:
     for rule_id, rule in RULES.items():
         assert rule_id.startswith("ID-") and rule.fr and rule.en
+
+
+# --- severity: warnings by default, fatal only where the B2G scenario says so ----------
+
+def _severities(b2g: bool, **overrides: object) -> dict[str, str]:
+    doc, tree = read(**overrides)
+    assert doc.invoice is not None
+    return {f.rule_id: f.severity for f in check_invoice(doc.invoice, tree, b2g=b2g)}
+
+
+def test_no_identifier_finding_is_fatal_by_default() -> None:
+    """No official rule set checks check digits: our verdict must not be harsher."""
+    found = _severities(False, seller_siret="41234567000018", seller_siren="412345670",
+                        iban="FR7630004000310001234567800", bic="BNPA12PP")
+    assert {"ID-SIRET", "ID-IBAN-58", "ID-BIC"} <= set(found)
+    assert set(found.values()) == {Severity.WARNING}
+
+
+def test_the_b2g_scenario_makes_only_cited_checks_fatal() -> None:
+    found = _severities(True, seller_siret="41234567000018", seller_siren="412345670",
+                        iban="FR7630004000310001234567800", bic="BNPA12PP")
+    assert found["ID-SIRET"] is Severity.FATAL and found["ID-IBAN-58"] is Severity.FATAL
+    assert found["ID-BIC"] is Severity.WARNING       # no Chorus Pro text makes it fatal
+    for rule_id, rule in RULES.items():
+        if rule.b2g is Severity.FATAL:
+            assert "Chorus Pro" in rule.basis, rule_id  # the text that says so
+
+
+def test_the_layer_reads_the_scenario() -> None:
+    doc, tree = read(iban="FR7630004000310001234567800")
+    layer = IdentifiersLayer()
+    for b2g, expected in ((False, Severity.WARNING), (True, Severity.FATAL)):
+        doc.scenario = Scenario("test", "test", b2g=b2g, french_rules=True)
+        assert {f.severity for f in layer.check(doc, tree)} == {expected}
+
+
+def test_edi_rules_cites_what_makes_a_check_fatal() -> None:
+    from edi.rules import catalogue
+
+    rule = catalogue().rules["ID-IBAN"]
+    assert rule.severity == "warning"
+    assert "fatal in the B2G Chorus Pro scenario" in rule.note
+    assert "spécifications externes" in rule.note
+    assert "no official rule set" in catalogue().rules["ID-BIC"].note
