@@ -52,6 +52,9 @@ RULES: dict[str, tuple[Severity, str]] = {
     "EDI-PDF-PAGES": (FATAL, "The PDF has more pages than [limits] max_pdf_pages."),
     "EDI-PDF-NO-XML": (FATAL, "The PDF embeds no invoice XML (factur-x.xml, "
                               "zugferd-invoice.xml, xrechnung.xml)."),
+    "EDI-PDF-XML-TWICE": (FATAL, "The PDF embeds two different invoice XMLs (factur-x.xml, "
+                                 "zugferd-invoice.xml, xrechnung.xml): only one would be "
+                                 "judged."),
     # archives
     "EDI-ARCHIVE-MALFORMED": (FATAL, "The archive cannot be read (truncated or corrupt)."),
     "EDI-ARCHIVE-ENCRYPTED": (FATAL, "The ZIP archive has encrypted members."),

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
 from edi import samples
 from edi.config import Limits
 from edi.model import Container, FlowError, Profile, Reason, Syntax
 from edi.parsers import read, unpack
 from edi.parsers.facturx import extract
+from edi.parsers.rules import RULES
 from tests.conftest import require_shared
 
 LIMITS = Limits()
@@ -26,17 +28,29 @@ def refused(data: bytes, limits: Limits = LIMITS) -> FlowError:
     return caught.value
 
 
-def pdf_with(attachments: dict[str, bytes], pages: int = 1, password: str | None = None) -> bytes:
+def pdf_with(attachments: dict[str, bytes] | list[tuple[str, bytes]], pages: int = 1,
+             password: str | None = None) -> bytes:
+    """A PDF embedding ``attachments`` in its name tree (a list may repeat a name)."""
     writer = PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(width=595, height=842)
-    for name, data in attachments.items():
+    items = attachments.items() if isinstance(attachments, dict) else attachments
+    for name, data in items:
         writer.add_attachment(name, data)
     if password is not None:
         writer.encrypt(password, algorithm="AES-128")
+    return written(writer)
+
+
+def written(writer: PdfWriter) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def name_tree(writer: PdfWriter) -> ArrayObject:
+    """The /Names array of the writer's embedded-files name tree (add_attachment's)."""
+    return writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
 
 
 @pytest.mark.parametrize("profile", [Profile.MINIMUM, Profile.BASIC_WL, Profile.BASIC,
@@ -107,6 +121,89 @@ def test_hostile_xml_inside_a_pdf_gets_the_xml_verdict() -> None:
     xml = b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>'
     err = refused(pdf_with({"factur-x.xml": xml}))
     assert (err.reason, err.rule_id) == (Reason.IRR_SYNTAX, "EDI-XML-XXE")
+
+
+# --- one invoice XML per PDF -----------------------------------------------------------
+
+INVOICE_A = samples.cii_invoice(number="FA-1", iban="FR7630004000310001234567865")
+INVOICE_B = samples.cii_invoice(number="FA-1", iban="FR7630006000011234567890189")
+
+
+@pytest.mark.parametrize("second", ["factur-x.xml", "zugferd-invoice.xml", "ZUGFeRD-invoice.xml",
+                                    "xrechnung.xml"])
+def test_two_different_invoice_xmls_are_refused(second: str) -> None:
+    err = refused(pdf_with([("factur-x.xml", INVOICE_A), (second, INVOICE_B)]))
+    assert (err.reason, err.rule_id) == (Reason.IRR_SYNTAX, "EDI-PDF-XML-TWICE")
+    assert "EDI-PDF-XML-TWICE" in RULES
+    assert f"'factur-x.xml' ({len(INVOICE_A):,} bytes" in err.message
+    assert f"{second!r} ({len(INVOICE_B):,} bytes" in err.message
+
+
+def test_the_same_invoice_embedded_twice_is_one_invoice() -> None:
+    pdf = pdf_with([("factur-x.xml", INVOICE_A), ("factur-x.xml", INVOICE_A)])
+    assert extract(pdf, LIMITS) == ("factur-x.xml", INVOICE_A)
+
+
+def test_an_order_beside_the_invoice_is_no_second_invoice() -> None:
+    order = b'<rsm:SCRDMCCBDACIOMessageStructure xmlns:rsm="urn:x"/>'
+    pdf = pdf_with([("order-x.xml", order), ("factur-x.xml", INVOICE_A)])
+    assert extract(pdf, LIMITS) == ("factur-x.xml", INVOICE_A)
+
+
+def test_a_second_invoice_only_in_the_associated_files_is_refused() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_attachment("factur-x.xml", INVOICE_A)
+    writer.add_attachment("factur-x.xml", INVOICE_B)
+    names = name_tree(writer)
+    hidden = names[3]
+    del names[2:4]  # B leaves the name tree: only /AF, as Factur-X readers use it, has it
+    writer.root_object[NameObject("/AF")] = ArrayObject([names[1], hidden])
+    err = refused(written(writer))
+    assert (err.rule_id, err.location) == ("EDI-PDF-XML-TWICE", "/Root/AF")
+
+
+def test_the_sample_pdf_lists_its_xml_in_the_name_tree_and_in_af_once_judged() -> None:
+    doc = unpack("f.pdf", samples.facturx_pdf(number="AF-1"), LIMITS)[0]
+    read(doc, LIMITS)
+    assert doc.invoice.number == "AF-1"
+
+
+def test_an_invoice_deep_in_the_name_tree_is_found() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_attachment("factur-x.xml", INVOICE_A)
+    tree = writer.root_object["/Names"]["/EmbeddedFiles"]
+    leaf = DictionaryObject({NameObject("/Names"): tree["/Names"]})
+    middle = DictionaryObject({NameObject("/Kids"): ArrayObject([leaf])})
+    del tree["/Names"]
+    tree[NameObject("/Kids")] = ArrayObject([middle])  # two levels: pypdf alone sees none
+    assert extract(written(writer), LIMITS) == ("factur-x.xml", INVOICE_A)
+
+
+def test_a_second_invoice_deep_in_the_name_tree_is_refused() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_attachment("factur-x.xml", INVOICE_A)
+    writer.add_attachment("xrechnung.xml", INVOICE_B)
+    tree = writer.root_object["/Names"]["/EmbeddedFiles"]
+    names = tree["/Names"]
+    deep = DictionaryObject({NameObject("/Kids"): ArrayObject([
+        DictionaryObject({NameObject("/Names"): ArrayObject(names[2:4])})])})
+    tree[NameObject("/Kids")] = ArrayObject([
+        DictionaryObject({NameObject("/Names"): ArrayObject(names[0:2])}), deep])
+    del tree["/Names"]
+    err = refused(written(writer))
+    assert err.rule_id == "EDI-PDF-XML-TWICE" and "'xrechnung.xml'" in err.message
+
+
+def test_a_loop_in_the_name_tree_is_walked_once() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_attachment("factur-x.xml", INVOICE_A)
+    tree_ref = writer.root_object["/Names"].raw_get("/EmbeddedFiles")
+    tree_ref.get_object()[NameObject("/Kids")] = ArrayObject([tree_ref])  # its own kid
+    assert extract(written(writer), LIMITS) == ("factur-x.xml", INVOICE_A)
 
 
 def corpus_files() -> list[Path]:
