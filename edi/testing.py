@@ -5,12 +5,17 @@ step, so tests can prove that a restart leaves every file accounted for.
 With ``EDI_CRASH_ONCE=<path>`` it kills only if that file does not exist yet, creating it
 first: across processes (a validation worker and its replacement), it fires once.
 Costs one string comparison per step when unset.
+
+``EDI_HANG_ON=<text>`` (test only) makes a validation worker hang, sleeping, on every flow
+whose file name contains ``<text>``: how tests cause a stuck examination (the
+``[validation] task_timeout``, a prompt stop). Never set it in production.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import time
 
 STEPS = (
     "claimed",      # files renamed into the work area, ledger not yet written
@@ -46,3 +51,13 @@ def crash_point(step: str) -> None:
         except FileExistsError:
             return
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+_hang_on = os.environ.get("EDI_HANG_ON", "")
+
+
+def hang_point(name: str) -> None:
+    """Sleep for good if ``name`` contains ``EDI_HANG_ON`` (test only; see above)."""
+    if _hang_on and _hang_on in name:
+        while True:
+            time.sleep(3600)

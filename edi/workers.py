@@ -2,33 +2,54 @@
 
 saxonche aborts the process when a processor is used after fork() or from a thread that
 did not create it. So each worker builds its own layers (and Saxon processor) in its own
-main thread, lazily, and the parent never imports saxonche. A worker that dies is
-replaced and its flows are retried one by one; a flow that kills a worker again is
-reported as a technical incident, never lost.
+main thread, and the parent never imports saxonche.
+
+The pool is our own, not ``concurrent.futures``: each worker is a spawned process with a
+pipe, examines one chunk of jobs at a time and sends back each job's outcome as soon as it
+has it. So the parent always knows which flow a worker is on and since when, and can:
+
+- bound each flow's examination (``[validation] task_timeout``): a worker over it is
+  killed and replaced, that flow alone becomes an incident ("took longer than N s"), the
+  rest of its chunk goes to the other workers;
+- replace a worker that dies: the flow it was on is retried once, the rest of its chunk
+  is examined as usual; a flow on which workers die twice is an incident, never lost;
+- stop promptly: once a stop is requested (``stop_on``), the flows in hand have
+  ``[intake] stop_grace`` seconds to come back, then the workers are killed and whatever
+  did not finish stays unfinished in the ledger, taken up again at the next start.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing import connection as mp_connection
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 from edi.config import Settings
 from edi.model import Document, Flow
-from edi.testing import crash_point
+from edi.testing import crash_point, hang_point
 
 log = logging.getLogger(__name__)
 
 # Per-process state of a worker (and of the parent in "inline" mode).
 _process_settings: Settings | None = None
 _process_layers: list[Any] | None = None
+
+STARTUP_TIMEOUT = 600.0  # seconds a new worker may take to build its layers
+STARTUP_FAILURES = 3     # workers dying in a row before building their layers: give up
+POLL = 0.2               # seconds between looks at a stop request while waiting
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +69,26 @@ class Job:
 class Outcome:
     key: str
     documents: list[Document] | None
-    error: str | None = None   # the worker died on this job twice
+    error: str | None = None   # no verdict: the worker died twice, took too long, a defect
     draft: Any = None          # edi.pipeline.Draft: the compte rendu, rendered in advance
 
+
+class WorkerStartError(RuntimeError):
+    """Validation workers die before they can examine anything."""
+
+
+# -- inside a worker -------------------------------------------------------------------------
 
 def _init(settings: Settings, parent: int | None = None) -> None:
     global _process_settings, _process_layers
     _process_settings = settings
     _process_layers = None
-    # Ctrl-C reaches the whole process group: the parent finishes the flows in hand and
-    # closes the pool; a worker interrupted mid-flow would only print a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if parent is not None:
+        # Ctrl-C reaches the whole process group, and a service manager may send SIGTERM
+        # to all of it: the parent decides what finishes and kills what does not; a
+        # worker interrupted mid-flow would only print a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _die_with_parent(parent)
 
 
@@ -91,32 +120,119 @@ def _layers() -> list[Any]:
     return _process_layers
 
 
-def _run(jobs: Sequence[Job]) -> list[Outcome]:
+def _examine(job: Job) -> Outcome:
     from edi.pipeline import draft_report, examine_file
 
     assert _process_settings is not None
     layers = _layers()
-    out = []
-    for job in jobs:
-        crash_point("examining")
-        try:
-            docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
-            draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
-        except Exception as exc:  # a defect must cost one flow (an incident), not the run
-            log.exception("examining %s failed", job.key)
-            out.append(Outcome(job.key, None, f"internal error while examining: "
-                                              f"{type(exc).__name__}: {exc}"))
-            continue
-        if job.verdict_only:
-            for doc in docs:
-                doc.content = b""
-        out.append(Outcome(job.key, docs, draft=draft))
-    return out
+    crash_point("examining")
+    hang_point(job.name)
+    try:
+        docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
+        draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
+    except Exception as exc:  # a defect must cost one flow (an incident), not the run
+        log.exception("examining %s failed", job.key)
+        return Outcome(job.key, None, f"internal error while examining: "
+                                      f"{type(exc).__name__}: {exc}")
+    if job.verdict_only:
+        for doc in docs:
+            doc.content = b""
+    return Outcome(job.key, docs, draft=draft)
 
+
+def _run(jobs: Sequence[Job]) -> list[Outcome]:
+    return [_examine(job) for job in jobs]
+
+
+def _serve(conn: Connection, settings: Settings, parent: int) -> None:
+    """A worker's life: build the layers, say so, then examine chunk after chunk, sending
+    each outcome as soon as it is known (the parent times each flow by them)."""
+    _init(settings, parent)
+    try:
+        _layers()
+    except Exception as exc:  # the parent re-raises it: a bad plugin, a missing artefact
+        log.exception("building the validation layers failed")
+        conn.send(("failed", _sendable(exc)))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:  # the parent is gone
+            return
+        if message is None:
+            return
+        task, jobs = message
+        for job in jobs:
+            conn.send(("outcome", task, _examine(job)))
+
+
+def _sendable(exc: Exception) -> Exception:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # an exception that does not travel: its text does
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+# -- in the parent ---------------------------------------------------------------------------
 
 def worker_count(settings: Settings) -> int:
     n = settings.validation.workers
     return n if n > 0 else (os.cpu_count() or 1)
+
+
+@dataclass(slots=True, eq=False)
+class Submission:
+    """Jobs given to the workers: chunks not yet back (``pending``) and chunks back."""
+
+    pending: int = 0
+    done: deque[list[Outcome]] = field(default_factory=deque)
+    unsubmitted: list[list[Job]] = field(default_factory=list)  # inline mode
+
+
+@dataclass(slots=True, eq=False)
+class _Task:
+    """A chunk of jobs; its outcomes come back in order, one by one."""
+
+    id: int
+    jobs: list[Job]
+    submission: Submission
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def current(self) -> Job:
+        return self.jobs[len(self.outcomes)]
+
+
+@dataclass(slots=True, eq=False)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    started: float                 # monotonic
+    ready: bool = False            # layers built
+    task: _Task | None = None
+    clock: float = 0.0             # when the job it is on began (as the parent saw it)
+
+
+_live: set[_Worker] = set()  # every worker started and not yet reaped
+_reaper = threading.Lock()
+_reaper_installed = False
+
+
+def _reap_all() -> None:
+    """At exit, no worker survives (they ignore SIGTERM, which multiprocessing's own exit
+    hook would send them before waiting for them forever)."""
+    for w in list(_live):
+        _kill(w)
+
+
+def _kill(w: _Worker) -> None:
+    if w.process.is_alive():
+        w.process.kill()
+    w.process.join(5)
+    w.conn.close()
+    _live.discard(w)
 
 
 class Examiner:
@@ -126,29 +242,44 @@ class Examiner:
         self.settings = settings
         self.workers = workers or worker_count(settings)
         self.inline = settings.validation.start_method == "inline"
-        self._pool: ProcessPoolExecutor | None = None
+        self.timeout = settings.validation.task_timeout
+        self._pool: list[_Worker] = []
+        self._queue: deque[_Task] = deque()
+        self._next_id = 0
+        self._deaths: dict[str, int] = {}     # job key -> workers that died on it
+        self._startup_failures = 0
+        self._stop: threading.Event | None = None
+        self._grace = 0.0
+        self._stop_seen: float | None = None
+        self._abandoned = False
         if self.inline:
             _init(settings)
+        elif settings.validation.start_method == "fork":
+            raise ValueError("start_method 'fork' is refused: saxonche aborts after fork()")
 
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            method = self.settings.validation.start_method
-            if method == "fork":
-                raise ValueError("start_method 'fork' is refused: saxonche aborts after fork()")
-            ctx = multiprocessing.get_context(method)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init,
-                                             initargs=(self.settings, os.getpid()))
-        return self._pool
+    def stop_on(self, event: threading.Event, grace: float) -> None:
+        """Once ``event`` is set, give the flows in hand ``grace`` seconds, then kill the
+        workers and leave what did not finish unfinished (the next start recovers it)."""
+        self._stop = event
+        self._grace = grace
+
+    @property
+    def abandoned(self) -> bool:
+        """A stop came and the grace ran out: flows were left for the next start."""
+        return self._abandoned
 
     def warm_up(self) -> None:
         """Start every worker now (and build its layers), not on the first flow."""
         if self.inline:
             _layers()
             return
-        pool = self._executor()
-        futures = [pool.submit(_warm) for _ in range(self.workers)]
-        for f in futures:
-            f.result()
+        while not self._abandoned:
+            if not self._stopping():
+                while len(self._pool) < self.workers:
+                    self._spawn()
+            if all(w.ready for w in self._pool) and len(self._pool) >= self.workers:
+                return
+            self._pump()
 
     def run(self, jobs: Sequence[Job], chunk: int = 16) -> Iterator[list[Outcome]]:
         """Examine ``jobs``; yields the outcomes of each chunk as it completes."""
@@ -159,61 +290,46 @@ class Examiner:
         batch while the workers examine this one."""
         chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
         if self.inline:
-            return Submission({}, chunks)
-        futures: dict[Future, list[Job]] = {}
-        for i, c in enumerate(chunks):
-            try:
-                futures[self._executor().submit(_run, c)] = c
-            except BrokenProcessPool:
-                return Submission(futures, chunks[i:])
-        return Submission(futures, [])
+            return Submission(unsubmitted=chunks)
+        sub = Submission()
+        if self._abandoned:  # stopping: these stay unfinished, for the next start
+            return sub
+        for c in chunks:
+            self._queue.append(self._task(c, sub))
+        self._dispatch()
+        return sub
 
     def results(self, sub: Submission) -> Iterator[list[Outcome]]:
         """The outcomes of a submission, chunk by chunk, as they complete.
 
-        When a worker dies, the pool breaks and every chunk in it fails: those jobs are
-        retried one by one in a new pool, so a poison flow only takes itself down.
+        Outcomes of other submissions that arrive meanwhile are kept for them. After an
+        abandoned stop, the chunks not back are simply not yielded.
         """
         if self.inline:
             for c in sub.unsubmitted:
                 yield _run(c)
             return
-        failed = list(sub.unsubmitted)
-        for fut in as_completed(sub.futures):
-            try:
-                outcomes = fut.result()
-            except (BrokenProcessPool, CancelledError):
-                failed.append(sub.futures[fut])
-                continue
-            yield outcomes
-        if failed:
-            log.warning("a validation worker died; replacing it and retrying %d job(s)",
-                        sum(len(c) for c in failed))
-            if self._pool is not None and getattr(self._pool, "_broken", False):
-                self._reset()
-            yield from self._run_alone([j for c in failed for j in c])
-
-    def _run_alone(self, jobs: Iterable[Job]) -> Iterator[list[Outcome]]:
-        for job in jobs:
-            for attempt in (1, 2):
-                try:
-                    yield self._executor().submit(_run, [job]).result()
-                    break
-                except BrokenProcessPool:
-                    self._reset()
-                    if attempt == 2:
-                        yield [Outcome(job.key, None,
-                                       "the validation worker died twice on this flow")]
-
-    def _reset(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        while True:
+            while sub.done:
+                yield sub.done.popleft()
+            if sub.pending == 0:
+                return
+            self._pump()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Idle workers are asked to exit; busy ones (a stuck flow) are killed."""
+        idle = [w for w in self._pool if w.task is None]
+        for w in idle:
+            try:
+                w.conn.send(None)
+            except OSError:  # already gone
+                continue
+        deadline = time.monotonic() + 2
+        for w in idle:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+        for w in self._pool:
+            _kill(w)
+        self._pool.clear()
 
     def __enter__(self) -> Examiner:
         return self
@@ -221,15 +337,192 @@ class Examiner:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- the pool ----------------------------------------------------------------------
 
-@dataclass(slots=True)
-class Submission:
-    """Chunks of jobs given to the pool (futures), and those it could not take."""
+    def _task(self, jobs: list[Job], sub: Submission) -> _Task:
+        self._next_id += 1
+        sub.pending += 1
+        return _Task(self._next_id, jobs, sub)
 
-    futures: dict[Future, list[Job]]
-    unsubmitted: list[list[Job]]
+    def _stopping(self) -> bool:
+        return self._stop is not None and self._stop.is_set()
 
+    def _spawn(self) -> _Worker:
+        global _reaper_installed
+        ctx = multiprocessing.get_context(self.settings.validation.start_method)
+        mine, theirs = ctx.Pipe(duplex=True)
+        process = ctx.Process(target=_serve, args=(theirs, self.settings, os.getpid()),
+                              name="edi-validation", daemon=True)
+        process.start()
+        theirs.close()
+        w = _Worker(process, mine, time.monotonic())
+        self._pool.append(w)
+        _live.add(w)
+        with _reaper:
+            if not _reaper_installed:  # after multiprocessing's own hook: runs before it
+                atexit.register(_reap_all)
+                _reaper_installed = True
+        return w
 
-def _warm() -> int:
-    _layers()
-    return os.getpid()
+    def _dispatch(self) -> None:
+        """Give queued chunks to idle workers, starting workers up to the count (none
+        once a stop is requested: what is queued then waits for the next start)."""
+        while self._queue:
+            w = next((w for w in self._pool if w.task is None), None)
+            if w is None:
+                if len(self._pool) >= self.workers or self._stopping():
+                    return
+                w = self._spawn()
+            task = self._queue.popleft()
+            try:
+                w.conn.send((task.id, task.jobs))
+            except OSError:  # it died idle: the chunk never reached it
+                self._queue.appendleft(task)
+                self._pool.remove(w)
+                _kill(w)
+                continue
+            w.task = task
+            w.clock = time.monotonic()
+
+    def _pump(self) -> None:
+        """Wait for the workers once (bounded by the nearest deadline), then act on what
+        came back, on deaths, on flows over their time, and on a stop's grace."""
+        now = time.monotonic()
+        if self._stopping():
+            if self._stop_seen is None:
+                self._stop_seen = now
+                log.info("stop requested: the flows in hand have %g s to finish",
+                         self._grace)
+            if now - self._stop_seen >= self._grace:
+                self._abandon()
+                return
+        self._dispatch()
+        wait = 1.0
+        for w in self._pool:
+            if w.task is not None or not w.ready:
+                wait = min(wait, self._deadline(w) - now)
+        if self._stop is not None:
+            wait = min(wait, POLL)
+        wait = max(0.0, wait)
+        waitables: list[Any] = [w.conn for w in self._pool]
+        waitables += [w.process.sentinel for w in self._pool]
+        if waitables:
+            ready = set(mp_connection.wait(waitables, wait))
+        else:
+            time.sleep(wait)
+            ready = set()
+        for w in list(self._pool):
+            if w.conn in ready or w.process.sentinel in ready:
+                self._read(w)
+        now = time.monotonic()
+        for w in list(self._pool):
+            if (w.task is not None or not w.ready) and now > self._deadline(w):
+                self._lost(w, timed_out=w.ready)
+
+    def _deadline(self, w: _Worker) -> float:
+        if not w.ready:
+            return w.started + STARTUP_TIMEOUT
+        return w.clock + self.timeout if self.timeout > 0 else float("inf")
+
+    def _read(self, w: _Worker) -> None:
+        messages = []
+        try:
+            while w.conn.poll():
+                messages.append(w.conn.recv())
+            gone = w.process.exitcode is not None  # dead, its pipe drained
+        except (EOFError, OSError):
+            gone = True
+        for message in messages:
+            self._receive(w, message)
+        if gone:
+            self._lost(w, timed_out=False)
+
+    def _receive(self, w: _Worker, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "ready":
+            w.ready = True
+            w.clock = time.monotonic()
+            self._startup_failures = 0
+        elif kind == "failed":
+            self.close()
+            raise message[1]
+        elif kind == "outcome":
+            task = w.task
+            assert task is not None and task.id == message[1]
+            outcome: Outcome = message[2]
+            self._deaths.pop(outcome.key, None)
+            task.outcomes.append(outcome)
+            w.clock = time.monotonic()
+            if len(task.outcomes) == len(task.jobs):
+                self._complete(task)
+                w.task = None
+        else:
+            raise AssertionError(f"unknown message from a worker: {kind!r}")
+
+    def _complete(self, task: _Task) -> None:
+        if task.outcomes:
+            task.submission.done.append(task.outcomes)
+        task.submission.pending -= 1
+
+    def _lost(self, w: _Worker, timed_out: bool) -> None:
+        """A worker died or overran: kill it; its flow is retried or an incident, the
+        rest of its chunk goes back to the queue (first, they are the oldest)."""
+        self._pool.remove(w)
+        _kill(w)
+        task = w.task
+        if not w.ready:
+            self._startup_failures += 1
+            log.warning("a validation worker died before it was ready (exit code %s)",
+                        w.process.exitcode)
+            if self._startup_failures >= STARTUP_FAILURES:
+                self.close()
+                raise WorkerStartError(
+                    f"{self._startup_failures} validation workers in a row died before "
+                    "building their layers; see the log above")
+            if task is not None:
+                task.submission.pending -= 1
+                self._queue.appendleft(self._task(task.jobs, task.submission))
+            return
+        if task is None:
+            log.warning("an idle validation worker died (exit code %s)", w.process.exitcode)
+            return
+        job = task.current
+        rest = task.jobs[len(task.outcomes) + 1:]
+        if rest:
+            self._queue.appendleft(self._task(rest, task.submission))
+        if timed_out:
+            log.error("flow %s (%s) took longer than %g s to examine; its worker is killed "
+                      "and replaced", job.key, job.name, self.timeout)
+            task.outcomes.append(Outcome(job.key, None, (
+                f"examination took longer than {self.timeout:g} s ([validation] "
+                "task_timeout); its worker was killed")))
+        else:
+            deaths = self._deaths[job.key] = self._deaths.get(job.key, 0) + 1
+            log.warning("a validation worker died on %s (exit code %s); replacing it and "
+                        "retrying %d job(s)", job.name, w.process.exitcode,
+                        len(rest) + (deaths < 2))
+            if deaths >= 2:
+                self._deaths.pop(job.key)
+                task.outcomes.append(Outcome(job.key, None,
+                                             "the validation worker died twice on this flow"))
+            else:
+                self._queue.appendleft(self._task([job], task.submission))
+        self._complete(task)
+
+    def _abandon(self) -> None:
+        """The stop's grace is over: kill every worker; flows not back stay unfinished."""
+        left = sum(len(w.task.jobs) - len(w.task.outcomes) for w in self._pool if w.task)
+        left += sum(len(t.jobs) for t in self._queue)
+        if left:
+            log.warning("stopping: %d flow(s) in hand did not finish within %g s; they stay "
+                        "unfinished and are taken up again at the next start", left,
+                        self._grace)
+        for w in self._pool:
+            if w.task is not None:
+                self._complete(w.task)
+            _kill(w)
+        self._pool.clear()
+        for task in self._queue:
+            self._complete(task)
+        self._queue.clear()
+        self._abandoned = True

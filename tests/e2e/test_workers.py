@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from edi import samples
@@ -72,3 +79,60 @@ def test_a_defect_while_examining_costs_one_flow_not_the_run(ws: Workspace) -> N
     detail = ws.db().execute(
         "select detail from flows where file_name = 'bad.xml'").fetchone()[0]
     assert "RuntimeError: defect in a layer" in detail
+
+
+def _status(ws: Workspace) -> dict[str, str]:
+    """{file name: status}; empty while the ledger is not created yet."""
+    ledger = ws.root / "var" / "edi.sqlite"
+    if not ledger.exists():
+        return {}
+    with closing(sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)) as db:
+        try:
+            return dict(db.execute("select file_name, status from flows").fetchall())
+        except sqlite3.OperationalError:  # no such table: edi is still starting
+            return {}
+
+
+def _start(ws: Workspace, *args: str) -> subprocess.Popen[str]:
+    """`edi ARGS` running in the background, as a service manager would start it."""
+    env = {**os.environ, **ws.env}
+    env.pop("EDI_CRASH_AT", None)
+    env.pop("EDI_CONFIG", None)
+    return subprocess.Popen([sys.executable, "-m", "edi.cli", *args], cwd=ws.root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _until(check: Callable[[], bool], what: str, proc: subprocess.Popen[str],
+           timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if proc.poll() is not None:
+            raise AssertionError(f"edi exited {proc.returncode} before {what}:\n"
+                                 f"{proc.communicate()[1]}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(f"no {what} after {timeout} s:\n{proc.communicate()[1]}")
+        time.sleep(0.1)
+
+
+def test_a_flow_over_the_time_limit_is_an_incident_and_the_others_go_through(
+        ws: Workspace) -> None:
+    ws.configure(extra="task_timeout = 2\n")  # goes in [validation], the last table
+    for name in ("a.xml", "b-hang.xml", "c.xml", "d.xml"):  # one chunk, the hang inside
+        ws.drop(name, samples.ubl_invoice(number=f"T-{name[0]}"))
+    ws.env = {"EDI_HANG_ON": "hang"}
+    proc = ws.edi("process")
+    assert _status(ws) == {"a.xml": "IN_INTEGRE", "b-hang.xml": "IN_INCIDENTE",
+                           "c.xml": "IN_INTEGRE", "d.xml": "IN_INTEGRE"}
+    with closing(ws.db()) as db:
+        detail = db.execute("select detail from flows where file_name = 'b-hang.xml'"
+                            ).fetchone()[0]
+    assert "took longer than 2 s" in detail
+    assert "took longer than 2 s" in proc.stderr
+    assert sorted(p.name.split("_", 1)[1] for p in ws.files("outbox")) == [
+        "T-a.xml", "T-c.xml", "T-d.xml"]
+    # nothing wrong with the flow itself: without the hang it goes through
+    ws.env = {}
+    [flow_id] = [f["flow_id"] for f in ws.flows() if f["file_name"] == "b-hang.xml"]
+    assert "IN_INTEGRE" in ws.edi("reprocess", flow_id).stdout
+
