@@ -9,6 +9,7 @@ Chorus Pro shows it to suppliers; the deposit rules warn when an invoice exceeds
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,8 +19,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from edi.config import Limits
 from edi.directory import store
 from edi.directory.csvfile import DirectoryError, Zeros, decode, rows
+from edi.model import FlowError
+from edi.validators import xml_safety
 from edi.validators.identifiers import siret_error
 
 OPEN = frozenset({"ouvert", "open", "actif", "active", "en cours", "en_cours", "valide",
@@ -120,12 +124,12 @@ def parse_csv(data: bytes, name: str, zeros: Zeros) -> list[tuple]:
 
 def parse_orderx(data: bytes, name: str) -> list[tuple]:
     """One engagement from an Order-X order (220) or change (230), XSD-checked first."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DirectoryError(name, exc.lineno, f"malformed XML: {exc.msg}") from exc
+    try:  # the one hardened entry point for deposited XML (no DTD, no entity, no network)
+        root = xml_safety.parse(data, Limits()).getroot()
+    except FlowError as exc:
+        line = re.match(r"line (\d+)", exc.location)
+        raise DirectoryError(name, int(line.group(1)) if line else None,
+                             f"{exc.message} ({exc.rule_id})") from exc
     guideline = _text(root, "rsm:ExchangedDocumentContext/"
                       "ram:GuidelineSpecifiedDocumentContextParameter/ram:ID")
     if root.tag != f"{{{ORDERX_NS['rsm']}}}SCRDMCCBDACIOMessageStructure" or \
