@@ -99,9 +99,6 @@ class Intake:
     done_files: bool = False           # take X only once X.done exists next to it
     ignore_suffixes: tuple[str, ...] = (".tmp", ".part", ".done")
     batch: int = 256                   # flows claimed and concluded together (bounded memory)
-    process_wait: float = 30.0         # `edi process`: at most this long for files still written
-    stop_grace: float = 5.0            # on SIGINT/SIGTERM, seconds for the flows in hand to finish
-    instance_stale_after: float = 30.0  # a guard not renewed for this long is taken over
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "quiet_period": Bound(0, what=SECONDS),
@@ -144,7 +141,6 @@ class Validation:
     plugins: tuple[str, ...] = ()     # layers of your own: "name=module:Factory"
     start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche); "inline"
     #                                   runs in this process (tests, small `edi validate`)
-    task_timeout: float = 120.0       # seconds one flow may take in a worker; 0 = no limit
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "workers": Bound(0, 1024, what="a number of processes (0: one per core)"),
@@ -416,7 +412,7 @@ def _check_folders(settings: Settings, ledger_file: Path | None) -> None:
             raise ConfigError(f"[paths] inbox: {inbox} is inside [paths] {name} {path}; "
                               "the inbox is for deposits only")
     for name, path in folders.items():
-        _writable(f"[paths] {name}", path, str(path))
+        _writable(f"[paths] {name}", path, str(path), existing_may_refuse=name == "outbox")
     if _device(folders["work"]) != _device(inbox):
         raise ConfigError(f"[paths] work: {folders['work']} is on another filesystem than "
                           f"[paths] inbox {inbox}; a claim is a rename and needs one "
@@ -434,13 +430,19 @@ def _device(path: Path) -> int:
     return _existing(path).stat().st_dev
 
 
-def _writable(label: str, path: Path, shown: str) -> None:
-    """``path`` is a writable folder, or the folder it would be created in is."""
+def _writable(label: str, path: Path, shown: str, existing_may_refuse: bool = False) -> None:
+    """``path`` is a writable folder, or the folder it would be created in is.
+
+    ``existing_may_refuse``: a delivery folder that exists may refuse writes for a while
+    (full, read-only): that is a delivery failure, retried, not a configuration mistake.
+    """
     base = _existing(path)
     if not base.is_dir():
         what = "exists and is not a folder" if base == path else \
             f"cannot be created: {base} is not a folder"
         raise ConfigError(f"{label}: {shown} {what}")
+    if base == path and existing_may_refuse:
+        return
     if not os.access(base, os.W_OK | os.X_OK):
         what = "is not writable" if base == path else \
             f"cannot be created: {base} is not writable"

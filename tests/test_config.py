@@ -85,6 +85,11 @@ MALFORMED: list[tuple[str, str | bytes | None, str]] = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_config_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EDI_CONFIG", raising=False)
+
+
 def edi(root: Path, *args: str, env: dict[str, str] | None = None,
         ) -> subprocess.CompletedProcess[str]:
     environ = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
@@ -163,6 +168,25 @@ def test_unreadable_file_and_unwritable_folder(tmp_path: Path) -> None:
     toml.write_text('[paths]\narchive = "locked/archive"\n')
     with pytest.raises(ConfigError, match=r"\[paths\] archive: .*locked is not writable"):
         load(toml, base_dir=tmp_path)
+
+
+def test_an_immutable_outbox_is_a_delivery_failure_an_immutable_archive_a_mistake(
+        tmp_path: Path) -> None:
+    """The outbox may refuse writes for a while (deliveries wait and are retried); the
+    folders the processor itself keeps must be writable from the start."""
+    frozen = [tmp_path / "outbox", tmp_path / "archive"]
+    for folder in frozen:
+        folder.mkdir()
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
+            pytest.skip("chattr +i is not supported here")
+    try:
+        with pytest.raises(ConfigError, match=r"\[paths\] archive: .*archive is not writable"):
+            load(base_dir=tmp_path)
+        subprocess.run(["chattr", "-i", str(tmp_path / "archive")], check=True)
+        load(base_dir=tmp_path)                        # the outbox alone: accepted
+    finally:
+        for folder in frozen:
+            subprocess.run(["chattr", "-i", str(folder)], check=False)
 
 
 def test_a_folder_given_as_the_file(tmp_path: Path) -> None:
