@@ -98,6 +98,8 @@ _DOCTYPE_WINDOW = 1 << 20
 # character it cannot match (a name ends at white space, white space ends at a name).
 _EXTERNAL_ENTITY = re.compile(r"<!ENTITY\s+(?:%\s*)?[^\s%]\S*\s+(?:SYSTEM|PUBLIC)\b")
 _ANY_ENTITY = re.compile(r"<!ENTITY\b")
+_NON_SPACE = re.compile(rb"[^ \t\n\r\x0b\x0c]")  # what bytes.strip() keeps
+_CHUNK = 1 << 20  # encoding checks decode by chunks of a MiB
 
 
 def parse(data: bytes, limits: Limits) -> etree._ElementTree:
@@ -109,16 +111,16 @@ def parse(data: bytes, limits: Limits) -> etree._ElementTree:
     if len(data) > limits.max_xml_bytes:
         raise error("EDI-XML-SIZE", f"the invoice XML is {len(data):,} bytes; the limit is "
                                     f"{limits.max_xml_bytes:,} bytes ([limits] max_xml_bytes)")
-    if not data.strip():
+    if _NON_SPACE.search(data) is None:  # (data.strip() would copy it)
         raise error("EDI-EMPTY", f"the invoice XML is empty ({len(data)} bytes, no content); "
                                  "expected an XML invoice")
-    _, bom, text = _encoding(data)
-    scanned: str | bytes = data if text is None else text
-    start = bom if text is None else 0
-    if _PROLOG[type(scanned)][0] in scanned:
-        refuse_doctype(scanned, start)
+    family, bom = _encoding(data)
+    if family == "8bit":
+        if b"<!DOCTYPE" in data:
+            refuse_doctype(data, bom)
+    elif "<!DOCTYPE".encode(family) in data:  # decoded (a copy) only when it may have one
+        refuse_doctype(data[bom:].decode(family))
     parser = HUGE_PARSER_PER_PROCESS if len(data) > HUGE_FROM_BYTES else PARSER_PER_PROCESS
-    del scanned, text  # the decoded UTF-16 copy is not needed while lxml builds the tree
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -144,12 +146,13 @@ def check_encoding(data: bytes) -> str:
     return _encoding(data)[0]
 
 
-def _encoding(data: bytes) -> tuple[str, int, str | None]:
-    """(byte family, length of the BOM, the text if UTF-16) once the encoding is checked.
+def _encoding(data: bytes) -> tuple[str, int]:
+    """(byte family, length of the BOM) once the encoding is checked against the bytes.
 
-    8-bit documents (UTF-8, US-ASCII, ISO-8859-1) are not decoded: their markup
-    characters are single ASCII bytes, so their prolog is scanned as bytes, after the
-    BOM. UTF-16 is decoded (strictly, which checks it) and scanned as characters.
+    The whole document is checked, by chunks (no decoded copy of it is kept). 8-bit
+    documents (UTF-8, US-ASCII, ISO-8859-1) have their markup characters as single ASCII
+    bytes: their prolog is scanned as bytes, after the BOM. UTF-16 ones are scanned as
+    characters, decoded.
     """
     bom, family = b"", "8bit"
     for mark, name in _BOMS:
@@ -185,7 +188,8 @@ def _encoding(data: bytes) -> tuple[str, int, str | None]:
                         f"the bytes are {family.upper()} ({'byte order mark' if bom else 'NUL'}"
                         f" bytes) but the XML declares {shown}; expected the declaration to "
                         "match the bytes", "line 1")
-        return family, len(bom), _strict(data[len(bom):], family, f"{family.upper()}")
+        _strict(data, family, f"{family.upper()}", len(bom))
+        return family, len(bom)
     if bom and declared not in (None, "utf-8"):
         raise error("EDI-XML-ENCODING",
                     f"the XML starts with a UTF-8 byte order mark but declares {shown}; "
@@ -200,12 +204,12 @@ def _encoding(data: bytes) -> tuple[str, int, str | None]:
                         "the XML declares ISO-8859-1 but its non-ASCII bytes are UTF-8 "
                         "sequences (e.g. 'Ã©' for 'é'); expected encoding=\"UTF-8\"",
                         "line 1")
-        return family, len(bom), None
+        return family, len(bom)
     if declared == "ascii":
         _strict(data, "ascii", "US-ASCII")
     elif not data.isascii():
         _strict(data, "utf-8", shown or "UTF-8 (the default, no encoding declared)")
-    return family, len(bom), None
+    return family, len(bom)
 
 
 def doctype_offset(text: str | bytes, start: int = 0) -> int | None:
@@ -302,28 +306,42 @@ def _canonical(name: str) -> str | None:
 
 
 def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return _first_error(data, "utf-8") is None
 
 
-def _strict(data: bytes, codec: str, declared: str) -> str:
-    """``data`` decoded, or EDI-XML-ENCODING naming the first byte that is not ``codec``."""
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start:exc.start + 4]
-        eight_bit = codec in ("utf-8", "ascii")
-        hint = ""
-        if eight_bit and not _is_utf8(data):
-            hint = " (the bytes look like ISO-8859-1 / Windows-1252)"
-        where = f"byte {exc.start}"
-        if eight_bit:
-            line = data.count(b"\n", 0, exc.start) + 1
-            where = f"line {line}, {where}"
-        raise error("EDI-XML-ENCODING",
-                    f"the XML is read as {declared} but byte(s) {bad.hex(' ')} at byte "
-                    f"{exc.start} are not {codec.upper()}{hint}; expected the bytes to match "
-                    "the declared encoding", where) from exc
+def _first_error(data: bytes, codec: str, start: int = 0) -> tuple[int, Exception] | None:
+    """(offset, error) of the first byte from ``start`` that is not ``codec``, or None.
+
+    Decodes by chunks of a MiB and keeps nothing: a 50 MB invoice is not copied into a
+    string of up to 200 MB just to learn that it is valid.
+    """
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
+    for offset in range(start, len(data), _CHUNK):
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(view[offset:offset + _CHUNK], final=offset + _CHUNK >= len(data))
+        except UnicodeDecodeError as exc:
+            return offset - pending + exc.start, exc
+    return None
+
+
+def _strict(data: bytes, codec: str, declared: str, start: int = 0) -> None:
+    """EDI-XML-ENCODING naming the first byte (from ``start``) that is not ``codec``."""
+    found = _first_error(data, codec, start)
+    if found is None:
+        return
+    at, exc = found
+    bad = data[at:at + 4]
+    eight_bit = codec in ("utf-8", "ascii")
+    hint = ""
+    if eight_bit and (codec == "utf-8" or not _is_utf8(data)):
+        hint = " (the bytes look like ISO-8859-1 / Windows-1252)"
+    where = f"byte {at - start}"
+    if eight_bit:
+        line = data.count(b"\n", 0, at) + 1
+        where = f"line {line}, {where}"
+    raise error("EDI-XML-ENCODING",
+                f"the XML is read as {declared} but byte(s) {bad.hex(' ')} at byte "
+                f"{at - start} are not {codec.upper()}{hint}; expected the bytes to match "
+                "the declared encoding", where) from exc

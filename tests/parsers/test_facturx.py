@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -204,6 +206,22 @@ def test_a_loop_in_the_name_tree_is_walked_once() -> None:
     tree_ref = writer.root_object["/Names"].raw_get("/EmbeddedFiles")
     tree_ref.get_object()[NameObject("/Kids")] = ArrayObject([tree_ref])  # its own kid
     assert extract(written(writer), LIMITS) == ("factur-x.xml", INVOICE_A)
+
+
+def test_a_pdf_whose_invoice_carries_a_12_mb_attachment_is_read() -> None:
+    payload = os.urandom(9 * 1024 * 1024)
+    reference = (b"<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>ANNEXE-1"
+                 b"</ram:IssuerAssignedID><ram:TypeCode>916</ram:TypeCode>"
+                 b'<ram:AttachmentBinaryObject mimeCode="application/pdf" filename="a.pdf">'
+                 + base64.b64encode(payload) + b"</ram:AttachmentBinaryObject>"
+                 b"</ram:AdditionalReferencedDocument>")
+    end = b"</ram:ApplicableHeaderTradeAgreement>"
+    xml = samples.cii_invoice(number="BIG-1").replace(end, reference + end, 1)
+    assert len(xml) > 12_000_000
+    doc = unpack("f.pdf", pdf_with({"factur-x.xml": xml}), LIMITS)[0]
+    tree = read(doc, LIMITS)
+    assert doc.invoice.number == "BIG-1"
+    assert base64.b64decode(tree.getroot().findtext(".//{*}AttachmentBinaryObject")) == payload
 
 
 def corpus_files() -> list[Path]:

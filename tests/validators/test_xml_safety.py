@@ -399,3 +399,19 @@ def test_the_size_cap_still_applies_to_large_invoices() -> None:
     data = _with_attachment(samples.ubl_invoice(), b"x" * 3_000_000)
     err = refused(data, Limits(max_xml_bytes=len(data) - 1))
     assert err.rule_id == "EDI-XML-SIZE"
+
+
+# --- the encoding check reads by chunks: the bytes across a chunk's edge still count ---
+
+def test_a_character_across_the_encoding_check_chunks_is_read() -> None:
+    head = b"<note>"
+    filler = b"a" * ((1 << 20) - len(head) - 1)  # '\xc3\xa9' (é) straddles the 1 MiB mark
+    data = head + filler + "\u00e9</note>".encode()
+    assert xml_safety.parse(data, LIMITS).getroot().text.endswith("a\u00e9")
+
+
+def test_a_latin1_byte_beyond_the_first_chunk_is_located_exactly() -> None:
+    data = b"<note>\n" + b"a" * 1_500_000 + b"\n\xe9</note>"
+    err = refused(data)
+    assert err.rule_id == "EDI-XML-ENCODING"
+    assert err.location == f"line 3, byte {len(data) - len(b'?</note>')}"
