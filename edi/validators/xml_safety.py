@@ -163,6 +163,11 @@ def _encoding(data: bytes) -> tuple[str, int]:
         raise error("EDI-XML-ENCODING-UNSUPPORTED",
                     f"the XML starts with a {family.upper()} byte order mark; expected UTF-8, "
                     "UTF-16 or ISO-8859-1", "byte 0")
+    if not bom and data[:4] in (b"<\x00\x00\x00", b"\x00\x00\x00<"):
+        # UTF-32 by its NUL bytes: libxml2 would read it so, the checks below as UTF-16
+        raise error("EDI-XML-ENCODING-UNSUPPORTED",
+                    "the XML's bytes are UTF-32 ('<' followed or preceded by three NUL "
+                    "bytes); expected UTF-8, UTF-16 or ISO-8859-1", "byte 0")
     if not bom and data[:2] == b"<\x00":
         family = "utf-16-le"
     elif not bom and data[:2] == b"\x00<":
