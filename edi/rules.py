@@ -38,8 +38,9 @@ class Rule:
                 "text": self.text, "sources": list(self.sources), "note": self.note}
 
 
-FX_NOTE = ("Factur-X container rule: fatal in a Factur-X PDF, a warning in plain CII "
-           "([schematron] fx_severity_pdf / fx_severity_xml)")
+FX_NOTE = ("Factur-X container rule: binding as the official Factur-X Schematron states it, "
+           "fatal by default in a Factur-X PDF and in plain CII ([schematron] "
+           "fx_severity_pdf / fx_severity_xml)")
 
 
 def schematron_rules() -> list[Rule]:

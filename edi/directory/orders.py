@@ -62,7 +62,7 @@ def import_orders(path: Path, files: list[Path], replace: bool = False) -> Order
     found: dict[tuple[str, str], tuple] = {}
     for file in files:
         data = _read(file)
-        parsed = (parse_orderx(data, file.name) if data.lstrip()[:1] == b"<"
+        parsed = (parse_orderx(data, file.name) if _looks_like_xml(data)
                   else parse_csv(data, file.name, report.zeros))  # type: ignore[arg-type]
         for row in parsed:
             found[(row[0], row[1])] = row
@@ -218,3 +218,10 @@ def _read(file: Path) -> bytes:
         return file.read_bytes()
     except OSError as exc:
         raise DirectoryError(file.name, None, f"cannot read: {exc.strerror}") from exc
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """An Order-X file may start with a BOM or be UTF-16: the hardened parser reads those."""
+    from edi.parsers.detect import Kind, sniff
+
+    return sniff(data) is Kind.XML

@@ -129,6 +129,17 @@ def test_order_x_files(tmp_path: Path) -> None:
     assert not e["EJ-X-2"].open                     # a cancellation closes the engagement
 
 
+def test_order_x_with_a_bom_or_in_utf16_is_read_as_order_x(tmp_path: Path) -> None:
+    store = tmp_path / "d.sqlite"
+    text = order_x("EJ-U-1").decode("utf-8")
+    (tmp_path / "bom.xml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    (tmp_path / "u16.xml").write_bytes(
+        text.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace("EJ-U-1", "EJ-U-2")
+        .encode("utf-16"))
+    import_orders(store, [tmp_path / "bom.xml", tmp_path / "u16.xml"])
+    assert {"EJ-U-1", "EJ-U-2"} <= set(load(store).engagements[BUYER])
+
+
 def test_order_x_must_be_valid_against_its_xsd(tmp_path: Path) -> None:
     bad = order_x(extra="<ram:Unknown>1</ram:Unknown>")
     (tmp_path / "bad.xml").write_bytes(bad)
