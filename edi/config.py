@@ -99,6 +99,9 @@ class Intake:
     done_files: bool = False           # take X only once X.done exists next to it
     ignore_suffixes: tuple[str, ...] = (".tmp", ".part", ".done")
     batch: int = 256                   # flows claimed and concluded together (bounded memory)
+    process_wait: float = 30.0         # `edi process`: at most this long for files still written
+    stop_grace: float = 5.0            # on SIGINT/SIGTERM, seconds for the flows in hand to finish
+    instance_stale_after: float = 30.0  # a guard not renewed for this long is taken over
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "quiet_period": Bound(0, what=SECONDS),
@@ -141,6 +144,7 @@ class Validation:
     plugins: tuple[str, ...] = ()     # layers of your own: "name=module:Factory"
     start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche); "inline"
     #                                   runs in this process (tests, small `edi validate`)
+    task_timeout: float = 120.0       # seconds one flow may take in a worker; 0 = no limit
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "workers": Bound(0, 1024, what="a number of processes (0: one per core)"),
