@@ -95,7 +95,11 @@ def _open(settings: Settings) -> tuple[Any, Any, Any]:
 @click.pass_context
 def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bool,
           host: str | None, port: int | None) -> None:
-    """Process the inbox until stopped (SIGINT/SIGTERM finish the flow in hand)."""
+    """Process the inbox until stopped (SIGINT/SIGTERM: the flows in hand get
+    [intake] stop_grace seconds, the rest is taken up at the next start).
+
+    One instance per inbox and work area: a second one exits with code 3.
+    """
     from edi.intake.watch import Stop
     from edi.intake.watch import watch as watch_loop
 
@@ -103,6 +107,7 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     ledger, examiner, processor = _open(settings)
     stop = Stop()
     stop.install()
+    guard = _hold(ctx, "watch", settings, ledger, examiner, stop)
     stop_server = None
     if serve:
         from edi.web import counters
@@ -122,6 +127,7 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
             stop_server = serve_in_thread(settings, host, port)
         except (BindError, OSError) as exc:
             examiner.close()
+            _release(guard)
             ledger.close()
             raise click.ClickException(f"cannot serve the dashboard: {exc}") from exc
     inbox = settings.path(settings.paths.inbox)
@@ -134,8 +140,42 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
         if stop_server:
             stop_server()
         examiner.close()
+        _release(guard)
         ledger.close()
     click.echo("edi watch: stopped cleanly", err=True)
+
+
+def _hold(ctx: click.Context, command: str, settings: Settings, ledger: Any, examiner: Any,
+          stop: Any) -> Any:
+    """This instance's claim on its inbox and work area, or exit 3 naming the holder.
+
+    Also bounds the stop: once requested, the workers get [intake] stop_grace seconds.
+    """
+    from edi.ledger.guard import InstanceBusy, InstanceGuard, scopes
+
+    guard = InstanceGuard(ledger, scopes(settings.path(settings.paths.inbox),
+                                         settings.path(settings.paths.work)),
+                          command, settings.intake.instance_stale_after, on_lost=stop.request)
+    try:
+        guard.acquire()
+    except InstanceBusy as exc:
+        examiner.close()
+        ledger.close()
+        click.echo(f"edi {command}: {exc}", err=True)
+        ctx.exit(3)
+    examiner.stop_on(stop.event, settings.intake.stop_grace)
+    return guard
+
+
+def _release(guard: Any) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        guard.release()
+    except SQLAlchemyError as exc:  # said, not swallowed: the claim lapses on its own
+        logging.getLogger("edi").error(
+            "could not release the instance guard (%s); it lapses %g s after its last "
+            "heartbeat", exc, guard.stale_after)
 
 
 @cli.command()
@@ -145,7 +185,12 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
 @click.pass_context
 def process(ctx: click.Context, layers: str | None, workers: int | None,
             as_json: bool) -> None:
-    """One pass over the inbox, then exit (for cron and batch runs)."""
+    """Take what is in the inbox, then exit (for cron and batch runs).
+
+    Files still being written are waited for until stable, at most [intake] process_wait
+    seconds (and at least three quiet periods); one still changing then is left for the
+    next run. One instance per inbox and work area: a second one exits with code 3.
+    """
     from edi.intake.scan import StabilityTracker, scan
     from edi.intake.watch import Stop, run_pass
 
@@ -153,23 +198,46 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
     ledger, examiner, processor = _open(settings)
     stop = Stop()
     stop.install()
+    guard = _hold(ctx, "process", settings, ledger, examiner, stop)
     t0 = time.perf_counter()
     results: dict[str, FlowStatus] = {}
+    intake = settings.intake
+    bound = max(intake.process_wait, 3 * intake.quiet_period)
     try:
         leftovers = processor.recover()
-        if leftovers:
+        if leftovers and not stop.requested:
             results.update(processor.process(leftovers))
-        results.update(processor.process(processor.due_retries()))
-        tracker = StabilityTracker(settings.intake.quiet_period)
-        total = len(scan(settings.path(settings.paths.inbox), settings.intake))
+        if not stop.requested:
+            results.update(processor.process(processor.due_retries()))
+        tracker = StabilityTracker(intake.quiet_period)
+        inbox = settings.path(settings.paths.inbox)
+        give_up = time.monotonic() + bound
+
+        def take(progress: Any = None) -> None:
+            """Pass after pass until nothing waits to become stable, or the bound."""
+            while not stop.requested:
+                results.update(run_pass(processor, tracker, settings, stop, progress))
+                left = give_up - time.monotonic()
+                if not tracker.pending() or left <= 0:
+                    return
+                stop.event.wait(min(left, max(0.05, tracker.next_check() or 0.0)))
+
+        total = len(scan(inbox, intake))
         if sys.stderr.isatty() and total:
             with click.progressbar(length=total, label="flows", file=sys.stderr) as bar:
-                results.update(run_pass(processor, tracker, settings, stop, bar.update))
+                take(bar.update)
         else:
-            results.update(run_pass(processor, tracker, settings, stop))
-        waiting = tracker.pending()
+            take()
+        still = tracker.waiting()
+        if not stop.requested:
+            for path in still:
+                logging.getLogger("edi").warning(
+                    "%s still changing after %g s: not yet stable, left for the next run",
+                    path, bound)
+        waiting = len(still)
     finally:
         examiner.close()
+        _release(guard)
     elapsed = time.perf_counter() - t0
     counts: dict[str, int] = {}
     for status in results.values():

@@ -81,14 +81,41 @@ class StabilityTracker:
         self._seen = current
         return ready
 
+    def confirm(self, candidates: list[Candidate], now_ns: int | None = None
+                ) -> list[Candidate]:
+        """The candidates still exactly as the scan saw them, looked at again just before
+        the claim: a file written to since (a writer that paused longer than the quiet
+        period, a file replaced under the same name) is not taken half-written; it starts
+        a new quiet period instead. Files gone meanwhile are dropped."""
+        now = now_ns if now_ns is not None else time.time_ns()
+        unchanged: list[Candidate] = []
+        for c in candidates:
+            try:
+                st = os.stat(c.path, follow_symlinks=False)
+            except FileNotFoundError:
+                self._seen.pop(c.path, None)
+                continue
+            if (st.st_size, st.st_mtime_ns) == (c.size, c.mtime_ns):
+                unchanged.append(c)
+                continue
+            log.info("%s changed since the scan (%d -> %d bytes): left until it is stable",
+                     c.path, c.size, st.st_size)
+            self._seen[c.path] = (st.st_size, st.st_mtime_ns, now)
+        return unchanged
+
     def pending(self) -> int:
         """Files seen but not yet stable (for logs and metrics)."""
         return len(self._seen)
 
+    def waiting(self) -> list[Path]:
+        """The files seen but not yet stable, by name."""
+        return sorted(self._seen)
+
     def next_check(self, now_ns: int | None = None) -> float | None:
         """Seconds until the earliest unstable file may become stable."""
         now = now_ns if now_ns is not None else time.time_ns()
-        waits = [max(0, self.quiet_ns - (now - max(m, f))) for _, m, f in self._seen.values()]
+        # stable once either the mtime or the first sighting is the quiet period old
+        waits = [max(0, self.quiet_ns - (now - min(m, f))) for _, m, f in self._seen.values()]
         return min(waits) / 1e9 if waits else None
 
     def forget(self, path: Path) -> None:

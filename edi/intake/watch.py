@@ -1,7 +1,9 @@
 """`edi watch` and `edi process`: the inbox loop.
 
-watchdog events only wake the loop early; the scan decides. SIGINT/SIGTERM let the batch
-in hand finish, then the loop exits cleanly.
+watchdog events only wake the loop early; the scan decides. SIGINT/SIGTERM stop the loop:
+the flows in hand get ``[intake] stop_grace`` seconds to finish, then the workers are
+killed (a stuck flow cannot hold the stop) and what did not finish stays unfinished in the
+ledger, recovered at the next start.
 """
 
 from __future__ import annotations
@@ -26,17 +28,23 @@ log = logging.getLogger(__name__)
 
 
 class Stop:
-    """Set by SIGINT/SIGTERM; the loop finishes the flows in hand, then returns."""
+    """Set by SIGINT/SIGTERM (or ``request``); the loop ends its pass, then returns.
+
+    Hand ``event`` to ``Examiner.stop_on``: the workers then get a grace, not forever.
+    """
 
     def __init__(self) -> None:
         self.event = threading.Event()
         self.wake = threading.Event()
 
+    def request(self, why: str) -> None:
+        log.info("%s: finishing the flows in hand, then stopping", why)
+        self.event.set()
+        self.wake.set()
+
     def install(self) -> None:
         def handler(signum: int, _frame: FrameType | None) -> None:
-            log.info("signal %s: finishing the flows in hand, then stopping", signum)
-            self.event.set()
-            self.wake.set()
+            self.request(f"signal {signal.Signals(signum).name}")
 
         signal.signal(signal.SIGINT, handler)
         signal.signal(signal.SIGTERM, handler)
@@ -59,8 +67,9 @@ def run_pass(processor: Processor, tracker: StabilityTracker, settings: Settings
         if stop and stop.requested:
             break
         chunk = ready[i:i + batch]
-        flows = processor.claim(chunk)
-        for c in chunk:
+        unchanged = tracker.confirm(chunk)  # as scanned, right before the claim
+        flows = processor.claim(unchanged)
+        for c in unchanged:
             tracker.forget(c.path)
         ahead = processor.start(flows)
         if in_hand is not None:
@@ -97,7 +106,7 @@ def watch(processor: Processor, settings: Settings, stop: Stop,
     remote = _sftp_intake(settings, processor)
     try:
         leftovers = processor.recover()
-        if leftovers:
+        if leftovers and not stop.requested:
             log.info("recovering %d unfinished flow(s)", len(leftovers))
             processor.process(leftovers)
         while not stop.requested:

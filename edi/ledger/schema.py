@@ -133,3 +133,16 @@ Index("ix_invoices_seller", invoices.c.seller_id)
 Index("ix_invoices_buyer", invoices.c.buyer_id)
 Index("ix_invoices_status", invoices.c.status)
 Index("ix_findings_severity_rule", findings.c.severity, findings.c.rule_id, findings.c.flow_id)
+
+# One running edi per folder set (edi/ledger/guard.py): a row per scope (an inbox, a work
+# area), held by one instance and renewed by its heartbeat; a stale row is taken over.
+instances = Table(
+    "instances", metadata,
+    Column("scope", String(1000), primary_key=True),
+    Column("owner", String(64), nullable=False),      # random per run: who holds it
+    Column("host", String(255), nullable=False),
+    Column("pid", Integer, nullable=False),
+    Column("command", String(40), nullable=False),    # watch, process
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("heartbeat_at", DateTime(timezone=True), nullable=False),
+)

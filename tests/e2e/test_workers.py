@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -136,3 +137,33 @@ def test_a_flow_over_the_time_limit_is_an_incident_and_the_others_go_through(
     [flow_id] = [f["flow_id"] for f in ws.flows() if f["file_name"] == "b-hang.xml"]
     assert "IN_INTEGRE" in ws.edi("reprocess", flow_id).stdout
 
+
+def test_sigterm_stops_watch_within_seconds_despite_a_stuck_worker(ws: Workspace) -> None:
+    """A worker stuck on a flow cannot hold the stop: after the grace it is killed, the
+    flows in hand stay unfinished, and the next start finishes them."""
+    ws.configure(extra="task_timeout = 600\n")
+    toml = ws.root / "edi.toml"
+    toml.write_text(toml.read_text().replace("[intake]\n", "[intake]\nstop_grace = 1\n"))
+    for name in ("a-hang.xml", "b.xml", "c.xml"):
+        ws.drop(name, samples.ubl_invoice(number=f"S-{name[0]}"))
+    ws.env = {"EDI_HANG_ON": "hang"}
+    watch = _start(ws, "watch")
+    _until(lambda: _status(ws).get("a-hang.xml") == "IN_EN_COURS_TRAITEMENT",
+           "flow in the workers' hands", watch)
+    time.sleep(0.5)  # the worker is in the hang by now (if not, the stop is only easier)
+    watch.send_signal(signal.SIGTERM)
+    try:
+        _, err = watch.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        watch.kill()
+        raise AssertionError(f"edi watch still running 15 s after SIGTERM:\n"
+                             f"{watch.communicate()[1]}") from None
+    assert watch.returncode == 0, err
+    assert "Traceback" not in err
+    assert "stopped cleanly" in err and "did not finish" in err
+    terminal = {"IN_INTEGRE", "IN_REJETE", "IN_INCIDENTE", "IN_INTEGRE_PARTIEL"}
+    assert _status(ws)["a-hang.xml"] not in terminal
+    ws.env = {}
+    ws.edi("process")
+    assert set(_status(ws).values()) == {"IN_INTEGRE"}
+    assert len(ws.files("outbox")) == 3

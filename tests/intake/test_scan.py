@@ -59,4 +59,28 @@ def test_an_old_file_is_stable_at_once_a_fresh_one_after_the_quiet_period(
         f.write(b"more")
     ready = tracker.stable(scan(tmp_path, Intake()), time.time_ns())
     assert "fresh.xml" not in [c.path.name for c in ready]
+    for c in ready:  # taken (claimed), as run_pass does
+        tracker.forget(c.path)
+    assert tracker.waiting() == [fresh]
     assert tracker.next_check() is not None and tracker.next_check() > 0
+
+
+def test_a_file_written_to_between_scan_and_claim_is_not_taken(tmp_path: Path) -> None:
+    """Stable at the scan, but a writer resumed before the claim: confirm() leaves it for
+    a new quiet period; an untouched file and a removed one are told apart."""
+    kept = _touch(tmp_path / "kept.xml", age=60)
+    resumed = _touch(tmp_path / "resumed.xml", b"<Invoice", age=60)
+    gone = _touch(tmp_path / "gone.xml", age=60)
+    tracker = StabilityTracker(quiet_period=5.0)
+    ready = tracker.stable(scan(tmp_path, Intake()))
+    assert sorted(c.path.name for c in ready) == ["gone.xml", "kept.xml", "resumed.xml"]
+    with open(resumed, "ab") as f:
+        f.write(b"/>")
+    gone.unlink()
+    assert [c.path for c in tracker.confirm(ready)] == [kept]
+    assert resumed in tracker.waiting() and gone not in tracker.waiting()
+    # the resumed file now waits a whole quiet period from its new mtime
+    ready = tracker.stable(scan(tmp_path, Intake()))
+    assert resumed not in [c.path for c in ready]
+    later = tracker.stable(scan(tmp_path, Intake()), time.time_ns() + 6 * 10**9)
+    assert resumed in [c.path for c in later]
