@@ -157,14 +157,16 @@ class Validation:
 class Delivery:
     """Retry policy for technical failures (an output folder full, a partner down)."""
 
-    attempts: int = 5
+    attempts: int = 0                 # a cap on delivery attempts; 0: none, max_wait bounds
     backoff_initial: float = 2.0
     backoff_max: float = 300.0
     jitter: float = 0.2
+    max_wait: float = 3600.0          # seconds a flow waits for its target, then IN_INCIDENTE
     max_age: float = 86_400.0         # seconds before a waiting flow becomes IN_INCIDENTE
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
-        "attempts": Bound(1, what="a number of attempts"),
+        "attempts": Bound(0, what="a number of attempts (0: no cap)"),
+        "max_wait": Bound(0, what=SECONDS),
         "backoff_initial": Bound(0, what=SECONDS),
         "backoff_max": Bound(0, what=SECONDS),
         "jitter": Bound(0, 1, what="a fraction"),

@@ -10,21 +10,31 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import random
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from edi import parsers
 from edi.config import Settings
-from edi.durable import DurableBatch, fsync_dir
-from edi.intake.claim import adopt_orphans, claim_files, work_name
+from edi.durable import (
+    STORAGE_ERRNOS,
+    DurableBatch,
+    StorageUnavailable,
+    clear_problems,
+    fsync_dir,
+    report_problem,
+    sha256_file,
+    storage_error,
+)
+from edi.intake.claim import adopt_orphans, claim_files, safe_name, work_name
 from edi.intake.scan import Candidate
-from edi.ledger import Ledger, Verdict
+from edi.ledger import REQUEUED_DETAIL, Ledger, Verdict
 from edi.model import (
     Container,
     Document,
@@ -39,12 +49,13 @@ from edi.model import (
 from edi.parsers.detect import check_size
 from edi.reports import compte_rendu
 from edi.routing.base import DeliveryError
-from edi.testing import crash_point
+from edi.testing import crash_point, fail_point
 from edi.validators import validate
 from edi.validators.chorus import business_key
 from edi.workers import Examiner, Job, Submission
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 # -- detect, parse, validate (inside a worker) ---------------------------------------------
@@ -69,6 +80,7 @@ def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
     except FlowError as exc:
         return [Document(seq=1, name=name, content=data, reason=exc.reason,
                          findings=[exc.finding("intake")], interface=interface)]
+    _name_documents(documents)
     for doc in documents:
         doc.interface = interface
         if doc.reason is not None:
@@ -136,6 +148,11 @@ def _report(flow: Flow, documents: Sequence[Document], status: FlowStatus,
 
 # -- the parent's side -----------------------------------------------------------------------
 
+STORAGE_RETRY_FIRST = 0.5   # seconds before the first new try on a full or read-only folder
+STORAGE_RETRY_MAX = 10.0    # then doubling up to this
+CONCLUDE_ATTEMPTS = 2       # a flow still in hand after this many starts is an incident
+
+
 @dataclass(slots=True)
 class InHand:
     """Flows handed to the workers, and what is already known of them."""
@@ -147,8 +164,31 @@ class InHand:
     submission: Submission | None = None
 
 
+@dataclass(slots=True)
+class _Outcomes:
+    """What concluding a group decided, recorded once the group's files are on disk."""
+
+    results: dict[str, FlowStatus] = field(default_factory=dict)
+    faults: dict[str, tuple[Flow, str, BaseException]] = field(default_factory=dict)
+    waits: list[tuple[Flow, DeliveryError, list[tuple[int, str, str]]]] = field(
+        default_factory=list)
+
+    def fault(self, flow: Flow, step: str, exc: BaseException) -> None:
+        self.faults.setdefault(flow.flow_id, (flow, step, exc))
+
+
 class Processor:
-    """Claims flows and carries each one to a terminal status, crash-safely."""
+    """Claims flows and carries each one to a terminal status, crash-safely.
+
+    A defect while concluding one flow (delivering, rendering, setting aside, recording)
+    makes that flow ``IN_INCIDENTE`` with the error; the others of its group conclude. A
+    folder of ours that is full or read-only (``StorageUnavailable``) is no defect: the
+    step is tried again, with a growing pause, until it works; meanwhile
+    ``storage_problem`` says which folder (``/health`` shows it) and the flows in hand
+    stay where they are. A stop requested meanwhile (``should_stop``, else the examiner's
+    stop event) ends the wait by raising ``StorageUnavailable``: nothing is half recorded
+    and the next start takes the flows up again.
+    """
 
     def __init__(self, settings: Settings, ledger: Ledger, examiner: Examiner,
                  on_flow: Callable[[Flow, FlowStatus], None] | None = None,
@@ -164,13 +204,26 @@ class Processor:
         self.outbox = settings.path(p.outbox)
         self.rejected = settings.path(p.rejected)
         self.reports = settings.path(p.reports)
+        # Our own folders: a write refused there is storage, not the flow's fault. (The
+        # outbox is a delivery target: there, a full disk is a delivery that waits.)
+        self.folders = {"archive": self.archive.absolute(), "reports": self.reports.absolute(),
+                        "rejected": self.rejected.absolute(), "work": self.work.absolute()}
+        self.storage_problem: StorageUnavailable | None = None
+        self.should_stop: Callable[[], bool] | None = None
 
     # claim
 
     def claim(self, candidates: Sequence[Candidate], interface: str = "inbox") -> list[Flow]:
         t0 = time.perf_counter()
-        flows = claim_files([c.path for c in candidates], interface=interface,
-                            ledger=self.ledger, settings=self.settings)
+        try:
+            flows = claim_files([c.path for c in candidates], interface=interface,
+                                ledger=self.ledger, settings=self.settings)
+        except StorageUnavailable as exc:
+            # The files are in the work area, unrecorded: once the ledger can be written,
+            # they are recorded exactly as after a crash at that point.
+            self._storage_down(exc)
+            flows = self._until_stored(
+                lambda: adopt_orphans(self.ledger, self.settings, interface))
         self._observe("claim", t0, len(flows))
         return flows
 
@@ -181,10 +234,27 @@ class Processor:
                 self.observe(stage, per)
 
     def recover(self) -> list[Flow]:
-        """Flows a crash left unfinished, oldest first, ready to be processed again."""
-        adopt_orphans(self.ledger, self.settings)
-        return [f for f in self.ledger.unfinished()
-                if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT]
+        """Flows a crash left unfinished, oldest first, ready to be processed again.
+
+        A flow already taken in hand ``CONCLUDE_ATTEMPTS`` times without concluding (the
+        processor died on it each time) is not taken a third time: it becomes
+        ``IN_INCIDENTE``, so that one poison flow cannot stop every start.
+        """
+        self._until_stored(lambda: adopt_orphans(self.ledger, self.settings))
+        flows = [f for f in self.ledger.unfinished()
+                 if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT]
+        in_hand = [f.flow_id for f in flows if f.status is FlowStatus.IN_EN_COURS_TRAITEMENT]
+        tries = self.ledger.conclude_attempts(in_hand) if in_hand else {}
+        kept = []
+        for flow in flows:
+            n = tries.get(flow.flow_id, 0)
+            if n >= CONCLUDE_ATTEMPTS:
+                self._until_stored(lambda f=flow, n=n: self._incident(
+                    f, f"the processor stopped {n} times while concluding this flow; it "
+                       "is not taken up again by itself (`edi reprocess` runs it again)"))
+                continue
+            kept.append(flow)
+        return kept
 
     # detect, parse, validate, route, report
 
@@ -199,6 +269,9 @@ class Processor:
     def start(self, flows: Sequence[Flow]) -> InHand:
         """Archive ``flows`` and hand them to the workers; returns at once, so that the
         next batch can be claimed while the workers examine this one."""
+        return self._until_stored(lambda: self._start(flows))
+
+    def _start(self, flows: Sequence[Flow]) -> InHand:
         hand = InHand(started={f.flow_id: time.perf_counter() for f in flows})
         archived = self._archive(flows, hand.results)
         twins = self.ledger.integrated_twins([f for f, _ in archived])
@@ -219,6 +292,8 @@ class Processor:
         hand.results.update(self._conclude(doubles, hand.started))
         if jobs:
             self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT)
+            for flow in hand.flows.values():
+                flow.status = FlowStatus.IN_EN_COURS_TRAITEMENT
             hand.histories = self.ledger.histories(list(hand.flows))
             hand.submission = self.examiner.submit([
                 dataclasses.replace(j, flow=hand.flows[j.key],
@@ -233,15 +308,18 @@ class Processor:
             crash_point("examined")
             examined: list[tuple[Flow, list[Document]]] = []
             drafts: dict[str, Draft] = {}
+            lost: list[tuple[Flow, str]] = []
             for outcome in outcomes:
                 flow = hand.flows[outcome.key]
                 if outcome.documents is None:
-                    hand.results[flow.flow_id] = self._incident(
-                        flow, outcome.error or "worker died")
+                    lost.append((flow, outcome.error or "worker died"))
                     continue
                 examined.append((flow, outcome.documents))
                 if outcome.draft is not None:
                     drafts[flow.flow_id] = outcome.draft
+            for flow, error in lost:
+                hand.results[flow.flow_id] = self._until_stored(
+                    lambda f=flow, e=error: self._incident(f, e))
             hand.results.update(self._conclude(examined, hand.started, hand.histories,
                                                drafts))
         return hand.results
@@ -253,26 +331,68 @@ class Processor:
 
     def _archive(self, flows: Sequence[Flow], results: dict[str, FlowStatus]
                  ) -> list[tuple[Flow, Path]]:
-        """Put each original under archive/YYYY/MM/DD/<flow id>/, then free the work area."""
+        """Copy each original under archive/YYYY/MM/DD/<flow id>/, then free the work area.
+
+        A copy, never a hard link: whoever holds another link to the deposited file could
+        rewrite the archive. The flow's sha256 and size are those of the archived bytes.
+        A work file that changed since its claim (a writer that paused with it open) is
+        not judged: it is looked at again after the quiet period.
+        """
         archived: list[tuple[Flow, Path]] = []
-        newly: list[tuple[str, str]] = []
+        newly: list[tuple[Flow, str, str, int]] = []
         batch = DurableBatch()
         for flow in flows:
             dest = self.archived_original(flow)
-            if not dest.exists():
-                work_file = self.work / work_name(flow.flow_id, flow.file_name)
-                if not work_file.exists():
-                    results[flow.flow_id] = self._incident(
-                        flow, f"original missing: neither {dest} nor {work_file}")
-                    continue
-                batch.link(work_file, dest)
-            if flow.status is FlowStatus.IN_RECU:
-                newly.append((flow.flow_id, str(dest)))
+            if dest.exists():
+                if flow.status is FlowStatus.IN_RECU:  # archived, then a crash: record it
+                    digest, size = sha256_file(dest)
+                    newly.append((flow, str(dest), digest, size))
+                archived.append((flow, dest))
+                continue
+            work_file = self.work / work_name(flow.flow_id, flow.file_name)
+            if not work_file.exists():
+                results[flow.flow_id] = self._incident(
+                    flow, f"original missing: neither {dest} nor {work_file}")
+                continue
+            batch.owner = flow.flow_id
+            try:
+                before = work_file.stat()
+                digest, size = batch.copy(work_file, dest)
+                after = work_file.stat()
+            except OSError as exc:
+                if (storage := storage_error(exc, self.folders)) is not None:
+                    batch.abort()
+                    raise storage from exc
+                batch.discard(flow.flow_id)
+                results[flow.flow_id] = self._incident(
+                    flow, f"cannot archive the original {work_file}: {exc}")
+                continue
+            if _stat_key(before) != _stat_key(after) or (digest, size) != (flow.sha256,
+                                                                          flow.size):
+                batch.discard(flow.flow_id)
+                self._still_written(flow, digest, size)
+                continue
+            newly.append((flow, str(dest), digest, size))
             archived.append((flow, dest))
-        if len(batch):
-            batch.commit()
+        failed = self._commit(batch)
+        if failed:
+            keep = []
+            for flow, dest in archived:
+                exc = failed.get(flow.flow_id)
+                if exc is None:
+                    keep.append((flow, dest))
+                    continue
+                newly = [n for n in newly if n[0] is not flow]
+                results[flow.flow_id] = self._incident(
+                    flow, f"cannot archive the original as {dest}: {exc}")
+            archived = keep
+        if len(newly):
             crash_point("archived")
-        self.ledger.archived(newly)
+        self.ledger.archived([(f.flow_id, path, digest, size)
+                              for f, path, digest, size in newly])
+        for flow, _, digest, size in newly:
+            flow.sha256, flow.size = digest, size
+            flow.status = FlowStatus.IN_EN_ATTENTE_TRAITEMENT
         removed = False
         for flow, _ in archived:
             work_file = self.work / work_name(flow.flow_id, flow.file_name)
@@ -283,90 +403,183 @@ class Processor:
             fsync_dir(self.work)
         return archived
 
+    def _still_written(self, flow: Flow, digest: str, size: int) -> None:
+        """The file changed after its claim: wait for the writer, then look again."""
+        wait = max(1.0, self.settings.intake.quiet_period)
+        detail = (f"the file changed after it was taken ({flow.size} -> {size} bytes): "
+                  f"still being written, examined again in {wait:.0f} s")
+        log.warning("flow %s %s: %s", flow.flow_id, flow.file_name, detail)
+        self.ledger.still_written(flow.flow_id, digest, size,
+                                  utcnow() + timedelta(seconds=wait), detail)
+
+    def _commit(self, batch: DurableBatch) -> dict[str, OSError]:
+        """Commit ``batch``; a full or read-only folder of ours raises
+        ``StorageUnavailable`` (the group is redone), any other failure costs its flow."""
+        try:
+            failed = batch.commit()
+        except OSError as exc:
+            raise storage_error(exc, self.folders) or StorageUnavailable(
+                "outbox" if _under(exc, self.outbox) else "storage",
+                exc.filename, exc.errno or 0, exc.strerror or str(exc)) from exc
+        for exc in failed.values():
+            if (storage := storage_error(exc, self.folders)) is not None:
+                raise storage from exc
+        return failed
+
     def _conclude(self, examined: Sequence[tuple[Flow, list[Document]]],
                   started: dict[str, float], histories: dict[str, list[dict]] | None = None,
                   drafts: dict[str, Draft] | None = None) -> dict[str, FlowStatus]:
-        """Route, report and record a group of examined flows."""
-        results: dict[str, FlowStatus] = {}
+        """Route, report and record a group of examined flows (again after a storage
+        problem: every step is redoable)."""
         if not examined:
-            return results
-        self._reject_duplicates(examined)
+            return {}
+        return self._until_stored(
+            lambda: self._conclude_group(examined, started, histories, drafts))
+
+    def _conclude_group(self, examined: Sequence[tuple[Flow, list[Document]]],
+                        started: dict[str, float],
+                        histories: dict[str, list[dict]] | None,
+                        drafts: dict[str, Draft] | None) -> dict[str, FlowStatus]:
+        out = _Outcomes()
+        for _, documents in examined:
+            _name_documents(documents)
+        examined = self._reject_duplicates_or_fault(examined, out)
         done = self.ledger.delivered_many([f.flow_id for f, _ in examined])
         batch = DurableBatch()  # every local file of the group, durable before the verdicts
         verdicts: list[Verdict] = []
         for flow, documents in examined:
+            batch.owner = flow.flow_id
             self._observe_layers(documents)
             t_route = time.perf_counter()
-            accepted = [d for d in documents if not d.fatal]
-            flow.format = _flow_format(documents)
-            outputs = output_names(flow, accepted)
             sent: list[tuple[int, str, str]] = []
             try:
+                accepted = [d for d in documents if not d.fatal]
+                flow.format = _flow_format(documents)
+                outputs = output_names(flow, accepted)
                 for doc in accepted:
                     self._deliver(flow, doc, outputs[doc.seq], done.get(flow.flow_id, set()),
                                   sent, batch)
-            except DeliveryError as exc:
-                batch.commit()  # what did go out is on disk before the ledger says so
-                results[flow.flow_id] = self._failed_delivery(flow, exc, sent)
+            except DeliveryError as exc:  # what did go out is committed with the group
+                out.waits.append((flow, exc, sent))
+                continue
+            except Exception as exc:
+                self._fault(out, batch, flow, "delivering", exc)
                 continue
             self._observe("route", t_route)
             status, reason = verdict_of(documents)
             verdicts.append(Verdict(flow, status, documents, reason,
                                     time.perf_counter() - started[flow.flow_id], outputs,
                                     sent))
-        if not verdicts:
-            return results
         t_report = time.perf_counter()
         if histories is None:
             histories = self.ledger.histories([v.flow.flow_id for v in verdicts])
-        drafts = drafts or {}
-        now = utcnow()
-        rendered: list[tuple[str, bytes, bytes]] = []
-        kept: list[Verdict] = []
-        for v in verdicts:
-            fid = v.flow.flow_id
-            draft = drafts.get(fid)
-            report = _report(v.flow, v.documents, v.status, v.reason,
-                             draft.finished_at if draft else now, histories.get(fid, []),
-                             v.outputs)
-            if draft is not None and draft.report == report:
-                json_cr, xml_cr = draft.json, draft.xml
-            else:  # what happened differs from the draft (a DOUBLON, a redo): render here
-                try:
-                    json_cr, xml_cr = (compte_rendu.to_json(report),
-                                       compte_rendu.to_xml(report))
-                except Exception as exc:  # a defect must cost one flow, not the run
-                    log.exception("flow %s: compte rendu failed", fid)
-                    batch.commit()
-                    results[fid] = self._incident(
-                        v.flow, f"internal error writing the compte rendu: "
-                                f"{type(exc).__name__}: {exc}")
-                    continue
-            rejected = [d for d in v.documents if d.fatal]
-            if rejected:
-                self._set_aside(v.flow, rejected, json_cr, batch)
-            try:
-                self._return_report(v.flow, xml_cr, done.get(fid, set()), v.deliveries)
-            except DeliveryError as exc:
-                batch.commit()
-                results[fid] = self._failed_delivery(v.flow, exc, v.deliveries)
-                continue
-            rendered.append((fid, json_cr, xml_cr))
-            kept.append(v)
-        compte_rendu.write_rendered(rendered, self.reports, batch)
-        batch.commit()
+        kept = self._report_all(verdicts, histories, drafts or {}, done, batch, out)
+        failed = self._commit(batch)
         crash_point("reported")
+        for fid, exc in failed.items():
+            flow = next(f for f, _ in examined if f.flow_id == fid)
+            if exc.errno in STORAGE_ERRNOS and not _under(exc, self.folders.values()):
+                out.waits.append((flow, DeliveryError(
+                    f"cannot write {exc.filename}: {exc.strerror}", transient=True), []))
+            else:
+                out.fault(flow, "committing its files", exc)
+        kept = [v for v in kept if v.flow.flow_id not in out.faults
+                and all(w[0].flow_id != v.flow.flow_id for w in out.waits)]
         self._observe("report", t_report, len(kept))
-        self.ledger.finish_many(kept)
+        for v, exc in self.ledger.finish_many(kept):
+            out.fault(v.flow, "recording its verdict", exc)
+            self._record_sent(v.flow, v.deliveries)
+            self._withdraw_reports(v.flow)
         crash_point("finished")
         for v in kept:
-            results[v.flow.flow_id] = v.status
+            if v.flow.flow_id in out.faults:
+                continue
+            out.results[v.flow.flow_id] = v.status
             log.info("flow %s %s: %s%s (%d/%d invoice(s) accepted)", v.flow.flow_id,
                      v.flow.file_name, v.status, f" {v.reason}" if v.reason else "",
                      sum(1 for d in v.documents if not d.fatal), len(v.documents))
             if self.on_flow:
                 self.on_flow(v.flow, v.status)
-        return results
+        for flow, exc, sent in out.waits:
+            out.results[flow.flow_id] = self._failed_delivery(flow, exc, sent)
+        for fid, (flow, step, exc) in out.faults.items():
+            log.error("flow %s: internal error while %s", fid, step, exc_info=exc)
+            out.results[fid] = self._incident(
+                flow, f"internal error while {step}: {type(exc).__name__}: {exc}")
+        return out.results
+
+    def _report_all(self, verdicts: Sequence[Verdict], histories: dict[str, list[dict]],
+                    drafts: dict[str, Draft], done: dict[str, set[tuple[int, str]]],
+                    batch: DurableBatch, out: _Outcomes) -> list[Verdict]:
+        """Render, set aside and write each flow's compte rendu into ``batch``; a flow
+        whose report fails is left out (``out`` says why), the others go on."""
+        now = utcnow()
+        kept: list[Verdict] = []
+        for v in verdicts:
+            fid = v.flow.flow_id
+            batch.owner = fid
+            step = "writing the compte rendu"
+            try:
+                draft = drafts.get(fid)
+                report = _report(v.flow, v.documents, v.status, v.reason,
+                                 draft.finished_at if draft else now, histories.get(fid, []),
+                                 v.outputs)
+                if draft is not None and draft.report == report:
+                    json_cr, xml_cr = draft.json, draft.xml
+                else:  # what happened differs from the draft (a DOUBLON, a redo): render
+                    fail_point("render", v.flow.file_name)
+                    json_cr, xml_cr = (compte_rendu.to_json(report),
+                                       compte_rendu.to_xml(report))
+                rejected = [d for d in v.documents if d.fatal]
+                if rejected:
+                    step = "setting aside its rejected invoices"
+                    self._set_aside(v.flow, rejected, json_cr, batch)
+                step = "returning its compte rendu"
+                self._return_report(v.flow, xml_cr, done.get(fid, set()), v.deliveries)
+                step = "writing the compte rendu"
+                compte_rendu.write_rendered([(fid, json_cr, xml_cr)], self.reports, batch)
+            except DeliveryError as exc:
+                out.waits.append((v.flow, exc, v.deliveries))
+                continue
+            except Exception as exc:
+                self._fault(out, batch, v.flow, step, exc)
+                continue
+            kept.append(v)
+        return kept
+
+    def _fault(self, out: _Outcomes, batch: DurableBatch, flow: Flow, step: str,
+               exc: Exception) -> None:
+        """One flow failed at ``step``: its files leave the group; a full or read-only
+        folder of ours is no fault of the flow, and the whole group waits for it."""
+        if (storage := storage_error(exc, self.folders)) is not None:
+            batch.abort()
+            raise storage from exc
+        batch.discard(flow.flow_id)
+        out.fault(flow, step, exc)
+
+    def _record_sent(self, flow: Flow, sent: Sequence[tuple[int, str, str]]) -> None:
+        """What did reach its targets, for a flow whose verdict could not be recorded:
+        ``edi resend`` must not send it twice."""
+        for seq, target, name in sent:
+            try:
+                self.ledger.record_delivery(flow.flow_id, seq, target, name)
+            except StorageUnavailable:
+                raise
+            except Exception:  # the incident stands; resend finds the file at its target
+                log.exception("flow %s: cannot record the delivery of %s to %s",
+                              flow.flow_id, name, target)
+
+    def _withdraw_reports(self, flow: Flow) -> None:
+        """The comptes rendus of a flow whose verdict could not be recorded: no report may
+        say a status the ledger does not."""
+        fid = flow.flow_id
+        paths = [self.reports / f"{fid}.cr.json", self.reports / f"{fid}.cr.xml",
+                 self.rejected / fid / f"{fid}.cr.json"]
+        for folder in {p.parent for p in paths if p.exists()}:
+            for p in paths:
+                if p.parent == folder:
+                    p.unlink(missing_ok=True)
+            fsync_dir(folder)
 
     def _observe_layers(self, documents: Sequence[Document]) -> None:
         if self.observe:
@@ -374,6 +587,31 @@ class Processor:
                 for run in doc.layers:
                     if run.ran:
                         self.observe(f"validate:{run.layer}", run.seconds)
+
+    def _reject_duplicates_or_fault(self, examined: Sequence[tuple[Flow, list[Document]]],
+                                    out: _Outcomes) -> list[tuple[Flow, list[Document]]]:
+        """``_reject_duplicates`` for the group in one transaction; if the group fails,
+        flow by flow, so that only a flow the ledger refuses becomes a fault."""
+        try:
+            self._reject_duplicates(examined)
+            return list(examined)
+        except StorageUnavailable:
+            raise
+        except Exception as exc:
+            if len(examined) == 1:
+                out.fault(examined[0][0], "checking duplicates", exc)
+                return []
+        kept = []
+        for flow, documents in examined:
+            try:
+                self._reject_duplicates([(flow, documents)])
+            except StorageUnavailable:
+                raise
+            except Exception as exc:
+                out.fault(flow, "checking duplicates", exc)
+                continue
+            kept.append((flow, documents))
+        return kept
 
     def _reject_duplicates(self, examined: Sequence[tuple[Flow, list[Document]]]) -> None:
         """Same supplier, number and year already accepted: DOUBLON, even if bytes differ."""
@@ -403,6 +641,7 @@ class Processor:
                  batch: DurableBatch) -> None:
         from edi.routing import table
 
+        fail_point("deliver", flow.file_name)
         for target in table.targets_for(doc, flow, self.settings):
             # Deterministic names: a file already there is ours from an interrupted run.
             if (doc.seq, target.name) not in done and not target.exists(file_name):
@@ -420,51 +659,110 @@ class Processor:
         for target in table.report_targets_for(flow, self.settings):
             if (0, target.name) not in done and not target.exists(name):
                 target.deliver(name, xml_cr)
-            sent.append((0, target.name, name))
+            if (0, target.name, name) not in sent:
+                sent.append((0, target.name, name))
 
     def _set_aside(self, flow: Flow, rejected: list[Document], json_cr: bytes,
                    batch: DurableBatch) -> None:
         """Copies of rejected invoices, with their compte rendu, for the depositor."""
+        fail_point("set-aside", flow.file_name)
         folder = self.rejected / flow.flow_id
+        names = aside_names(flow.flow_id, rejected)
         for doc in rejected:
             if not doc.content and len(rejected) == 1 and doc.name == flow.file_name:
                 # refused unread (over the size cap): the copy comes from the archive
-                batch.link(self.archived_original(flow), folder / _safe(doc.name))
+                batch.copy(self.archived_original(flow), folder / names[doc.seq])
             else:
-                batch.write(folder / _safe(doc.name), doc.content)
+                batch.write(folder / names[doc.seq], doc.content)
         batch.write(folder / f"{flow.flow_id}.cr.json", json_cr)
         crash_point("rejected")
 
     def _failed_delivery(self, flow: Flow, exc: DeliveryError,
                          sent: Sequence[tuple[int, str, str]] = ()) -> FlowStatus:
-        """Record what did reach its target, then wait for a retry or give up (incident)."""
+        """Record what did reach its target, then wait for the target (the flow is
+        ``IN_EN_ATTENTE_TRAITEMENT`` with its next attempt) until ``[delivery] max_wait``
+        has passed since the first failure; only then ``IN_INCIDENTE``."""
         for seq, target, name in sent:
             self.ledger.record_delivery(flow.flow_id, seq, target, name)
         d = self.settings.delivery
         attempts = flow.attempts + 1
-        age = (utcnow() - flow.received_at).total_seconds()
-        if exc.transient and attempts < d.attempts and age < d.max_age:
-            delay = min(d.backoff_max, d.backoff_initial * 2 ** (attempts - 1))
+        now = utcnow()
+        since = self.ledger.waiting_since(flow.flow_id) or now
+        waited = (now - since).total_seconds()
+        age = (now - flow.received_at).total_seconds()
+        capped = d.attempts > 0 and attempts >= d.attempts
+        if exc.transient and not capped and waited < d.max_wait and age < d.max_age:
+            delay = min(d.backoff_max, d.backoff_initial * 2 ** min(attempts - 1, 30))
             delay *= 1 + random.uniform(-d.jitter, d.jitter)
+            delay = max(0.0, min(delay, d.max_wait - waited))
             self.ledger.schedule_retry(flow.flow_id, attempts,
-                                       utcnow() + timedelta(seconds=delay),
-                                       f"attempt {attempts} failed: {exc}; retry in "
-                                       f"{delay:.0f} s")
-            log.warning("flow %s: delivery failed (%s), retry %d in %.0f s",
-                        flow.flow_id, exc, attempts, delay)
+                                       now + timedelta(seconds=delay),
+                                       f"attempt {attempts} failed: {exc}; next attempt in "
+                                       f"{delay:.0f} s (waiting since {since:%H:%M:%S}, "
+                                       f"at most {d.max_wait:.0f} s)")
+            log.warning("flow %s: delivery failed (%s), attempt %d in %.0f s", flow.flow_id,
+                        exc, attempts + 1, delay)
             if self.on_flow:
-                self.on_flow(flow, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT)
-            return FlowStatus.IN_EN_ATTENTE_RETRAITEMENT
-        return self._incident(flow, f"delivery failed after {attempts} attempt(s): {exc}",
-                              attempts=attempts)
+                self.on_flow(flow, FlowStatus.IN_EN_ATTENTE_TRAITEMENT)
+            return FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+        why = "not a failure that heals by waiting" if not exc.transient else (
+            f"{attempts} attempt(s)" if capped else f"waited {waited:.0f} s")
+        return self._incident(flow, f"delivery failed ({why}): {exc}", attempts=attempts)
 
     def _incident(self, flow: Flow, detail: str, **fields: Any) -> FlowStatus:
+        detail = _text(detail)
         log.error("flow %s: IN_INCIDENTE: %s", flow.flow_id, detail)
         self.ledger.set_status(flow.flow_id, FlowStatus.IN_INCIDENTE, detail,
-                               finished_at=utcnow(), **fields)
+                               finished_at=utcnow(), next_attempt_at=None, **fields)
         if self.on_flow:
             self.on_flow(flow, FlowStatus.IN_INCIDENTE)
         return FlowStatus.IN_INCIDENTE
+
+    # storage that is full or read-only
+
+    def _until_stored(self, step: Callable[[], T]) -> T:
+        """Run ``step``; while a folder of ours refuses writes, wait and run it again."""
+        pause = STORAGE_RETRY_FIRST
+        while True:
+            try:
+                result = step()
+            except StorageUnavailable as exc:
+                self._storage_down(exc)
+                if self._stop_requested() or not self._pause(pause):
+                    raise
+                pause = min(STORAGE_RETRY_MAX, pause * 2)
+                continue
+            if self.storage_problem is not None:
+                self._storage_up()
+            return result
+
+    def _storage_down(self, exc: StorageUnavailable) -> None:
+        if report_problem(exc, utcnow()):
+            log.error("storage: %s cannot be written (%s: %s); the flows in hand wait "
+                      "where they are and resume by themselves once it can", exc.folder,
+                      exc.path, exc.strerror)
+        self.storage_problem = exc
+
+    def _storage_up(self) -> None:
+        for problem in clear_problems():
+            log.warning("storage: %s can be written again (it could not since %s); "
+                        "resuming", problem.folder, f"{problem.since:%Y-%m-%d %H:%M:%S}")
+        self.storage_problem = None
+
+    def _stop_requested(self) -> bool:
+        if self.should_stop is not None:
+            return self.should_stop()
+        stopping = getattr(self.examiner, "_stopping", None)  # the watch loop's stop
+        return bool(stopping()) if callable(stopping) else False
+
+    def _pause(self, seconds: float) -> bool:
+        """Sleep, looking at a stop request; False when one came."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if self._stop_requested():
+                return False
+            time.sleep(min(0.2, left))
+        return not self._stop_requested()
 
     # retries and reprocessing
 
@@ -472,18 +770,23 @@ class Processor:
         return self.ledger.due_retries(utcnow())
 
     def requeue(self, flow_id: str) -> Flow:
-        """Put a rejected or incident flow back in the queue (edi reprocess / resend)."""
+        """Put a rejected, incident or waiting flow back in the queue (edi reprocess /
+        resend): it runs now, and a delivery waits ``max_wait`` afresh."""
         flow = self.ledger.get(flow_id)
         if flow is None:
             raise KeyError(flow_id)
+        waiting = (flow.status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+                   and self.ledger.row(flow_id).get("next_attempt_at") is not None)
         if flow.status not in (FlowStatus.IN_REJETE, FlowStatus.IN_INCIDENTE,
-                               FlowStatus.IN_EN_ATTENTE_RETRAITEMENT):
+                               FlowStatus.IN_EN_ATTENTE_RETRAITEMENT) and not waiting:
             raise ValueError(f"flow {flow_id} is {flow.status}: only IN_REJETE, "
-                             "IN_INCIDENTE or IN_EN_ATTENTE_RETRAITEMENT can be run again")
+                             "IN_INCIDENTE, IN_EN_ATTENTE_RETRAITEMENT or a flow waiting "
+                             "for its target can be run again")
         self.ledger.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT,
-                               "put back by an operator", next_attempt_at=None,
-                               finished_at=None)
+                               REQUEUED_DETAIL, next_attempt_at=None, finished_at=None,
+                               attempts=0)
         flow.status = FlowStatus.IN_EN_ATTENTE_RETRAITEMENT
+        flow.attempts = 0
         return flow
 
 
@@ -499,11 +802,71 @@ def output_names(flow: Flow, documents: Sequence[Document]) -> dict[int, str]:
         ext = ".pdf" if doc.container is Container.PDF else ".xml"
         number = doc.invoice.number if doc.invoice and doc.invoice.number else None
         stem = f"{flow.flow_id}_{_safe(number)}" if number else f"{flow.flow_id}_{doc.seq:03d}"
-        if stem in used:
+        if stem.casefold() in used:
             stem = f"{stem}_{doc.seq:03d}"
-        used.add(stem)
+        n = 1
+        while stem.casefold() in used:  # a number that looks like another's suffix
+            n += 1
+            stem = f"{stem}_{n}"
+        used.add(stem.casefold())
         names[doc.seq] = stem + ext
     return names
+
+
+def aside_names(flow_id: str, documents: Sequence[Document]) -> dict[int, str]:
+    """{seq: file name} of rejected invoices set aside under rejected/<flow id>/.
+
+    The escaped text of each member's name (any bytes, any encoding), made a plain file
+    name; names that would collide (in any case: folders may be case-insensitive) get a
+    ``_002``-style suffix in member order, so a redo after a crash writes the same names.
+    """
+    used = {f"{flow_id}.cr.json".casefold()}
+    names: dict[int, str] = {}
+    for doc in sorted(documents, key=lambda d: d.seq):
+        base = _file_name(doc.name)
+        stem, dot, ext = base.rpartition(".")
+        if not stem:
+            stem, dot, ext = base, "", ""
+        candidate, n = base, 1
+        while candidate.casefold() in used:
+            n += 1
+            candidate = f"{stem}_{n:03d}{dot}{ext}"
+        used.add(candidate.casefold())
+        names[doc.seq] = candidate
+    return names
+
+
+def _file_name(name: str) -> str:
+    """A member name (maybe a path inside its archive) as one visible file name."""
+    text = safe_name(name).replace("/", "-")
+    return text.lstrip(". ") or "x"
+
+
+def _name_documents(documents: Iterable[Document]) -> None:
+    """Names as escaped text before anything records or writes them."""
+    for doc in documents:
+        doc.name = safe_name(doc.name)
+
+
+def _text(value: str) -> str:
+    """Text any database, log or report accepts (lone surrogates escaped)."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _stat_key(st: Any) -> tuple[int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _under(exc: OSError | Path, folders: Path | Iterable[Path]) -> bool:
+    where = exc.filename if isinstance(exc, OSError) else exc
+    if where is None:
+        return False
+    path = Path(os.fsdecode(where)).absolute()
+    for folder in [folders] if isinstance(folders, Path) else folders:
+        folder = folder.absolute()
+        if path == folder or folder in path.parents:
+            return True
+    return False
 
 
 def _safe(name: str) -> str:
@@ -518,4 +881,4 @@ def _flow_format(documents: Sequence[Document]) -> str | None:
 
 
 __all__ = ["examine", "examine_file", "draft_report", "verdict_of", "Processor",
-           "output_names"]
+           "output_names", "aside_names", "StorageUnavailable"]

@@ -9,13 +9,23 @@ Costs one string comparison per step when unset.
 ``EDI_HANG_ON=<text>`` (test only) makes a validation worker hang, sleeping, on every flow
 whose file name contains ``<text>``: how tests cause a stuck examination (the
 ``[validation] task_timeout``, a prompt stop). Never set it in production.
+
+Two more hooks cause faults a test cannot cause otherwise, and cost nothing unset:
+``EDI_FAIL_AT=step:substring`` raises ``InjectedFault`` at a named step of concluding a
+flow (``FAIL_STEPS``) when its file name contains ``substring`` (a defect that must cost
+that flow only); ``EDI_STORAGE_FAULT=ERRNO:folder`` makes every durable write under
+``folder`` fail with that errno (``ENOSPC``, ``EROFS``...) as a full or read-only disk
+would, and with ``EDI_STORAGE_FAULT_WHILE=<path>`` only while that file exists, so a test
+"frees the space" by removing it (several entries: separate them with ``;``).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import time
+from pathlib import Path
 
 STEPS = (
     "claimed",      # files renamed into the work area, ledger not yet written
@@ -30,6 +40,12 @@ STEPS = (
 )
 WORKER_STEPS = (
     "examining",    # inside a validation worker, before it judges a flow
+)
+FAIL_STEPS = (
+    "deliver",      # delivering one accepted invoice
+    "render",       # rendering a compte rendu in the parent
+    "set-aside",    # writing the rejected copies
+    "record",       # recording the verdict in the ledger
 )
 
 _target = os.environ.get("EDI_CRASH_AT", "")
@@ -61,3 +77,40 @@ def hang_point(name: str) -> None:
     if _hang_on and _hang_on in name:
         while True:
             time.sleep(3600)
+
+
+class InjectedFault(RuntimeError):
+    """The defect ``EDI_FAIL_AT`` asked for."""
+
+
+_fail_step, _, _fail_subject = os.environ.get("EDI_FAIL_AT", "").partition(":")
+
+
+def fail_point(step: str, subject: str) -> None:
+    if step == _fail_step and _fail_subject in subject:
+        raise InjectedFault(f"injected fault at {step} for {subject!r}")
+
+
+def _storage_faults() -> list[tuple[int, Path]]:
+    faults = []
+    for entry in os.environ.get("EDI_STORAGE_FAULT", "").split(";"):
+        name, sep, folder = entry.partition(":")
+        if sep and folder:
+            faults.append((getattr(errno, name.strip()), Path(folder).resolve()))
+    return faults
+
+
+_faults = _storage_faults()
+_fault_while = os.environ.get("EDI_STORAGE_FAULT_WHILE")
+
+
+def storage_fault(path: Path) -> None:
+    """Raise the ``OSError`` a full or read-only ``path`` would (see the module doc)."""
+    if not _faults:
+        return
+    if _fault_while and not os.path.exists(_fault_while):
+        return
+    target = Path(os.path.abspath(path))
+    for err, folder in _faults:
+        if target == folder or folder in target.parents:
+            raise OSError(err, os.strerror(err), str(path))

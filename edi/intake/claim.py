@@ -50,7 +50,11 @@ def safe_name(raw: str) -> str:
     ledger, reports and logs need text. Undecodable bytes and control characters become
     ``\\xNN``; an over-long name keeps its end (the extension) and is shortened before.
     """
-    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        data = raw.encode("utf-8", "surrogateescape")  # the bytes of an os-level name
+    except UnicodeEncodeError:  # a lone surrogate that no byte made (a broken decoder)
+        data = raw.encode("utf-8", "surrogatepass")
+    text = data.decode("utf-8", "backslashreplace")
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     encoded = text.encode("utf-8")
     if len(encoded) > MAX_NAME_BYTES:

@@ -6,7 +6,10 @@ SQLAlchemy URL such as PostgreSQL) stay inside this package.
 
 from __future__ import annotations
 
+import errno
 import json
+import logging
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import IntegrityError
 
+from edi.durable import StorageUnavailable
 from edi.ledger import schema as s
 from edi.ledger.filters import filters
 from edi.model import (
@@ -27,8 +31,13 @@ from edi.model import (
     InvoiceStatus,
     utcnow,
 )
+from edi.testing import fail_point, storage_fault
+
+log = logging.getLogger(__name__)
 
 ACCEPTED_FLOW_STATUSES = (FlowStatus.IN_INTEGRE, FlowStatus.IN_INTEGRE_PARTIEL)
+WAITING_DETAIL = "waiting for its target"  # events of a flow waiting to be delivered
+REQUEUED_DETAIL = "put back by an operator"
 
 
 @dataclass(slots=True)
@@ -65,15 +74,56 @@ class Ledger:
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(url, future=True)
+        self.folder = _folder_of(url)
+        self.path = self.folder / Path(url).name if self.folder else None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin_immediate)
+            event.listen(self.engine, "begin", self._sqlite_begin)
+            if os.environ.get("EDI_STORAGE_FAULT"):
+                event.listen(self.engine, "before_cursor_execute", self._injected_full)
+        event.listen(self.engine, "handle_error", self._storage_error)
         s.metadata.create_all(self.engine)
         # Reads take no write lock: the dashboard must never stall the processor.
         self.reader: Engine = self.engine.execution_options(edi_read=True)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _sqlite_begin(self, conn: Connection) -> None:
+        # Writers take the write lock at BEGIN, so check-then-insert (duplicates) cannot
+        # interleave; readers begin deferred and never block the processor.
+        read = conn.get_execution_options().get("edi_read", False)
+        conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+
+    def _injected_full(self, conn: Connection, cursor: Any, statement: str, *_: Any) -> None:
+        """``EDI_STORAGE_FAULT`` on the ledger file: our data's writes fail as SQLite's
+        do on a full disk (tests only; see edi/testing.py)."""
+        verb = statement.lstrip()[:6].upper()
+        if verb not in ("INSERT", "UPDATE", "DELETE") or "instances" in statement:
+            return  # the instance guard's own row is another matter
+        try:
+            storage_fault(self.path)  # type: ignore[arg-type]
+        except OSError as exc:
+            import sqlite3
+
+            full = sqlite3.OperationalError("database or disk is full")
+            full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL
+            raise full from exc
+
+    def _storage_error(self, context: ExceptionContext) -> BaseException | None:
+        """A full, read-only or failing disk under the ledger: ``StorageUnavailable``
+        (the processor waits), never an error of the flow in hand."""
+        orig = context.original_exception
+        code = getattr(orig, "sqlite_errorcode", None)
+        err = None
+        if code is not None:
+            err = {13: errno.ENOSPC, 8: errno.EROFS, 10: errno.EIO, 14: errno.EACCES,
+                   3: errno.EACCES}.get(code & 0xFF)
+        elif getattr(orig, "pgcode", None) == "53100":  # PostgreSQL disk_full
+            err = errno.ENOSPC
+        if err is None:
+            return None
+        return StorageUnavailable("ledger", self.folder or self.url, err, str(orig))
 
     # -- intake -------------------------------------------------------------------------
 
@@ -127,28 +177,43 @@ class Ledger:
             c.execute(insert(s.flow_events).values(
                 flow_id=flow_id, status=str(status), at=now, detail=detail))
 
-    def archived(self, items: Sequence[tuple[str, str]]) -> None:
-        """Flows whose original is archived (durably): IN_EN_ATTENTE_TRAITEMENT."""
+    def archived(self, items: Sequence[tuple[str, str, str, int]]) -> None:
+        """Flows whose original is archived (durably): IN_EN_ATTENTE_TRAITEMENT.
+
+        Each item is (flow id, archive path, sha256, size) of the archived bytes: the
+        flow's hash is the hash of what the archive holds.
+        """
         if not items:
             return
         now = utcnow()
         status = str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT)
         with self.engine.begin() as c:
             c.execute(update(s.flows).where(s.flows.c.flow_id == bindparam("b_id")).values(
-                status=status, updated_at=now, archive_path=bindparam("b_path")),
-                [{"b_id": fid, "b_path": path} for fid, path in items])
+                status=status, updated_at=now, archive_path=bindparam("b_path"),
+                sha256=bindparam("b_sha"), size=bindparam("b_size"), next_attempt_at=None),
+                [{"b_id": fid, "b_path": path, "b_sha": sha, "b_size": size}
+                 for fid, path, sha, size in items])
             c.execute(insert(s.flow_events), [
                 {"flow_id": fid, "status": status, "at": now, "detail": f"archived as {path}"}
-                for fid, path in items])
+                for fid, path, _, _ in items])
+
+    def still_written(self, flow_id: str, sha256: str, size: int, at: datetime,
+                      detail: str) -> None:
+        """A claimed file that changed since its claim: looked at again from ``at``."""
+        with self.engine.begin() as c:
+            c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(
+                sha256=sha256, size=size, next_attempt_at=at, updated_at=utcnow(),
+                detail=detail))
 
     def set_many(self, flow_ids: Sequence[str], status: FlowStatus, detail: str | None = None,
                  ) -> None:
+        """Several flows to ``status`` (a scheduled attempt, if any, is now under way)."""
         if not flow_ids:
             return
         now = utcnow()
         with self.engine.begin() as c:
             c.execute(update(s.flows).where(s.flows.c.flow_id.in_(list(flow_ids)))
-                      .values(status=str(status), updated_at=now))
+                      .values(status=str(status), updated_at=now, next_attempt_at=None))
             c.execute(insert(s.flow_events), [
                 {"flow_id": f, "status": str(status), "at": now, "detail": detail}
                 for f in flow_ids])
@@ -209,23 +274,81 @@ class Ledger:
             c.execute(s.accepted_keys.delete().where(s.accepted_keys.c.flow_id == flow_id))
 
     def schedule_retry(self, flow_id: str, attempts: int, at: datetime, detail: str) -> None:
-        self.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT, detail,
-                        attempts=attempts, next_attempt_at=at)
+        """The flow waits for its target (IN_EN_ATTENTE_TRAITEMENT) until ``at``."""
+        self.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_TRAITEMENT,
+                        f"{WAITING_DETAIL}: {detail}", attempts=attempts, next_attempt_at=at)
+
+    def waiting_since(self, flow_id: str) -> datetime | None:
+        """When the flow began waiting for its target (since it was last put back)."""
+        e = s.flow_events.c
+        with self.reader.connect() as c:
+            rows = c.execute(select(e.at, e.detail).where(e.flow_id == flow_id)
+                             .order_by(e.id)).all()
+        since = None
+        for at, detail in rows:
+            detail = detail or ""
+            if detail.startswith(REQUEUED_DETAIL):
+                since = None
+            elif detail.startswith(WAITING_DETAIL) and since is None:
+                since = _aware(at)
+        return since
+
+    def conclude_attempts(self, flow_ids: Sequence[str]) -> dict[str, int]:
+        """{flow id: times it was taken in hand (IN_EN_COURS_TRAITEMENT) in a row, with
+        no other status between}: a flow still unfinished after two such attempts made
+        the processor stop twice while concluding it."""
+        counts: dict[str, int] = {}
+        for fid, history in self.histories(flow_ids).items():
+            n = 0
+            for ev in reversed(history):
+                if ev["status"] != str(FlowStatus.IN_EN_COURS_TRAITEMENT):
+                    break
+                n += 1
+            counts[fid] = n
+        return counts
 
     def finish(self, flow: Flow, status: FlowStatus, documents: Sequence[Document],
                reason: str | None, seconds: float, outputs: dict[int, str]) -> None:
         """Record the verdict of a flow: its invoices, findings and terminal status."""
         self.finish_many([Verdict(flow, status, list(documents), reason, seconds, outputs)])
 
-    def finish_many(self, verdicts: Sequence[Verdict]) -> None:
-        """Record several verdicts, with their deliveries, in one transaction."""
+    def finish_many(self, verdicts: Sequence[Verdict]) -> list[tuple[Verdict, Exception]]:
+        """Record several verdicts, with their deliveries, in one transaction.
+
+        When the group is refused (one row the database will not take), each verdict is
+        recorded alone: only the flows refused on their own are returned, with the error,
+        for the caller to make incidents. A full or read-only ledger raises
+        ``StorageUnavailable`` instead: nothing is recorded then.
+        """
         if not verdicts:
-            return
+            return []
+        try:
+            self._finish(verdicts)
+            return []
+        except StorageUnavailable:
+            raise
+        except Exception as exc:
+            if len(verdicts) == 1:
+                return [(verdicts[0], exc)]
+            log.warning("recording %d verdicts together failed (%s: %s); recording them "
+                        "one by one", len(verdicts), type(exc).__name__, exc)
+        failed: list[tuple[Verdict, Exception]] = []
+        for v in verdicts:
+            try:
+                self._finish([v])
+            except StorageUnavailable:
+                raise
+            except Exception as exc:
+                failed.append((v, exc))
+        return failed
+
+    def _finish(self, verdicts: Sequence[Verdict]) -> None:
         now = utcnow()
         ids = [v.flow.flow_id for v in verdicts]
         invoices, findings, flows, events, deliveries = [], [], [], [], []
         for v in verdicts:
             fid = v.flow.flow_id
+            fail_point("record", v.flow.file_name)
             first = next((d.invoice for d in v.documents if d.invoice), None)
             accepted = sum(1 for d in v.documents if not d.fatal)
             invoices += [_invoice_row(fid, d, v.outputs.get(d.seq)) for d in v.documents]
@@ -303,18 +426,25 @@ class Ledger:
         return _plain(row._mapping) if row else None
 
     def unfinished(self) -> list[Flow]:
+        """Flows not terminal and not scheduled for later (a crash left them in hand)."""
         with self.reader.connect() as c:
             rows = c.execute(select(s.flows).where(
-                s.flows.c.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]))
+                s.flows.c.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]),
+                s.flows.c.next_attempt_at.is_(None))
                 .order_by(s.flows.c.flow_id)).all()
         return [_flow(r) for r in rows]
 
     def due_retries(self, now: datetime) -> list[Flow]:
+        """Flows whose scheduled attempt is due: waiting for a target, a file still being
+        written, or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT)."""
+        f = s.flows.c
         with self.reader.connect() as c:
-            rows = c.execute(select(s.flows).where(
-                s.flows.c.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT),
-                or_(s.flows.c.next_attempt_at.is_(None), s.flows.c.next_attempt_at <= now))
-                .order_by(s.flows.c.flow_id)).all()
+            rows = c.execute(select(s.flows).where(or_(
+                (f.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]))
+                & f.next_attempt_at.is_not(None) & (f.next_attempt_at <= now),
+                (f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT))
+                & f.next_attempt_at.is_(None)))
+                .order_by(f.flow_id)).all()
         return [_flow(r) for r in rows]
 
     def history(self, flow_id: str) -> list[dict[str, Any]]:
@@ -388,11 +518,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_begin_immediate(conn: Connection) -> None:
-    # Writers take the write lock at BEGIN, so check-then-insert (duplicates) cannot
-    # interleave; readers begin deferred and never block the processor.
-    read = conn.get_execution_options().get("edi_read", False)
-    conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+def _folder_of(url: str) -> Path | None:
+    """The folder of a SQLite ledger file (where "disk full" would be)."""
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(os.path.abspath(url[len("sqlite:///"):])).parent
+    return None
 
 
 def _flow_row(f: Flow) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from edi.ledger import FlowQuery, Ledger, _aware, _plain
 from edi.ledger import schema as s
@@ -52,9 +52,14 @@ def oldest_unfinished(ledger: Ledger) -> dict[str, Any] | None:
 
 
 def pending_retries(ledger: Ledger) -> int:
+    """Flows waiting for another attempt: for their target (IN_EN_ATTENTE_TRAITEMENT with
+    a next attempt), or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT)."""
+    f = s.flows.c
     with ledger.connection() as c:
-        return c.execute(select(func.count()).select_from(s.flows).where(
-            s.flows.c.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT))).scalar_one()
+        return c.execute(select(func.count()).select_from(s.flows).where(or_(
+            f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT),
+            (f.status == str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT))
+            & f.next_attempt_at.is_not(None)))).scalar_one()
 
 
 def verdicts(ledger: Ledger, since: datetime, until: datetime | None = None,

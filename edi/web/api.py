@@ -335,7 +335,8 @@ def openapi(auth: bool) -> dict[str, Any]:
                 "summary": "Fails (503) when the watcher has not scanned recently",
                 "operationId": "health", "security": [],
                 "responses": {"200": _json(_ref("Health"), "The watcher scans"),
-                              "503": _json(_ref("Health"), "No recent scan")}}},
+                              "503": _json(_ref("Health"), "No recent scan, or a "
+                                                           "folder that cannot be written")}}},
         },
         "components": {"schemas": {
             "Error": _ERROR, "Finding": _FINDING, "Flow": _FLOW, "Invoice": _INVOICE,
@@ -379,10 +380,13 @@ def openapi(auth: bool) -> dict[str, Any]:
                                        "flows": _s("integer")}}}}},
             "Health": {"type": "object", "required": ["status", "last_scan", "age_seconds",
                                                       "max_age_seconds"],
-                       "properties": {"status": _s("string", enum=["ok", "stale"]),
+                       "properties": {"status": _s("string",
+                                                     enum=["ok", "stale", "storage"]),
                                       "last_scan": _DT_N,
                                       "age_seconds": _s("number", True),
-                                      "max_age_seconds": _s("number")}},
+                                      "max_age_seconds": _s("number"),
+                                      "storage": {"type": "array", "items": {
+                                          "type": "object"}}}},
         }},
     }
     if auth:

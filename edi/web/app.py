@@ -276,9 +276,12 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         last = max(scans.values()) if scans else None
         age = (utcnow() - last).total_seconds() if last else None
         ok = age is not None and age <= serve.health_max_scan_age
-        return JSONResponse({"status": "ok" if ok else "stale", "last_scan": api.jsonable(last),
-                             "age_seconds": age, "max_age_seconds": serve.health_max_scan_age},
-                            status_code=200 if ok else 503)
+        storage = storage_problems(settings, ledger.folder)
+        status = "storage" if storage else "ok" if ok else "stale"
+        return JSONResponse({"status": status, "last_scan": api.jsonable(last),
+                             "age_seconds": age, "max_age_seconds": serve.health_max_scan_age,
+                             "storage": storage},
+                            status_code=200 if ok and not storage else 503)
 
     def metrics_endpoint(request: Request) -> Response:
         return Response(metrics.render(), media_type="text/plain; version=0.0.4")
@@ -307,6 +310,26 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         app.add_middleware(Auth, serve=serve)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def storage_problems(settings: Settings, ledger_folder: Path | None) -> list[dict[str, Any]]:
+    """Folders that cannot be written: those the processor of this process is waiting on
+    (``edi watch --serve``), and, seen from any process, those read-only or with no space
+    left. Each names the folder, its path and the error."""
+    from edi import durable
+
+    found = {p.folder: {"folder": p.folder, "path": p.path, "errno": p.errno,
+                        "error": p.error, "since": api.jsonable(p.since)}
+             for p in durable.problems()}
+    p = settings.paths
+    folders = {name: settings.path(path) for name, path in (
+        ("archive", p.archive), ("reports", p.reports), ("rejected", p.rejected),
+        ("work", p.work), ("outbox", p.outbox))}
+    if ledger_folder is not None:
+        folders["ledger"] = ledger_folder
+    for problem in durable.probe(folders):
+        found.setdefault(str(problem["folder"]), {**problem, "since": None})
+    return list(found.values())
 
 
 def _archived(row: dict[str, Any], archive_root: Path, settings: Settings) -> Path | None:

@@ -234,12 +234,12 @@ def test_a_full_outbox_makes_the_flow_wait_then_it_is_delivered(ws: Workspace) -
         pytest.skip("mount of a tmpfs was refused here")
     try:
         (outbox / "filler").write_bytes(b"\0" * 60_000)
-        ws.configure(extra="[delivery]\nbackoff_initial = 0.0\nattempts = 3\n")
+        ws.configure(extra="[delivery]\nbackoff_initial = 0.0\n")
         data = samples.ubl_invoice(number="FULL-1", lines=8)
         ws.drop("full.xml", data)
         ws.edi("process")
         flow = ws.flows()[0]
-        assert flow["status"] == "IN_EN_ATTENTE_RETRAITEMENT"
+        assert flow["status"] == "IN_EN_ATTENTE_TRAITEMENT"  # waits for its target
         assert "No space left" in ws.db().execute(
             "select detail from flows").fetchone()[0]
         archived = [p for p in ws.files("archive")]
@@ -265,7 +265,7 @@ def test_a_read_only_outbox_ends_in_incident_and_resend_delivers(ws: Workspace) 
         ws.configure(extra="[delivery]\nbackoff_initial = 0.0\nattempts = 2\n")
         ws.drop("ro.xml", samples.ubl_invoice(number="RO-1"))
         ws.edi("process")
-        assert ws.flows()[0]["status"] == "IN_EN_ATTENTE_RETRAITEMENT"
+        assert ws.flows()[0]["status"] == "IN_EN_ATTENTE_TRAITEMENT"
         ws.edi("process")
         flow = ws.flows()[0]
         assert flow["status"] == "IN_INCIDENTE"
