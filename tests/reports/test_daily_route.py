@@ -96,7 +96,7 @@ def test_deliver_needs_a_target(tmp_path: Path) -> None:
 def test_a_misnamed_daily_report_target_is_a_configuration_error(tmp_path: Path) -> None:
     (tmp_path / "edi.toml").write_text('[routes]\ndaily_report = ["opz"]\n')
     run = edi(tmp_path, "report", "daily", "--date", DAY, "--deliver")
-    assert run.returncode == 1 and "routes.daily_report: unknown target 'opz'" in run.stderr
+    assert run.returncode == 2 and "routes.daily_report: unknown target 'opz'" in run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "reports").exists()
 
 
