@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -322,12 +323,16 @@ def test_times_are_iso_utc_with_z() -> None:
     assert report["history"][0]["at"] == "2025-06-01T10:00:00Z"
 
 
-def test_an_invalid_report_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+def test_an_invalid_report_is_refused_and_nothing_is_written(
+        tmp_path: Path, validate_every: Callable[[str], None]) -> None:
+    """Checked against the XSD (always with validate=True, at run time one report in
+    EDI_CR_VALIDATE_EVERY), a report that does not conform is never written."""
     report = archive_report()
     report["status"] = "ACCEPTED"  # not a Chorus Pro flow status
-    with pytest.raises(Exception, match="ACCEPTED"):
-        to_xml(report)
-    with pytest.raises(Exception, match="ACCEPTED"):
+    with pytest.raises(ValueError, match="ACCEPTED"):
+        to_xml(report, validate=True)
+    validate_every("1")
+    with pytest.raises(ValueError, match="ACCEPTED"):
         write(report, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
@@ -354,7 +359,8 @@ def test_write_is_durable_named_by_flow_and_idempotent(tmp_path: Path,
     assert read(folder, "F-unknown") is None
 
 
-def test_write_many_renders_every_report_before_writing_any(tmp_path: Path) -> None:
+def test_write_many_renders_every_report_before_writing_any(
+        tmp_path: Path, validate_every: Callable[[str], None]) -> None:
     first = archive_report()
     second = dict(archive_report(), flow_id="F20250314T083001000000-d4e5f6")
     written = write_many([first, second], tmp_path)
@@ -363,6 +369,7 @@ def test_write_many_renders_every_report_before_writing_any(tmp_path: Path) -> N
         "F20250314T083001000000-d4e5f6.cr.json", "F20250314T083001000000-d4e5f6.cr.xml"]
     assert read(tmp_path, second["flow_id"])["flow_id"] == second["flow_id"]
 
+    validate_every("1")  # every report checked against the XSD: the broken one is refused
     broken = dict(archive_report(), flow_id="F20250314T083002000000-0a0b0c", sha256="zz")
     third = dict(archive_report(), flow_id="F20250314T083003000000-0d0e0f")
     with pytest.raises(Exception, match="sha256"):
