@@ -139,7 +139,8 @@ class Limits:
 @dataclass(frozen=True)
 class Validation:
     layers: tuple[str, ...] = ("xml", "xsd", "en16931", "br-fr", "identifiers", "chorus")
-    stop_on_fatal: bool = True        # a fatal finding skips the later layers (as phive)
+    stop_on_fatal: bool = True        # a fatal xml/xsd finding skips later layers;
+    #                                   the rule layers (EN 16931, BR-FR...) all run
     workers: int = 0                  # validation worker processes; 0 = one per core
     plugins: tuple[str, ...] = ()     # layers of your own: "name=module:Factory"
     start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche); "inline"
