@@ -64,7 +64,12 @@ def _flipped(rng: random.Random, i: int) -> bytes:
 
 
 def _latin1_lie(rng: random.Random, i: int) -> bytes:
-    return _valid(rng, i).replace(b"</cbc:Note>", "é</cbc:Note>".encode("latin-1"))
+    """Latin-1 bytes in a file that declares (or defaults to) UTF-8."""
+    data = _valid(rng, i)
+    for closing in (b"</cbc:Name>", b"</ram:Name>"):
+        if closing in data:
+            return data.replace(closing, "é".encode("latin-1") + closing, 1)
+    return data + "é".encode("latin-1")
 
 
 _XXE = (b'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -136,8 +141,9 @@ def _zip(rng: random.Random, i: int) -> bytes:
 def _tar(rng: random.Random, i: int) -> bytes:
     buf = io.BytesIO()
     mode = rng.choice(["w", "w:gz"])
+    encoding = rng.choice(["latin-1", "utf-8"])  # Windows tools write Latin-1 names
     with tarfile.open(fileobj=buf, mode=mode, format=tarfile.GNU_FORMAT,  # type: ignore[call-overload]
-                      encoding="latin-1") as t:
+                      encoding=encoding, errors="replace") as t:
         seen: set[str] = set()
         for name, data in _members(rng, i):
             if name in seen:
