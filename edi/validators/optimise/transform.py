@@ -1,0 +1,455 @@
+"""The build step: one official compiled Schematron (XSLT 2.0) in, its optimised twin out.
+
+Three rewrites, each provably equivalent for *any* input document (not only for
+schema-valid ones), each counted in the MANIFEST:
+
+1. ``codelists``: every ``document('X_codedb.xml')`` in an XPath expression of an XSL
+   instruction becomes a global ``xsl:param`` holding that document, parsed once per
+   worker process by the engine (Saxon caches ``document()`` per transformation only).
+   The Factur-X lookups ``document('X')/codedb/cl[@id=N]/enumeration[@value=$v]``, where
+   ``$v`` is bound to a node (``.`` or ``@name``), become ``key('edi-opt-cl-N', $v,
+   $param)`` on a key whose pattern carries the same ``cl[@id=N]`` predicate: both compare
+   the untyped value as a string (codepoint collation), so they select the same nodes; the
+   linear scan of 2,162 unit codes becomes a hash lookup. The copy of the test in the SVRL
+   output (``svrl:failed-assert/@test``, a literal attribute) is left as it was.
+2. ``empty_walks``: Schematron's skeleton puts ``<xsl:apply-templates/>`` (default mode)
+   inside every ``svrl:active-pattern``. When the default mode holds only the skeleton's
+   ``match="/"`` root template and an empty ``match="text()"`` template, that walk outputs
+   nothing (elements recurse through the built-in rule, text is dropped, comments and
+   processing instructions output nothing, and the root template cannot match a child
+   node): it is removed.
+3. ``guarded_walks`` / ``removed_walks``: each pattern's walk ``<xsl:apply-templates
+   select="/" mode="Mn"/>`` can output something only when one of its rule templates
+   matches a node. A rule's match pattern names the node it matches in its last step
+   (``.../ram:ID[...]``, ``@schemeID``): when every rule of the mode names its node so, the
+   walk is wrapped in ``xsl:if`` testing, through one key on the invoice's element and
+   attribute names (one pass over the invoice), that at least one of those names occurs.
+   A mode with no rule at all is removed. A mode with any rule whose node cannot be named
+   so (``*``, ``node()``, ``/``, ``key(...)``) is left as it was. ``schema_dead_walks``
+   counts the guarded walks whose names all lie outside the syntax's XSDs (these never
+   run on a schema-valid invoice); they are guarded, not removed, so that an invoice
+   carrying such an element (XSD-invalid, or judged with the XSD layer off) is still
+   judged as the original judges it.
+
+Nothing else changes: rule texts, ids, flags, contexts, tests, location paths, the order
+of the patterns and of the SVRL output are the original's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+XSL = "http://www.w3.org/1999/XSL/Transform"
+XS = "http://www.w3.org/2001/XMLSchema"
+SVRL = "http://purl.oclc.org/dsdl/svrl"
+PREFIX = "edi-opt"          # names of what we add: keys, params, variables
+NAMES_KEY = f"{PREFIX}-names"
+CODES_KEY = f"{PREFIX}-codes"
+
+
+class TransformError(Exception):
+    """The stylesheet is not shaped as the rewrites expect: it is not optimised."""
+
+
+@dataclass
+class Changes:
+    """What the transform did to one stylesheet (the MANIFEST's ``changes``)."""
+
+    codelist_documents: int = 0     # document('...') calls replaced by a global param
+    codelist_key_lookups: int = 0   # ... of which linear scans replaced by key()
+    empty_walks: int = 0            # default-mode <xsl:apply-templates/> removed
+    pattern_walks: int = 0          # <xsl:apply-templates select="/" mode="Mn"/> in all
+    guarded_walks: int = 0          # ... wrapped in a name-presence test
+    schema_dead_walks: int = 0      # ... of which name only what the XSDs do not declare
+    removed_walks: int = 0          # ... removed: their mode holds no rule at all
+    kept_walks: int = 0             # ... left as they were (a rule matches an unnamed node)
+    params: dict[str, str] = field(default_factory=dict)   # param name -> code-list file
+
+    def as_dict(self) -> dict[str, object]:
+        out = dict(self.__dict__)
+        out.pop("params")
+        return out
+
+
+@dataclass(frozen=True)
+class SchemaNames:
+    """Element and attribute names an XSD set declares, as ``{ns}local`` strings."""
+
+    names: frozenset[str]
+
+    @classmethod
+    def from_xsds(cls, paths: list[Path]) -> SchemaNames:
+        names: set[str] = set()
+        for path in paths:
+            root = etree.parse(str(path)).getroot()
+            target = root.get("targetNamespace", "")
+            qualified = root.get("elementFormDefault") == "qualified"
+            attr_qualified = root.get("attributeFormDefault") == "qualified"
+            for el in root.iter(f"{{{XS}}}element", f"{{{XS}}}attribute"):
+                name = el.get("name")
+                if name is None:
+                    continue
+                top = el.getparent() is root
+                is_element = el.tag == f"{{{XS}}}element"
+                form = el.get("form")
+                if top or form == "qualified" or (
+                        form is None and (qualified if is_element else attr_qualified)):
+                    names.add(f"{{{target}}}{name}")
+                else:
+                    names.add(f"{{}}{name}")
+        return cls(frozenset(names))
+
+
+# ---------------------------------------------------------------------------------------
+# Match patterns: the name of the node a pattern's last step matches
+
+_NAME = r"[A-Za-z_][\w.\-]*"
+_STEP = re.compile(rf"^(@?)(?:({_NAME}):)?({_NAME})$")
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """``text`` split on ``sep`` outside brackets, parentheses and string literals."""
+    parts, depth, quote, start = [], 0, "", 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i + len(sep)
+            i += len(sep)
+            continue
+        i += 1
+    if quote or depth:
+        raise TransformError(f"unbalanced pattern {text!r}")
+    parts.append(text[start:])
+    return parts
+
+
+def _strip_predicates(step: str) -> str:
+    """``ram:ID[@schemeID='VA'][1]`` -> ``ram:ID`` (only trailing predicates)."""
+    step = step.strip()
+    while step.endswith("]"):
+        depth, i = 0, len(step) - 1
+        while i >= 0:
+            if step[i] == "]":
+                depth += 1
+            elif step[i] == "[":
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        if i < 0:
+            raise TransformError(f"unbalanced predicate in {step!r}")
+        step = step[:i].rstrip()
+    return step
+
+
+def pattern_targets(pattern: str, nsmap: dict[str | None, str]) -> set[str] | None:
+    """The ``{ns}local`` names of the nodes ``pattern`` can match (elements, or ``@``
+    attributes), or None when one alternative's node is not named by its last step."""
+    names: set[str] = set()
+    for alternative in _split_top(pattern, "|"):
+        steps = _split_top(alternative.strip(), "/")
+        last = _strip_predicates(steps[-1])
+        found = _STEP.match(last)
+        if not last or found is None:
+            return None
+        attribute, prefix, local = found.groups()
+        if prefix:
+            if prefix not in nsmap:
+                raise TransformError(f"pattern {pattern!r}: prefix {prefix} not declared")
+            ns = nsmap[prefix]
+        else:
+            ns = ""   # XSLT 2.0, no xpath-default-namespace: no namespace
+        names.add(f"{{{ns}}}{local}")
+        del attribute   # element or attribute: one key indexes both
+    return names
+
+
+# ---------------------------------------------------------------------------------------
+# The rewrites
+
+_LOOKUP = re.compile(
+    r"document\('([^']+)'\)/codedb/cl\[@id=(\d+)\]/enumeration\[@value=\$([\w.\-]+)\]")
+_DOCUMENT = re.compile(r"document\('([^']+)'\)")
+_CANONICAL_ID = re.compile(r"^(0|[1-9]\d*)$")
+_NODE_SELECT = re.compile(rf"^(\.|@{_NAME}(:{_NAME})?)$")
+
+
+def _xsl(local: str) -> str:
+    return f"{{{XSL}}}{local}"
+
+
+def _significant(el: etree._Element) -> list[etree._Element]:
+    """Element children, ignoring comments and processing instructions."""
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _has_text(el: etree._Element) -> bool:
+    return bool((el.text or "").strip()) or any((c.tail or "").strip() for c in el)
+
+
+def _variable_select(use: etree._Element, name: str) -> str | None:
+    """The select of the nearest in-scope ``xsl:variable name=`` before ``use``."""
+    node = use
+    while node is not None:
+        sibling = node.getprevious()
+        while sibling is not None:
+            if sibling.tag == _xsl("variable") and sibling.get("name") == name:
+                return sibling.get("select")
+            sibling = sibling.getprevious()
+        node = node.getparent()
+    return None
+
+
+def _check_shape(root: etree._Element) -> None:
+    if root.tag != _xsl("stylesheet") and root.tag != _xsl("transform"):
+        raise TransformError("not an XSLT stylesheet")
+    for local in ("include", "import", "mode", "import-schema"):
+        if root.find(_xsl(local)) is not None:
+            raise TransformError(f"xsl:{local} present: not the Schematron skeleton's shape")
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.get("xpath-default-namespace") is not None
+                                        or el.get("default-mode") is not None
+                                        or el.get(f"{{{XSL}}}xpath-default-namespace")):
+            raise TransformError("xpath-default-namespace or default-mode present")
+
+
+def _check_codelist(path: Path) -> None:
+    """The key lookup equals the scan only if every ``cl/@id`` is a canonical integer
+    (string equality is then numeric equality) and every ``enumeration`` under
+    ``/codedb/cl`` has a ``@value``."""
+    root = etree.parse(str(path)).getroot()
+    if root.tag != "codedb":
+        raise TransformError(f"{path.name}: root is not codedb")
+    for cl in root.iter("cl"):
+        if cl.getparent() is not root or not _CANONICAL_ID.match(cl.get("id", "")):
+            raise TransformError(f"{path.name}: cl id {cl.get('id')!r} is not a plain integer")
+        for enumeration in cl.iter("enumeration"):
+            if enumeration.getparent() is not cl or enumeration.get("value") is None:
+                raise TransformError(f"{path.name}: enumeration without value in cl "
+                                     f"{cl.get('id')}")
+
+
+def _rewrite_codelists(root: etree._Element, changes: Changes, codelists_dir: Path) -> None:
+    params: dict[str, str] = {}       # code-list file -> param name
+
+    def param_for(file: str) -> str:
+        if file not in params:
+            params[file] = f"{PREFIX}-codelist-{len(params) + 1}"
+        return params[file]
+
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not el.tag.startswith(f"{{{XSL}}}"):
+            continue   # literal result elements (svrl:failed-assert/@test) stay as they are
+        for attr, value in el.attrib.items():
+            if "document(" not in value:
+                continue
+
+            def lookup(found: re.Match[str], el: etree._Element = el) -> str:
+                file, cl_id, var = found.groups()
+                select = _variable_select(el, var)
+                if select is None or not _NODE_SELECT.match(select.strip()):
+                    return found.group(0)   # left for the plain document() rewrite
+                if not _CANONICAL_ID.match(cl_id):
+                    return found.group(0)
+                changes.codelist_key_lookups += 1
+                changes.codelist_documents += 1
+                return f"key('{CODES_KEY}', concat('{cl_id}:', ${var}), ${param_for(file)})"
+
+            new = _LOOKUP.sub(lookup, value)
+
+            def plain(found: re.Match[str]) -> str:
+                changes.codelist_documents += 1
+                return f"${param_for(found.group(1))}"
+
+            new = _DOCUMENT.sub(plain, new)
+            el.set(attr, new)
+    if not params:
+        return
+    if changes.codelist_key_lookups:
+        for file in params:
+            _check_codelist(codelists_dir / file)
+    anchor = _first_template(root)
+    for file, name in params.items():
+        param = etree.Element(_xsl("param"), name=name, required="yes")
+        param.set("as", "document-node()")
+        param.tail = "\n"
+        anchor.addprevious(param)
+        changes.params[name] = file
+    if changes.codelist_key_lookups:
+        key = etree.Element(_xsl("key"), name=CODES_KEY, match="/codedb/cl/enumeration",
+                            use="concat(../@id, ':', @value)")
+        key.tail = "\n"
+        anchor.addprevious(key)
+
+
+def _first_template(root: etree._Element) -> etree._Element:
+    first = root.find(_xsl("template"))
+    if first is None:
+        raise TransformError("no xsl:template")
+    return first
+
+
+def _templates_by_mode(root: etree._Element) -> dict[str, list[etree._Element]]:
+    modes: dict[str, list[etree._Element]] = {}
+    for template in root.iter(_xsl("template")):
+        if template.get("match") is None:
+            continue
+        for mode in (template.get("mode") or "#default").split():
+            if mode == "#all":
+                raise TransformError("a template in mode #all")
+            modes.setdefault(mode, []).append(template)
+    return modes
+
+
+def _root_template(modes: dict[str, list[etree._Element]]) -> etree._Element:
+    roots = [t for t in modes.get("#default", []) if t.get("match").strip() == "/"]
+    if len(roots) != 1:
+        raise TransformError("expected one default-mode root template")
+    return roots[0]
+
+
+def _is_empty(template: etree._Element) -> bool:
+    return not _significant(template) and not _has_text(template)
+
+
+def _remove_empty_walks(root: etree._Element, modes: dict[str, list[etree._Element]],
+                        root_template: etree._Element, changes: Changes) -> None:
+    for template in modes["#default"]:
+        match = template.get("match").strip()
+        if template is root_template:
+            continue
+        if match != "text()" or not _is_empty(template):
+            return   # another default-mode template could output something: keep all
+    for walk in list(root_template.iter(_xsl("apply-templates"))):
+        if walk.attrib or _significant(walk) or _has_text(walk):
+            continue
+        if walk.getparent().tag != f"{{{SVRL}}}active-pattern":
+            continue
+        _remove(walk)
+        changes.empty_walks += 1
+
+
+def _remove(el: etree._Element) -> None:
+    """Remove ``el``, keeping its tail (whitespace) on the previous node."""
+    parent = el.getparent()
+    previous = el.getprevious()
+    if el.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+_RECURSE_SELECTS = {"*", "@*|*", "*|@*", "@*|node()", "node()|@*", "@* | *", "* | @*"}
+
+
+def _is_skeleton_default(template: etree._Element, mode: str) -> bool:
+    """The skeleton's per-mode defaults: empty ``text()``, and ``@*|node()`` recursing."""
+    match = template.get("match").replace(" ", "")
+    if match == "text()":
+        return _is_empty(template)
+    if match == "@*|node()":
+        children = _significant(template)
+        if len(children) != 1 or _has_text(template):
+            return False
+        walk = children[0]
+        return (walk.tag == _xsl("apply-templates") and walk.get("mode") == mode
+                and (walk.get("select") or "").replace(" ", "") in {
+                    s.replace(" ", "") for s in _RECURSE_SELECTS}
+                and set(walk.attrib) == {"select", "mode"} and not _significant(walk))
+    return False
+
+
+def _mode_targets(templates: list[etree._Element], mode: str) -> set[str] | None:
+    """Names of the nodes the mode's rules can match; None if one rule's node is unnamed."""
+    names: set[str] = set()
+    for template in templates:
+        if _is_skeleton_default(template, mode):
+            continue
+        targets = pattern_targets(template.get("match"), template.nsmap)
+        if targets is None:
+            return None
+        names |= targets
+    return names
+
+
+def _guard_pattern_walks(root: etree._Element, modes: dict[str, list[etree._Element]],
+                         root_template: etree._Element, schema: SchemaNames | None,
+                         changes: Changes) -> None:
+    walks = [w for w in root_template.iter(_xsl("apply-templates"))
+             if (w.get("select") or "").strip() == "/" and w.get("mode")
+             and set(w.attrib) == {"select", "mode"} and not _significant(w)]
+    used_modes = [w.get("mode") for w in root.iter(_xsl("apply-templates"))]
+    for walk in walks:
+        mode = walk.get("mode")
+        changes.pattern_walks += 1
+        if used_modes.count(mode) - sum(
+                1 for t in modes.get(mode, []) for w in t.iter(_xsl("apply-templates"))
+                if w.get("mode") == mode) != 1:
+            changes.kept_walks += 1   # the mode is entered from elsewhere too
+            continue
+        targets = _mode_targets(modes.get(mode, []), mode)
+        if targets is None:
+            changes.kept_walks += 1
+            continue
+        if not targets:
+            _remove(walk)
+            changes.removed_walks += 1
+            continue
+        if schema is not None and not targets & schema.names:
+            changes.schema_dead_walks += 1
+        literals = ", ".join(f"'{name}'" for name in sorted(targets))
+        guard = etree.Element(_xsl("if"), test=f"exists(key('{NAMES_KEY}', ({literals})))")
+        guard.tail = walk.tail
+        walk.tail = None
+        walk.addprevious(guard)
+        guard.append(walk)
+        changes.guarded_walks += 1
+    if changes.guarded_walks:
+        key = etree.Element(_xsl("key"), name=NAMES_KEY, match="*|@*",
+                            use="concat('{', namespace-uri(), '}', local-name())")
+        key.tail = "\n"
+        _first_template(root).addprevious(key)
+
+
+def optimise(source: Path, schema: SchemaNames | None = None,
+             codelists: bool = True, walks: bool = True) -> tuple[bytes, Changes]:
+    """The optimised stylesheet (bytes) of the official file ``source`` and what changed;
+    TransformError if it is not shaped as the Schematron skeleton's output, or its code
+    lists not as the key lookups require. ``schema``: the syntax's XSD names, only to
+    count the walks they make dead."""
+    parser = etree.XMLParser(remove_blank_text=False, resolve_entities=False,
+                             no_network=True, huge_tree=True)
+    tree = etree.ElementTree(etree.fromstring(source.read_bytes(), parser))
+    root = tree.getroot()
+    _check_shape(root)
+    changes = Changes()
+    if codelists:
+        _rewrite_codelists(root, changes, source.parent)
+    if walks:
+        modes = _templates_by_mode(root)
+        root_template = _root_template(modes)
+        _remove_empty_walks(root, modes, root_template, changes)
+        _guard_pattern_walks(root, modes, root_template, schema, changes)
+    banner = etree.Comment(
+        " Generated by edi.validators.optimise from the official stylesheet: do not edit. "
+        "What changed is recorded in MANIFEST.json. ")
+    root.addprevious(banner)
+    out = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    return out + b"\n", changes

@@ -1,0 +1,182 @@
+"""The optimised stylesheets (edi/validators/optimise): built from the installed official
+files by the build step, judged equal to them, and used only when proven.
+
+The differential sample here is the corpus the brief names plus 300 seeded mutations; the
+full run (10,000 mutations, the CEN unit-test sets too) is ``bench/optimised.py`` and
+``python -m edi.validators.optimise``, which records it in the MANIFEST.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edi import samples
+from edi.config import Settings
+from edi.model import Profile, Syntax
+from edi.validators.optimise import OPTIMISED_DIR, read_manifest, sha256_of, usable
+from edi.validators.optimise.build import schema_names
+from edi.validators.optimise.prove import Mutator, Sample, load_corpus, prove
+from edi.validators.optimise.transform import optimise as optimise_file
+from edi.validators.optimise.transform import pattern_targets
+from edi.validators.schematron import RULE_SETS, EN16931Layer, process_engine
+from edi.validators.schematron_settings import SchematronSettings
+
+NSMAP = {"ram": "urn:ram", "rsm": "urn:rsm"}
+
+
+def test_the_node_a_pattern_matches_is_named_by_its_last_step() -> None:
+    assert pattern_targets("//ram:A/ram:B[ram:C = 'x/y|z']", NSMAP) == {"{urn:ram}B"}
+    assert pattern_targets("/rsm:X/ram:A | ram:B[1][@k]", NSMAP) == {"{urn:ram}A",
+                                                                     "{urn:ram}B"}
+    assert pattern_targets("ram:A/@schemeID", NSMAP) == {"{}schemeID"}
+    for unnamed in ("//*[not(*)]", "ram:A/node()", "/", "ram:*", "key('k', 'v')",
+                    "ram:A | *"):
+        assert pattern_targets(unnamed, NSMAP) is None, unnamed
+
+
+SKELETON = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:ram="urn:ram" version="2.0">
+  <xsl:template match="text()" priority="-1"/>
+  <xsl:template match="/">
+    <svrl:schematron-output>
+      <svrl:active-pattern><xsl:apply-templates/></svrl:active-pattern>
+      <xsl:apply-templates select="/" mode="M1"/>
+      <svrl:active-pattern><xsl:apply-templates/></svrl:active-pattern>
+      <xsl:apply-templates select="/" mode="M2"/>
+      <svrl:active-pattern><xsl:apply-templates/></svrl:active-pattern>
+      <xsl:apply-templates select="/" mode="M3"/>
+    </svrl:schematron-output>
+  </xsl:template>
+  <xsl:template match="//ram:Code" priority="1000" mode="M1">
+    <xsl:variable name="v" select="."/>
+    <xsl:choose>
+      <xsl:when test="string-length($v)=0 or
+          document('codes.xml')/codedb/cl[@id=2]/enumeration[@value=$v]"/>
+      <xsl:otherwise>
+        <svrl:failed-assert test="document('codes.xml')" id="R1" location="{name()}">
+          <svrl:text>bad code</svrl:text></svrl:failed-assert>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:apply-templates select="@*|*" mode="M1"/>
+  </xsl:template>
+  <xsl:template match="text()" priority="-1" mode="M1"/>
+  <xsl:template match="@*|node()" priority="-2" mode="M1">
+    <xsl:apply-templates select="@*|*" mode="M1"/>
+  </xsl:template>
+  <xsl:template match="ram:Rare/@flag" priority="1000" mode="M2">
+    <svrl:successful-report id="R2"><svrl:text>rare flag</svrl:text></svrl:successful-report>
+  </xsl:template>
+  <xsl:template match="text()" priority="-1" mode="M2"/>
+  <xsl:template match="@*|node()" priority="-2" mode="M2">
+    <xsl:apply-templates select="@*|*" mode="M2"/>
+  </xsl:template>
+  <xsl:template match="*[not(*)]" priority="1000" mode="M3">
+    <svrl:successful-report id="R3"><svrl:text>leaf</svrl:text></svrl:successful-report>
+  </xsl:template>
+  <xsl:template match="text()" priority="-1" mode="M3"/>
+  <xsl:template match="@*|node()" priority="-2" mode="M3">
+    <xsl:apply-templates select="*" mode="M3"/>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+CODES = """<codedb><cl id="1"><enumeration value="X"/></cl>
+<cl id="2"><enumeration value="A"/><enumeration value="B"/></cl></codedb>"""
+
+
+def test_a_skeleton_is_rewritten_and_still_reports_the_same(tmp_path: Path) -> None:
+    (tmp_path / "codes.xml").write_text(CODES)
+    source = tmp_path / "rules.xslt"
+    source.write_text(SKELETON)
+    data, changes = optimise_file(source)
+    assert (changes.empty_walks, changes.guarded_walks, changes.kept_walks) == (3, 2, 1)
+    assert (changes.codelist_documents, changes.codelist_key_lookups) == (1, 1)
+    optimised = tmp_path / "optimised.xslt"
+    optimised.write_bytes(data)
+    text = data.decode()
+    assert "document('codes.xml')\" id=\"R1\"" in text   # the SVRL's copy of the test stays
+
+    engine = process_engine()
+    original = engine.compiler.compile_stylesheet(stylesheet_file=str(source))
+    twin = engine.compiler.compile_stylesheet(stylesheet_file=str(optimised))
+    (name, file), = changes.params.items()
+    twin.set_parameter(name, engine.processor.parse_xml(xml_file_name=str(tmp_path / file)))
+    invoices = ('<r xmlns:ram="urn:ram"><ram:Code>A</ram:Code><ram:Code>X</ram:Code></r>',
+                '<r xmlns:ram="urn:ram"><ram:Rare flag="1"><ram:Code/></ram:Rare></r>',
+                '<r xmlns:ram="urn:ram"><ram:Other flag="1">B</ram:Other></r>')
+    reports = []
+    for xml in invoices:
+        node = engine.processor.parse_xml(xml_text=xml)
+        out = original.transform_to_string(xdm_node=node)
+        assert twin.transform_to_string(xdm_node=node) == out, xml
+        reports.append(out)
+    assert reports[0].count('id="R1"') == 1 and 'id="R2"' in reports[1]
+    assert 'id="R2"' not in reports[2] and 'id="R3"' in reports[2]
+
+
+def test_the_generated_files_are_the_build_of_the_installed_official_files() -> None:
+    entries = read_manifest()["rule_sets"]
+    assert set(entries) == set(RULE_SETS)
+    for key, entry in entries.items():
+        source = RULE_SETS[key].path
+        assert entry["source_sha256"] == sha256_of(source), f"{key}: official file changed"
+        data, changes = optimise_file(source, schema_names("UBL" if "UBL" in key else "CII"))
+        assert (OPTIMISED_DIR / entry["output"]).read_bytes() == data, key
+        assert entry["sha256"] == sha256_of(OPTIMISED_DIR / entry["output"])
+        assert entry["changes"] == changes.as_dict(), key
+
+
+def test_the_engine_uses_an_optimised_file_only_when_its_proof_passed() -> None:
+    entry = dict(read_manifest()["rule_sets"]["Factur-X EN16931"])
+    entry["proof"] = {"passed": True, "differences": 0}
+    assert usable(entry) is not None
+    assert usable({**entry, "proof": {"passed": False, "differences": 0}}) is None
+    assert usable({**entry, "proof": {"passed": True, "differences": 2}}) is None
+    assert usable({**entry, "source_sha256": "0" * 64}) is None     # official file changed
+    assert usable({**entry, "sha256": "0" * 64}) is None            # optimised file edited
+    params = {name: {**p, "sha256": "0" * 64} for name, p in entry["params"].items()}
+    assert usable({**entry, "params": params}) is None              # code list changed
+
+
+def _label(optimised: bool) -> str:
+    from edi.model import Container, Document
+
+    config = Settings(raw=types.MappingProxyType({"schematron": {"optimised": optimised}}))
+    assert config.section(SchematronSettings).optimised is optimised
+    data = samples.ubl_invoice()
+    doc = Document(1, "sample", data, container=Container.XML, syntax=Syntax.UBL,
+                   profile=Profile.EN16931)
+    EN16931Layer(config).check(doc, etree.ElementTree(etree.fromstring(data)))
+    return doc.rule_sets[0]
+
+
+def test_the_report_names_the_official_version_and_says_optimised() -> None:
+    proven = usable(read_manifest()["rule_sets"]["EN16931-UBL"]) is not None
+    label = _label(True)
+    assert label.startswith("EN16931-UBL 1.3.") and label.endswith("; optimised)") is proven
+    assert "optimised" not in _label(False)
+
+
+def test_the_mutator_is_seeded_and_mutates() -> None:
+    base = Sample("s", "UBL", samples.ubl_invoice().decode("utf-8"))
+    first = [Mutator([base], 5).mutate(base, n) for n in range(20)]
+    again = [Mutator([base], 5).mutate(base, n) for n in range(20)]
+    assert first == again
+    assert sum(m.xml != base.xml for m in first) >= 15
+
+
+@pytest.mark.slow
+def test_original_and_optimised_give_identical_svrl_on_the_corpus_and_mutations(
+        shared: Path) -> None:
+    invoices = load_corpus(shared / "corpus")
+    assert len(invoices) > 100
+    manifest = read_manifest()
+    proofs = prove(list(manifest["rule_sets"]), invoices, 300, 2026, OPTIMISED_DIR, manifest)
+    assert sum(p.mutations for p in proofs.values()) == 300
+    for key, proof in proofs.items():
+        assert proof.differences == 0, (key, proof.examples)
+        assert proof.rules_fired, f"{key}: no rule fired on any invoice: nothing was compared"
