@@ -30,6 +30,7 @@ from lxml import etree
 
 from edi.model import Container, Finding, Profile, Reason, Severity, Syntax
 from edi.namespaces import NS, PREFIXES
+from edi.validators.optimise import optimised_stylesheet
 from edi.validators.schematron_settings import SchematronSettings
 
 if TYPE_CHECKING:
@@ -282,26 +283,41 @@ class SaxonEngine:
         self.compiler = self.processor.new_xslt30_processor()
         self.executables: dict[str, object] = {}
         self.compile_seconds: dict[str, float] = {}
+        self.documents: dict[Path, object] = {}
         self._last_tree: object | None = None
         self._last_node: object | None = None
 
-    def executable(self, key: str) -> object:
-        """The compiled stylesheet of a rule set, compiled on first use in this process."""
+    def executable(self, key: str, optimised: bool = False) -> object:
+        """The compiled stylesheet of a rule set, compiled on first use in this process:
+        its proven optimised twin when ``optimised`` and there is one (optimise/), with
+        the code lists it takes as parameters parsed once per process."""
         from saxonche import PySaxonApiError
 
-        found = self.executables.get(key)
+        twin = optimised_stylesheet(key) if optimised else None
+        name = f"{key} (optimised)" if twin else key
+        found = self.executables.get(name)
         if found is None:
-            path = RULE_SETS[key].path
+            path = twin.path if twin else RULE_SETS[key].path
             if not path.is_file():
                 raise EngineError(f"{key}: stylesheet {path} is missing")
             started = time.perf_counter()
             try:
                 found = self.compiler.compile_stylesheet(stylesheet_file=str(path))
+                for param, document in (twin.params.items() if twin else ()):
+                    found.set_parameter(param, self.document(document))
             except PySaxonApiError as exc:
                 raise EngineError(f"{key}: stylesheet {path.name} does not compile: {exc}") \
                     from exc
-            self.compile_seconds[key] = time.perf_counter() - started
-            self.executables[key] = found
+            self.compile_seconds[name] = time.perf_counter() - started
+            self.executables[name] = found
+        return found
+
+    def document(self, path: Path) -> object:
+        """A code-list document, parsed once per process (optimised stylesheets take it
+        as a parameter instead of parsing it again for every invoice)."""
+        found = self.documents.get(path)
+        if found is None:
+            found = self.documents[path] = self.processor.parse_xml(xml_file_name=str(path))
         return found
 
     def node(self, tree: etree._ElementTree | etree._Element) -> object:
@@ -318,11 +334,12 @@ class SaxonEngine:
         self._last_tree, self._last_node = tree, node
         return node
 
-    def svrl(self, key: str, tree: etree._ElementTree | etree._Element) -> bytes:
+    def svrl(self, key: str, tree: etree._ElementTree | etree._Element,
+             optimised: bool = False) -> bytes:
         """The SVRL report of one rule set on one invoice."""
         from saxonche import PySaxonApiError
 
-        executable = self.executable(key)
+        executable = self.executable(key, optimised)
         try:
             out = executable.transform_to_string(xdm_node=self.node(tree))  # type: ignore[attr-defined]
         except PySaxonApiError as exc:
@@ -444,9 +461,10 @@ class SchematronLayer:
         if RULE_SETS[key].factur_x:
             fx = Severity(self.options.fx_severity_pdf if doc.container is Container.PDF
                           else self.options.fx_severity_xml)
-        label = rule_set_label(key, note)
+        optimised = self.options.optimised and optimised_stylesheet(key) is not None
+        label = rule_set_label(key, "; ".join(filter(None, (note, optimised and "optimised"))))
         try:
-            svrl = process_engine().svrl(key, tree)
+            svrl = process_engine().svrl(key, tree, optimised)
             findings = findings_from_svrl(svrl, self.name, fx)
         except EngineError as exc:
             doc.rule_sets.append(f"{label} — engine error")

@@ -43,6 +43,11 @@ class SchematronSettings:
     judge_as: ``PROFILE=PROFILE`` pairs: a profile judged by another one's rules
       (XRechnung CII has no Factur-X Schematron; it is an EN 16931 CIUS).
     cii_default_profile: the profile for a CII whose guideline id names no known profile.
+    optimised: judge with the optimised twin of an official stylesheet (code lists parsed
+      once, walks that cannot report skipped; edi/validators/optimise) where its MANIFEST
+      records a passed differential proof (identical SVRL on the corpus and on seeded
+      mutations) for the installed official file; the official file judges the others.
+      ``false``: the official files judge everything.
     """
 
     french_rules: str = "domestic"
@@ -56,6 +61,7 @@ class SchematronSettings:
     fx_severity_xml: str = "fatal"
     judge_as: tuple[str, ...] = ("XRECHNUNG=EN16931",)
     cii_default_profile: str = "EN16931"
+    optimised: bool = True
 
     def __post_init__(self) -> None:
         _choice("french_rules", self.french_rules, FRENCH_RULES_WHEN)
