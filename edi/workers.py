@@ -236,7 +236,13 @@ def _kill(w: _Worker) -> None:
 
 
 class Examiner:
-    """Runs ``examine`` over jobs in a pool of spawned workers (or inline)."""
+    """Runs ``examine`` over jobs in a pool of spawned workers (or inline).
+
+    A thread of the parent (the pump) keeps the workers fed and reads their outcomes
+    while the main thread claims and concludes batches, as concurrent.futures' own
+    management thread did; the pump alone starts, feeds, times and kills workers. Errors
+    it meets (workers that cannot start) are raised in the main thread.
+    """
 
     def __init__(self, settings: Settings, workers: int | None = None) -> None:
         self.settings = settings
@@ -252,6 +258,13 @@ class Examiner:
         self._grace = 0.0
         self._stop_seen: float | None = None
         self._abandoned = False
+        self._warm = False                    # keep the full count of workers started
+        self._cond = threading.Condition()    # guards all of the above, with the pump
+        self._pump_thread: threading.Thread | None = None
+        self._wake_r: Connection | None = None
+        self._wake_w: Connection | None = None
+        self._closing = False
+        self._error: BaseException | None = None
         if self.inline:
             _init(settings)
         elif settings.validation.start_method == "fork":
@@ -273,13 +286,13 @@ class Examiner:
         if self.inline:
             _layers()
             return
-        while not self._abandoned:
-            if not self._stopping():
-                while len(self._pool) < self.workers:
-                    self._spawn()
-            if all(w.ready for w in self._pool) and len(self._pool) >= self.workers:
-                return
-            self._pump()
+        with self._cond:
+            self._warm = True
+            self._wake()
+            while not self._abandoned and self._error is None and not (
+                    len(self._pool) >= self.workers and all(w.ready for w in self._pool)):
+                self._cond.wait(POLL)
+            self._raise()
 
     def run(self, jobs: Sequence[Job], chunk: int = 16) -> Iterator[list[Outcome]]:
         """Examine ``jobs``; yields the outcomes of each chunk as it completes."""
@@ -292,11 +305,14 @@ class Examiner:
         if self.inline:
             return Submission(unsubmitted=chunks)
         sub = Submission()
-        if self._abandoned:  # stopping: these stay unfinished, for the next start
-            return sub
-        for c in chunks:
-            self._queue.append(self._task(c, sub))
-        self._dispatch()
+        with self._cond:
+            self._raise()
+            if self._abandoned:  # stopping: these stay unfinished, for the next start
+                return sub
+            for c in chunks:
+                self._queue.append(self._task(c, sub))
+            if chunks:
+                self._wake()
         return sub
 
     def results(self, sub: Submission) -> Iterator[list[Outcome]]:
@@ -310,15 +326,26 @@ class Examiner:
                 yield _run(c)
             return
         while True:
-            while sub.done:
-                yield sub.done.popleft()
-            if sub.pending == 0:
-                return
-            self._pump()
+            with self._cond:
+                while not sub.done and sub.pending and self._error is None:
+                    self._cond.wait(POLL)
+                self._raise()
+                if not sub.done:
+                    return
+                outcomes = sub.done.popleft()
+            yield outcomes
 
     def close(self) -> None:
-        """Idle workers are asked to exit; busy ones (a stuck flow) are killed."""
-        idle = [w for w in self._pool if w.task is None]
+        """Stop the pump; idle workers are asked to exit, busy ones (a stuck flow) killed."""
+        with self._cond:
+            self._closing = True
+            thread = self._pump_thread
+            if thread is not None:
+                self._wake()
+        if thread is not None:
+            thread.join()
+            self._pump_thread = None
+        idle = [w for w in self._pool if w.task is None and w.ready]
         for w in idle:
             try:
                 w.conn.send(None)
@@ -327,9 +354,11 @@ class Examiner:
         deadline = time.monotonic() + 2
         for w in idle:
             w.process.join(max(0.0, deadline - time.monotonic()))
-        for w in self._pool:
-            _kill(w)
-        self._pool.clear()
+        self._kill_all()
+        for end in (self._wake_r, self._wake_w):
+            if end is not None:
+                end.close()
+        self._wake_r = self._wake_w = None
 
     def __enter__(self) -> Examiner:
         return self
@@ -337,15 +366,100 @@ class Examiner:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- the pool ----------------------------------------------------------------------
+    # -- the main thread's side of the pump -------------------------------------------
+
+    def _wake(self) -> None:
+        """Start the pump if need be, and interrupt its wait (caller holds the lock)."""
+        if self._pump_thread is None and not self._closing:
+            self._wake_r, self._wake_w = multiprocessing.Pipe(duplex=False)
+            self._pump_thread = threading.Thread(target=self._pump_forever,
+                                                 name="edi-examiner", daemon=True)
+            self._pump_thread.start()
+        if self._wake_w is not None:
+            self._wake_w.send_bytes(b"")
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
 
     def _task(self, jobs: list[Job], sub: Submission) -> _Task:
         self._next_id += 1
         sub.pending += 1
         return _Task(self._next_id, jobs, sub)
 
+    # -- the pump (its own thread) ----------------------------------------------------
+
+    def _pump_forever(self) -> None:
+        try:
+            while self._pump():
+                pass
+        except BaseException as exc:  # raised in the main thread, by results/warm_up
+            with self._cond:
+                self._error = exc
+                self._kill_all()
+                self._drop_all()
+                self._cond.notify_all()
+
+    def _pump(self) -> bool:
+        """Once: start and feed workers, wait for them (bounded by the nearest deadline),
+        then act on what came back, on deaths, on flows over their time and on a stop's
+        grace. False when the pump is done (closing, or the stop's grace ran out)."""
+        with self._cond:
+            if self._closing:
+                return False
+            now = time.monotonic()
+            if self._stop is not None and self._stop.is_set():
+                if self._stop_seen is None:
+                    self._stop_seen = now
+                    log.info("stop requested: the flows in hand have %g s to finish",
+                             self._grace)
+                if now - self._stop_seen >= self._grace:
+                    self._abandon()
+                    self._cond.notify_all()
+                    return False
+            self._start_workers()
+            self._dispatch()
+            wait = 1.0
+            for w in self._pool:
+                if w.task is not None or not w.ready:
+                    wait = min(wait, self._deadline(w) - now)
+            if self._stop is not None:
+                wait = min(wait, POLL)
+            waitables: list[Any] = [self._wake_r]
+            for w in self._pool:
+                waitables += [w.conn, w.process.sentinel]
+        ready = set(mp_connection.wait(waitables, max(0.0, wait)))
+        with self._cond:
+            if self._closing:
+                return False
+            if self._wake_r in ready:
+                assert self._wake_r is not None
+                while self._wake_r.poll():
+                    self._wake_r.recv_bytes()
+            for w in list(self._pool):
+                if w.conn in ready or w.process.sentinel in ready:
+                    self._read(w)
+            now = time.monotonic()
+            for w in list(self._pool):
+                if (w.task is not None or not w.ready) and now > self._deadline(w):
+                    self._lost(w, timed_out=w.ready)
+            self._dispatch()
+            self._cond.notify_all()
+        return True
+
     def _stopping(self) -> bool:
         return self._stop is not None and self._stop.is_set()
+
+    def _start_workers(self) -> None:
+        """Up to the count: one per chunk waiting that no worker will take soon, or all
+        of them for a warm-up; none once a stop is requested."""
+        if self._stopping():
+            return
+        while len(self._pool) < self.workers:
+            coming = sum(1 for w in self._pool if w.task is None)  # idle or starting
+            if not self._warm and len(self._queue) <= coming:
+                return
+            self._spawn()
 
     def _spawn(self) -> _Worker:
         global _reaper_installed
@@ -365,14 +479,12 @@ class Examiner:
         return w
 
     def _dispatch(self) -> None:
-        """Give queued chunks to idle workers, starting workers up to the count (none
-        once a stop is requested: what is queued then waits for the next start)."""
-        while self._queue:
-            w = next((w for w in self._pool if w.task is None), None)
-            if w is None:
-                if len(self._pool) >= self.workers or self._stopping():
-                    return
-                w = self._spawn()
+        """Give queued chunks to idle workers that are ready (their clock starts now)."""
+        for w in list(self._pool):
+            if not self._queue:
+                return
+            if w.task is not None or not w.ready:
+                continue
             task = self._queue.popleft()
             try:
                 w.conn.send((task.id, task.jobs))
@@ -383,41 +495,6 @@ class Examiner:
                 continue
             w.task = task
             w.clock = time.monotonic()
-
-    def _pump(self) -> None:
-        """Wait for the workers once (bounded by the nearest deadline), then act on what
-        came back, on deaths, on flows over their time, and on a stop's grace."""
-        now = time.monotonic()
-        if self._stopping():
-            if self._stop_seen is None:
-                self._stop_seen = now
-                log.info("stop requested: the flows in hand have %g s to finish",
-                         self._grace)
-            if now - self._stop_seen >= self._grace:
-                self._abandon()
-                return
-        self._dispatch()
-        wait = 1.0
-        for w in self._pool:
-            if w.task is not None or not w.ready:
-                wait = min(wait, self._deadline(w) - now)
-        if self._stop is not None:
-            wait = min(wait, POLL)
-        wait = max(0.0, wait)
-        waitables: list[Any] = [w.conn for w in self._pool]
-        waitables += [w.process.sentinel for w in self._pool]
-        if waitables:
-            ready = set(mp_connection.wait(waitables, wait))
-        else:
-            time.sleep(wait)
-            ready = set()
-        for w in list(self._pool):
-            if w.conn in ready or w.process.sentinel in ready:
-                self._read(w)
-        now = time.monotonic()
-        for w in list(self._pool):
-            if (w.task is not None or not w.ready) and now > self._deadline(w):
-                self._lost(w, timed_out=w.ready)
 
     def _deadline(self, w: _Worker) -> float:
         if not w.ready:
@@ -441,10 +518,8 @@ class Examiner:
         kind = message[0]
         if kind == "ready":
             w.ready = True
-            w.clock = time.monotonic()
             self._startup_failures = 0
         elif kind == "failed":
-            self.close()
             raise message[1]
         elif kind == "outcome":
             task = w.task
@@ -469,20 +544,16 @@ class Examiner:
         rest of its chunk goes back to the queue (first, they are the oldest)."""
         self._pool.remove(w)
         _kill(w)
-        task = w.task
         if not w.ready:
             self._startup_failures += 1
             log.warning("a validation worker died before it was ready (exit code %s)",
                         w.process.exitcode)
             if self._startup_failures >= STARTUP_FAILURES:
-                self.close()
                 raise WorkerStartError(
                     f"{self._startup_failures} validation workers in a row died before "
                     "building their layers; see the log above")
-            if task is not None:
-                task.submission.pending -= 1
-                self._queue.appendleft(self._task(task.jobs, task.submission))
             return
+        task = w.task
         if task is None:
             log.warning("an idle validation worker died (exit code %s)", w.process.exitcode)
             return
@@ -517,12 +588,19 @@ class Examiner:
             log.warning("stopping: %d flow(s) in hand did not finish within %g s; they stay "
                         "unfinished and are taken up again at the next start", left,
                         self._grace)
+        self._kill_all()
+        self._drop_all()
+        self._abandoned = True
+
+    def _kill_all(self) -> None:
         for w in self._pool:
             if w.task is not None:
                 self._complete(w.task)
+                w.task = None
             _kill(w)
         self._pool.clear()
+
+    def _drop_all(self) -> None:
         for task in self._queue:
             self._complete(task)
         self._queue.clear()
-        self._abandoned = True
