@@ -7,7 +7,9 @@ in one write transaction (SQLite: BEGIN IMMEDIATE), and renews its heartbeat fro
 background thread with its own connection. A second instance finds the row held and exits,
 naming the holder. A holder that died without releasing (SIGKILL, power loss) stops
 renewing: once its heartbeat is older than ``[intake] instance_stale_after`` seconds, the
-next instance takes the row over. A clean exit deletes the rows.
+next instance takes the row over; on the holder's own host, a holder whose process is gone
+is taken over at once (a restart right after a crash must not wait). A clean exit deletes
+the rows.
 
 Heartbeats are compared with this host's clock: instances on several hosts sharing one
 ledger need synchronised clocks (NTP). On a server database several hosts would rather use
@@ -40,9 +42,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+_held_here: set[str] = set()  # owners of the guards this process holds
+
+
 @dataclass(frozen=True, slots=True)
 class Holder:
     scope: str
+    owner: str
     host: str
     pid: int
     command: str
@@ -110,14 +116,16 @@ class InstanceGuard:
                 row = rows.get(scope)
                 if row is None or row.owner == self.owner:
                     continue
-                holder = Holder(row.scope, row.host, row.pid, row.command,
+                holder = Holder(row.scope, row.owner, row.host, row.pid, row.command,
                                 _aware(row.started_at), _aware(row.heartbeat_at))
                 age = (now - holder.heartbeat_at).total_seconds()
-                if age < self.stale_after:
+                gone = self._gone(holder)
+                if age < self.stale_after and not gone:
                     raise InstanceBusy(holder, self.stale_after)
-                log.warning("%s: taking over from `edi %s` (host %s, pid %d), silent for "
-                            "%.0f s: it is taken to be dead", scope, holder.command,
-                            holder.host, holder.pid, age)
+                log.warning("%s: taking over from `edi %s` (host %s, pid %d), %s", scope,
+                            holder.command, holder.host, holder.pid,
+                            "whose process is gone" if gone else
+                            f"silent for {age:.0f} s: it is taken to be dead")
             mine = {"owner": self.owner, "host": self.host, "pid": self.pid,
                     "command": self.command, "started_at": now, "heartbeat_at": now}
             for scope in self.scopes:
@@ -125,6 +133,17 @@ class InstanceGuard:
                     c.execute(update(s.instances).where(t.scope == scope).values(**mine))
                 else:
                     c.execute(insert(s.instances).values(scope=scope, **mine))
+        _held_here.add(self.owner)
+
+    def _gone(self, holder: Holder) -> bool:
+        """The holder ran on this host and its process is no more (or it was this very
+        pid, but not one of this process's guards: a container restarted with the same
+        pid and host name)."""
+        if holder.host != self.host:
+            return False
+        if holder.pid == self.pid:
+            return holder.owner not in _held_here
+        return not _alive(holder.pid)
 
     def beat(self) -> bool:
         """Renew the heartbeat; False when another instance has taken a scope over."""
@@ -160,6 +179,7 @@ class InstanceGuard:
         with self.ledger.engine.begin() as c:
             c.execute(delete(s.instances).where(t.scope.in_(self.scopes),
                                                 t.owner == self.owner))
+        _held_here.discard(self.owner)
 
     def __enter__(self) -> InstanceGuard:
         self.acquire()
@@ -174,8 +194,23 @@ def holders(ledger: Ledger) -> list[Holder]:
     """Every scope held, and by whom (for operators and tests)."""
     with ledger.reader.connect() as c:
         rows = c.execute(select(s.instances).order_by(s.instances.c.scope)).all()
-    return [Holder(r.scope, r.host, r.pid, r.command, _aware(r.started_at),
+    return [Holder(r.scope, r.owner, r.host, r.pid, r.command, _aware(r.started_at),
                    _aware(r.heartbeat_at)) for r in rows]
+
+
+def _alive(pid: int) -> bool:
+    """A process of that pid exists and is not a zombie (killed, not yet reaped)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # no /proc (not Linux), or it ended just now: trust the signal
+        return True
+    return stat.rpartition(")")[2].split()[0] != "Z"
 
 
 def _aware(v: datetime) -> datetime:

@@ -59,26 +59,49 @@ def test_a_second_instance_exits_at_once_naming_the_first_which_goes_on(
     ws.edi("process")
 
 
-def test_after_a_sigkill_the_next_instance_starts_once_the_heartbeat_is_stale(
-        ws: Workspace) -> None:
+def _killed_holder(ws: Workspace, stale: float) -> int:
+    """Start `edi watch` with ``instance_stale_after = stale``, SIGKILL it once it holds
+    its guard; returns its pid (its rows stay behind: nobody released them)."""
     toml = ws.root / "edi.toml"
-    toml.write_text(toml.read_text().replace("[intake]\n",
-                                             "[intake]\ninstance_stale_after = 2\n"))
+    toml.write_text(toml.read_text().replace(
+        "[intake]\n", f"[intake]\ninstance_stale_after = {stale}\n"))
     db = ws.root / "var" / "edi.sqlite"
     watch = _start(ws, "watch")
     _until(lambda: bool(_holders(db)), "guard held", watch)
     watch.kill()
     watch.communicate(timeout=60)
-    [(_, pid, beat), _] = _holders(db)
-    assert pid == watch.pid  # left behind: nobody released it
+    assert {pid for _, pid, _ in _holders(db)} == {watch.pid}
+    return watch.pid
+
+
+def test_after_a_sigkill_a_restart_on_the_same_host_takes_over_at_once(
+        ws: Workspace) -> None:
+    pid = _killed_holder(ws, stale=600)  # its silence alone would keep it for 10 minutes
+    ws.drop("a.xml", samples.ubl_invoice(number="K-1"))
+    proc = ws.edi("process")
+    assert "taking over" in proc.stderr and f"pid {pid}), whose process is gone" in proc.stderr
+    assert _status(ws) == {"a.xml": "IN_INTEGRE"}
+    assert _holders(ws.root / "var" / "edi.sqlite") == []
+
+
+def test_a_holder_on_another_host_is_taken_over_once_its_heartbeat_is_stale(
+        ws: Workspace) -> None:
+    _killed_holder(ws, stale=8)
+    db = ws.root / "var" / "edi.sqlite"
+    with closing(sqlite3.connect(db)) as c:  # as if it had run on a host sharing the ledger
+        c.execute("update instances set host = 'elsewhere', heartbeat_at = ?",
+                  (datetime.now(UTC).replace(tzinfo=None).isoformat(" "),))
+        c.commit()
+    refused = ws.edi("process", check=False)
+    assert refused.returncode == 3 and "on host elsewhere" in refused.stderr
+    [(_, _, beat), _] = _holders(db)
     last = datetime.fromisoformat(beat).replace(tzinfo=UTC)
-    while (datetime.now(UTC) - last).total_seconds() < 2.5:  # the claim lapses
+    while (datetime.now(UTC) - last).total_seconds() < 8.5:  # the claim lapses
         time.sleep(0.1)
     ws.drop("a.xml", samples.ubl_invoice(number="K-1"))
     proc = ws.edi("process")
-    assert "taking over" in proc.stderr and f"pid {watch.pid}" in proc.stderr
+    assert "taking over" in proc.stderr and "silent for" in proc.stderr
     assert _status(ws) == {"a.xml": "IN_INTEGRE"}
-    assert _holders(db) == []
 
 
 def test_different_inboxes_on_one_ledger_do_not_block_each_other(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -65,6 +67,7 @@ def test_a_silent_holder_is_taken_over_and_learns_it_lost(ledger: Ledger,
                                                           tmp_path: Path) -> None:
     where = scopes(tmp_path / "inbox", tmp_path / "work")
     dead = InstanceGuard(ledger, where, "watch", stale_after=30)
+    dead.host = "elsewhere"  # on another host: only its silence tells it is dead
     dead._take()  # held, with no heartbeat thread: as a process that was SIGKILLed
     _age(ledger, 10)
     with pytest.raises(InstanceBusy):  # silent, but not for long enough
@@ -104,3 +107,18 @@ def test_a_holder_whose_claim_was_taken_over_is_told_to_stop(ledger: Ledger,
             time.sleep(0.05)
     assert "another instance took over" in lost[0]
     assert {h.scope for h in holders(ledger)} == set(where)  # the successor's, kept
+
+
+def test_on_this_host_a_holder_whose_process_is_gone_is_taken_over_at_once(
+        ledger: Ledger, tmp_path: Path) -> None:
+    where = scopes(tmp_path / "inbox", tmp_path / "work")
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as other:
+        holder = InstanceGuard(ledger, where, "watch", stale_after=30)
+        holder.pid = other.pid  # a live process of this host holds it, beating or not
+        holder._take()
+        with pytest.raises(InstanceBusy):
+            InstanceGuard(ledger, where, "process", stale_after=30).acquire()
+        other.kill()
+        other.wait()
+    with InstanceGuard(ledger, where, "process", stale_after=30) as heir:
+        assert {h.pid for h in holders(ledger)} == {heir.pid}
