@@ -2,7 +2,7 @@
 
 Two `edi watch` (or a cron `edi process` beside a running watch) on the same inbox would
 race for the same files and recover each other's flows in hand. So an instance first takes
-a row per *scope* (its resolved inbox, its resolved work area) of the ``instances`` table,
+a row per *scope* (its resolved inbox, its resolved work area, the ledger) of the ``instances`` table,
 in one write transaction (SQLite: BEGIN IMMEDIATE), and renews its heartbeat from a
 background thread with its own connection. A second instance finds the row held and exits,
 naming the holder. A holder that died without releasing (SIGKILL, power loss) stops
@@ -70,9 +70,16 @@ class InstanceBusy(Exception):
             "heartbeat")
 
 
+LEDGER_SCOPE = "the ledger"
+
+
 def scopes(inbox: Path, work: Path) -> list[str]:
-    """What an instance holds: its inbox and its work area, as resolved paths."""
-    return [f"inbox {inbox.resolve()}", f"work area {work.resolve()}"]
+    """What an instance holds: its inbox, its work area and the ledger itself.
+
+    The ledger is a scope because recovery takes every unfinished flow it records: a
+    second instance on another inbox would take the first one's flows in hand. Leases per
+    flow (PostgreSQL, the scale-out issue) are what lets several instances share one."""
+    return [f"inbox {inbox.resolve()}", f"work area {work.resolve()}", LEDGER_SCOPE]
 
 
 class InstanceGuard:

@@ -94,7 +94,7 @@ def test_a_holder_on_another_host_is_taken_over_once_its_heartbeat_is_stale(
         c.commit()
     refused = ws.edi("process", check=False)
     assert refused.returncode == 3 and "on host elsewhere" in refused.stderr
-    [(_, _, beat), _] = _holders(db)
+    [(_, _, beat), *_] = _holders(db)
     last = datetime.fromisoformat(beat).replace(tzinfo=UTC)
     while (datetime.now(UTC) - last).total_seconds() < 8.5:  # the claim lapses
         time.sleep(0.1)
@@ -104,7 +104,10 @@ def test_a_holder_on_another_host_is_taken_over_once_its_heartbeat_is_stale(
     assert _status(ws) == {"a.xml": "IN_INTEGRE"}
 
 
-def test_different_inboxes_on_one_ledger_do_not_block_each_other(tmp_path: Path) -> None:
+def test_another_inbox_on_the_same_ledger_is_refused_until_leases_exist(
+        tmp_path: Path) -> None:
+    """Recovery takes every unfinished flow of a ledger: a second instance on another inbox
+    would take the first one's flows in hand, so it is refused, and says why."""
     ledger = tmp_path / "shared.sqlite"
     spaces = []
     for name in ("north", "south"):
@@ -117,12 +120,16 @@ def test_different_inboxes_on_one_ledger_do_not_block_each_other(tmp_path: Path)
     north, south = spaces
     watch = _start(north, "watch")
     try:
-        _until(lambda: len(_holders(ledger)) == 2, "guard held", watch)
+        _until(lambda: len(_holders(ledger)) == 3, "guard held", watch)
         south.drop("s.xml", samples.ubl_invoice(number="N-1"))
-        south.edi("process")
-        with closing(sqlite3.connect(ledger)) as c:
-            [(status,)] = c.execute("select status from flows where file_name = 's.xml'")
-        assert status == "IN_INTEGRE"
+        refused = south.edi("process", check=False)
+        assert refused.returncode == 3, refused.stderr
+        assert "the ledger is in use by `edi watch`" in refused.stderr
+        assert (south.inbox / "s.xml").exists(), "nothing claimed by the refused instance"
         assert watch.poll() is None
     finally:
         _stop(watch)
+    south.edi("process")
+    with closing(sqlite3.connect(ledger)) as c:
+        [(status,)] = c.execute("select status from flows where file_name = 's.xml'")
+    assert status == "IN_INTEGRE"

@@ -51,16 +51,15 @@ def test_a_second_instance_on_the_same_folders_is_refused_naming_the_holder(
         pass
 
 
-def test_a_shared_work_area_is_refused_too_another_inbox_is_not(
-        ledger: Ledger, tmp_path: Path) -> None:
+def test_a_shared_work_area_or_ledger_is_refused_too(ledger: Ledger, tmp_path: Path) -> None:
     with InstanceGuard(ledger, scopes(tmp_path / "a", tmp_path / "work-a"), "watch"):
-        with InstanceGuard(ledger, scopes(tmp_path / "b", tmp_path / "work-b"), "watch"):
-            assert len(holders(ledger)) == 4
-        with pytest.raises(InstanceBusy, match="work area"):
-            InstanceGuard(ledger, scopes(tmp_path / "c", tmp_path / "work-a"),
-                          "watch").acquire()
+        assert len(holders(ledger)) == 3
+        for inbox, work, what in (("c", "work-a", "work area"), ("b", "work-b", "ledger")):
+            with pytest.raises(InstanceBusy, match=what):
+                InstanceGuard(ledger, scopes(tmp_path / inbox, tmp_path / work),
+                              "watch").acquire()
         # refused in one transaction: nothing of the refused instance was taken
-        assert len(holders(ledger)) == 2
+        assert len(holders(ledger)) == 3
 
 
 def test_a_silent_holder_is_taken_over_and_learns_it_lost(ledger: Ledger,
