@@ -25,7 +25,9 @@ schema-valid ones), each counted in the MANIFEST:
    walk is wrapped in ``xsl:if`` testing, through one key on the invoice's element and
    attribute names (one pass over the invoice), that at least one of those names occurs.
    A mode with no rule at all is removed. A mode with any rule whose node cannot be named
-   so (``*``, ``node()``, ``/``, ``key(...)``) is left as it was. ``schema_dead_walks``
+   so (``*``, ``node()``, ``/``, ``key(...)``) is left as it was, and so are all the walks
+   of a stylesheet with fewer than ``MIN_PATTERN_WALKS`` of them (the CEN files: a few big
+   patterns, whose names are in every invoice). ``schema_dead_walks``
    counts the guarded walks whose names all lie outside the syntax's XSDs (these never
    run on a schema-valid invoice); they are guarded, not removed, so that an invoice
    carrying such an element (XSD-invalid, or judged with the XSD layer off) is still
@@ -49,6 +51,9 @@ SVRL = "http://purl.oclc.org/dsdl/svrl"
 PREFIX = "edi-opt"          # names of what we add: keys, params, variables
 NAMES_KEY = f"{PREFIX}-names"
 CODES_KEY = f"{PREFIX}-codes"
+# Guarding costs one pass over the invoice (the names key); with fewer pattern walks than
+# this, measured warm (bench/optimised.py), it saves nothing: they are left as they are.
+MIN_PATTERN_WALKS = 10
 
 
 class TransformError(Exception):
@@ -396,6 +401,9 @@ def _guard_pattern_walks(root: etree._Element, modes: dict[str, list[etree._Elem
              if (w.get("select") or "").strip() == "/" and w.get("mode")
              and set(w.attrib) == {"select", "mode"} and not _significant(w)]
     used_modes = [w.get("mode") for w in root.iter(_xsl("apply-templates"))]
+    if len(walks) < MIN_PATTERN_WALKS:
+        changes.pattern_walks = changes.kept_walks = len(walks)
+        return   # a few big patterns (the CEN files): the key would cost what it saves
     for walk in walks:
         mode = walk.get("mode")
         changes.pattern_walks += 1
