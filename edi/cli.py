@@ -21,6 +21,7 @@ import click
 
 from edi import config as config_mod
 from edi.config import ConfigError, Settings
+from edi.durable import StorageUnavailable
 from edi.model import FlowStatus
 
 
@@ -108,13 +109,15 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     stop = Stop()
     stop.install()
     guard = _hold(ctx, "watch", settings, ledger, examiner, stop)
+    processor.should_stop = lambda: stop.requested
     stop_server = None
     if serve:
         from edi.web import counters
         from edi.web.app import serve_in_thread
 
         def count(flow: Any, status: FlowStatus) -> None:
-            if status is FlowStatus.IN_EN_ATTENTE_RETRAITEMENT:
+            if status in (FlowStatus.IN_EN_ATTENTE_RETRAITEMENT,
+                          FlowStatus.IN_EN_ATTENTE_TRAITEMENT):
                 counters.delivery_retry()
             else:
                 counters.flow_processed(str(status), flow.format)
@@ -136,6 +139,8 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     try:
         examiner.warm_up()
         watch_loop(processor, settings, stop)
+    except StorageUnavailable as exc:  # only raised once a stop ends the wait for space
+        _stopped_while_unwritable(exc)
     finally:
         if stop_server:
             stop_server()
@@ -165,6 +170,12 @@ def _hold(ctx: click.Context, command: str, settings: Settings, ledger: Any, exa
         ctx.exit(3)
     examiner.stop_on(stop.event, settings.intake.stop_grace)
     return guard
+
+
+def _stopped_while_unwritable(exc: StorageUnavailable) -> None:
+    logging.getLogger("edi").warning(
+        "stopped while %s could not be written (%s); the flows in hand are taken up at the "
+        "next start", exc.folder, exc)
 
 
 def _release(guard: Any) -> None:
@@ -199,6 +210,7 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
     stop = Stop()
     stop.install()
     guard = _hold(ctx, "process", settings, ledger, examiner, stop)
+    processor.should_stop = lambda: stop.requested
     t0 = time.perf_counter()
     results: dict[str, FlowStatus] = {}
     intake = settings.intake
@@ -235,6 +247,9 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
                     "%s still changing after %g s: not yet stable, left for the next run",
                     path, bound)
         waiting = len(still)
+    except StorageUnavailable as exc:  # only raised once a stop ends the wait for space
+        _stopped_while_unwritable(exc)
+        waiting = 0
     finally:
         examiner.close()
         _release(guard)

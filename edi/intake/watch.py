@@ -17,6 +17,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from edi.config import Settings
+from edi.durable import StorageUnavailable
 from edi.intake.scan import Candidate, StabilityTracker, scan
 from edi.model import FlowStatus
 from edi.pipeline import Processor
@@ -81,8 +82,17 @@ def run_pass(processor: Processor, tracker: StabilityTracker, settings: Settings
         results.update(processor.finish(in_hand[0]))
         if progress:
             progress(in_hand[1])
-    processor.ledger.record_scan("inbox")
+    _record_scan(processor, "inbox")
     return results
+
+
+def _record_scan(processor: Processor, interface: str) -> None:
+    """When the last scan ran (for /health); a full ledger disk must not end the loop:
+    the flows themselves wait for space in the processor."""
+    try:
+        processor.ledger.record_scan(interface)
+    except StorageUnavailable as exc:
+        log.warning("could not record the %s scan: %s", interface, exc)
 
 
 def watch(processor: Processor, settings: Settings, stop: Stop,
@@ -114,7 +124,7 @@ def watch(processor: Processor, settings: Settings, stop: Stop,
             run_pass(processor, tracker, settings, stop)
             if remote is not None and not stop.requested:
                 processor.process(remote.poll())
-                processor.ledger.record_scan("sftp")
+                _record_scan(processor, "sftp")
             due = processor.due_retries()
             if due and not stop.requested:
                 processor.process(due)
