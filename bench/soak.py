@@ -16,6 +16,7 @@ is wrong. Usage: python bench/soak.py [--count 10000] [--kills 5] [--full-second
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import json
 import os
@@ -55,17 +56,34 @@ max_wait = 3600
 TERMINAL = {"IN_INTEGRE", "IN_INTEGRE_PARTIEL", "IN_REJETE", "IN_INCIDENTE"}
 
 
+_running: list[subprocess.Popen] = []
+
+
 def _start(root: Path, log) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "edi.cli", "watch"], cwd=root,
+    """A new `edi watch`, in its own process group; killed at exit whatever happens."""
+    proc = subprocess.Popen([sys.executable, "-m", "edi.cli", "watch"], cwd=root,
                             stdout=log, stderr=log, start_new_session=True)
+    _running.append(proc)
+    return proc
+
+
+@atexit.register
+def _kill_leftovers() -> None:
+    for proc in _running:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _statuses(root: Path) -> Counter:
     db = root / "var" / "edi.sqlite"
     if not db.exists():
         return Counter()
-    with sqlite3.connect(db, timeout=30) as c:
-        return Counter(dict(c.execute("select status, count(*) from flows group by status")))
+    try:
+        with sqlite3.connect(db, timeout=30) as c:
+            return Counter(dict(c.execute(
+                "select status, count(*) from flows group by status")))
+    except sqlite3.OperationalError:  # the first start has not created the tables yet
+        return Counter()
 
 
 def main() -> int:
