@@ -138,7 +138,8 @@ class Limits:
 @section("validation")
 @dataclass(frozen=True)
 class Validation:
-    layers: tuple[str, ...] = ("xml", "xsd", "en16931", "br-fr", "identifiers", "chorus")
+    layers: tuple[str, ...] = ("xml", "antivirus", "xsd", "envelope", "attachments", "en16931",
+                               "br-fr", "identifiers", "chorus")
     stop_on_fatal: bool = True        # a fatal xml/xsd finding skips later layers;
     #                                   the rule layers (EN 16931, BR-FR...) all run
     workers: int = 0                  # validation worker processes; 0 = one per core
@@ -289,6 +290,9 @@ SECTION_MODULES: tuple[str, ...] = (
     "edi.intake.sftp_settings",
     "edi.validators.schematron_settings",
     "edi.validators.chorus_settings",
+    "edi.validators.envelope_settings",
+    "edi.validators.attachments_settings",
+    "edi.validators.antivirus_settings",
     "edi.web.settings",
 )
 

@@ -73,11 +73,64 @@ class Reason(StrEnum):
     IRR_TYPE_F = "IRR_TYPE_F"        # not a supported invoice format
     IRR_SYNTAX = "IRR_SYNTAX"        # malformed XML, DTD, broken PDF/archive, XSD-invalid
     IRR_TAILLE_F = "IRR_TAILLE_F"    # over a size, count or ratio cap
+    IRR_EXT_DOC = "IRR_EXT_DOC"      # an attachment's type or extension is not allowed
+    IRR_NOM_PJ = "IRR_NOM_PJ"        # an attachment's name is not allowed (path, characters)
+    IRR_VID_PJ = "IRR_VID_PJ"        # an attachment is empty
+    IRR_TAILLE_PJ = "IRR_TAILLE_PJ"  # an attachment, or all of them, over the size cap
+    IRR_ANTIVIRUS = "IRR_ANTIVIRUS"  # the antivirus found a virus in the file or an attachment
 
     @property
     def invoice_status(self) -> InvoiceStatus:
         return InvoiceStatus.IRRECEVABLE if self.name.startswith("IRR_") else \
             InvoiceStatus.REJETEE
+
+    @property
+    def flow_service(self) -> str | None:
+        """This reason's name in the Flow Service acknowledgement (``ReasonCodeEnum``)."""
+        return FLOW_SERVICE_REASONS.get(self)
+
+
+# Each reason's name per channel. CDAR (the lifecycle message, status 501 IRRECEVABLE or
+# 213 REJETEE) uses our Reason value verbatim: BR-FR-CDV-CL-09's closed list. The Flow
+# Service acknowledgement (XP Z12-013 Flow Service 1.3.0, ``ReasonCodeEnum``) has its own
+# names; its description pairs each with a CDAR code ("(ie IRR_VID_PJ)"), kept exactly
+# here. It has no name for IRR_NOM_PJ nor IRR_TAILLE_PJ: NEAREST below gives the enum
+# value we send for them and why (the enum is open, "ability to extend this set", but a
+# receiver only knows the listed values).
+FLOW_SERVICE_REASONS: dict[Reason, str] = {
+    Reason.IRR_VID_PJ: "EmptyAttachement",      # sic: the enum's spelling
+    Reason.IRR_EXT_DOC: "AttachmentTypeError",
+    Reason.IRR_VIDE_F: "EmptyFlow",             # the enum says "ie IRR_VID_F"
+    Reason.IRR_SYNTAX: "InvalidSchema",
+    Reason.IRR_TAILLE_F: "FileSizeExceeded",
+    Reason.IRR_TYPE_F: "FlowTypeError",
+    Reason.IRR_ANTIVIRUS: "VirusFound",
+    Reason.DOUBLON: "AlreadyExistingFlow",      # "(ie N/A)": the flow was already received
+    Reason.IRR_NOM_PJ: "AttachmentTypeError",
+    Reason.IRR_TAILLE_PJ: "FileSizeExceeded",
+}
+NEAREST: dict[Reason, str] = {
+    Reason.IRR_NOM_PJ: "no Flow Service name for an attachment's name; AttachmentTypeError "
+                       "(\"type and/or extension ... not compliant\") is the nearest: the "
+                       "name carries the extension",
+    Reason.IRR_TAILLE_PJ: "no Flow Service name for an attachment's size; FileSizeExceeded "
+                          "(\"File size limit reached\", paired with IRR_TAILLE_F) is the "
+                          "nearest",
+    Reason.DOUBLON: "the enum pairs AlreadyExistingFlow with no CDAR code (\"ie N/A\"); "
+                    "DOUBLON is CDAR's duplicate reason",
+}
+
+
+def channel_names(reason: Reason) -> str:
+    """One line naming ``reason`` in both channels, for ``edi rules`` and reports."""
+    status = reason.invoice_status
+    line = f"{status} ({status.code}) {reason.value} in CDAR"
+    flow = reason.flow_service
+    line += f"; {flow} in the Flow Service acknowledgement" if flow else \
+        "; no Flow Service name (not an acknowledgement reason)"
+    if reason in NEAREST:
+        line += f" ({NEAREST[reason]})"
+    return line
 
 
 class Severity(StrEnum):

@@ -13,6 +13,15 @@ Embedded files are found where readers look for them: the catalog's name tree
 Factur-X requires), each under its name-tree key and its /UF and /F names. Two
 *different* invoice XMLs in one PDF are refused: only one could be judged, and the
 buyer's software might read the other (another IBAN, other totals).
+
+``envelope`` reads what is *around* the invoice for the container checks (the
+``envelope``, ``attachments`` and ``antivirus`` layers): the XMP metadata packet, every
+embedded file with its MIME type, ``/AFRelationship`` and whether ``/Root/AF`` references
+it. It uses pikepdf (qpdf), a complete PDF implementation (cross-reference recovery,
+object streams, every stream filter), rather than a second hand-written walk: the
+container checks judge structure, where a lenient reader's guesses would hide defects.
+An embedded stream is never decoded past a cap (``[limits] max_file_bytes`` by default):
+a compression bomb in an attachment stops there and is reported as too large.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -177,3 +186,166 @@ def _refuse_a_second_invoice(chosen: Embedded, content: bytes, files: list[Embed
                         f"({len(second):,} bytes, in {other.where}); expected exactly one "
                         "(only one would be judged, and a reader might take the other)",
                         other.where)
+
+
+# -- the envelope: XMP metadata and every embedded file, read with pikepdf (qpdf) ----------
+
+_PLAIN_FILTERS = {"/FlateDecode": "flate", "/Fl": "flate"}
+
+
+class EnvelopeError(Exception):
+    """qpdf cannot read the PDF that pypdf read: the container cannot be checked."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One embedded file of a PDF as qpdf reads it."""
+
+    name: str                       # /UF, else /F, else the name-tree key
+    names: tuple[str, ...]          # every name it goes by (key, /UF, /F)
+    content: bytes                  # decoded, at most ``cap + 1`` bytes (see ``truncated``)
+    mime: str | None                # the embedded stream's /Subtype, e.g. "text/xml"
+    relationship: str | None        # /AFRelationship without its slash, e.g. "Data"
+    in_af: bool                     # referenced from the catalog's /AF array
+    where: str                      # "/Root/Names/EmbeddedFiles" or "/Root/AF"
+    truncated: bool = False         # decoding stopped at the cap: the file is larger
+
+    def is_invoice(self) -> bool:
+        return any(n.lower() in _INVOICES for n in self.names)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """What surrounds the invoice XML in a Factur-X PDF."""
+
+    xmp: bytes | None                                # the catalog's /Metadata stream
+    attachments: tuple[Attachment, ...]              # each embedded stream once
+    warnings: tuple[str, ...] = field(default=())    # what qpdf repaired while reading
+
+    @property
+    def invoice(self) -> Attachment | None:
+        """The invoice XML, chosen by the names ``extract`` prefers."""
+        for wanted in INVOICE_NAMES:
+            for att in self.attachments:
+                if wanted in (n.lower() for n in att.names):
+                    return att
+        for att in self.attachments:
+            if any(n.lower().endswith(".xml") for n in att.names):
+                return att
+        return None
+
+    def others(self) -> list[Attachment]:
+        """The embedded files other than the invoice XML."""
+        chosen = self.invoice
+        return [a for a in self.attachments if a is not chosen]
+
+
+def envelope(data: bytes, cap: int) -> Envelope:
+    """The XMP packet and embedded files of a PDF; ``EnvelopeError`` when qpdf cannot
+    read it. Streams are decoded up to ``cap`` bytes (one more byte tells a larger one)."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            root = pdf.Root
+            metadata = root.get("/Metadata")
+            xmp = None
+            if isinstance(metadata, pikepdf.Stream):
+                xmp, _ = _decoded(metadata, cap)
+            in_af = set()
+            specs: list[tuple[str | None, pikepdf.Dictionary, str]] = []
+            associated = root.get("/AF")
+            if isinstance(associated, pikepdf.Array):
+                for spec in associated:
+                    if isinstance(spec, pikepdf.Dictionary):
+                        in_af.add(_identity(spec))
+                        specs.append((None, spec, "/Root/AF"))
+            names = root.get("/Names")
+            if isinstance(names, pikepdf.Dictionary) and "/EmbeddedFiles" in names:
+                tree = pikepdf.NameTree(names.EmbeddedFiles)
+                specs = [(key, spec, "/Root/Names/EmbeddedFiles") for key, spec in tree.items()
+                         if isinstance(spec, pikepdf.Dictionary)] + specs
+            attachments = _attachments(specs, in_af, cap)
+            warnings = tuple(str(w) for w in pdf.get_warnings())
+    except (pikepdf.PdfError, pikepdf.PasswordError, ValueError, TypeError, KeyError,
+            RuntimeError, zlib.error, RecursionError, OverflowError, UnicodeError) as exc:
+        raise EnvelopeError(f"{type(exc).__name__}: {exc}") from exc
+    return Envelope(xmp, tuple(attachments), warnings)
+
+
+def _identity(obj: object) -> object:
+    objgen = getattr(obj, "objgen", (0, 0))
+    return objgen if objgen != (0, 0) else id(obj)
+
+
+def _attachments(specs: list[tuple[str | None, object, str]], in_af: set[object],
+                 cap: int) -> list[Attachment]:
+    """Each embedded stream once, named by all its file specifications' names."""
+    import pikepdf
+
+    found: dict[object, Attachment] = {}
+    for key, spec, where in specs:
+        ef = spec.get("/EF")
+        if not isinstance(ef, pikepdf.Dictionary):
+            continue  # an external file reference: nothing embedded
+        stream = ef.get("/UF") if isinstance(ef.get("/UF"), pikepdf.Stream) else ef.get("/F")
+        if not isinstance(stream, pikepdf.Stream):
+            continue
+        names = tuple(dict.fromkeys(n for n in (key, _text(spec.get("/UF")),
+                                                _text(spec.get("/F"))) if n))
+        ident = _identity(stream)
+        known = found.get(ident)
+        if known is not None:  # the same stream reached twice (name tree and /AF)
+            merged = tuple(dict.fromkeys(known.names + names))
+            found[ident] = Attachment(
+                known.name, merged, known.content, known.mime,
+                known.relationship or _name(spec.get("/AFRelationship")),
+                known.in_af or _identity(spec) in in_af, known.where, known.truncated)
+            continue
+        content, truncated = _decoded(stream, cap)
+        shown = _text(spec.get("/UF")) or _text(spec.get("/F")) or key or "(unnamed)"
+        found[ident] = Attachment(shown, names or ("(unnamed)",), content,
+                                  _name(stream.get("/Subtype")),
+                                  _name(spec.get("/AFRelationship")),
+                                  _identity(spec) in in_af, where, truncated)
+    return list(found.values())
+
+
+def _decoded(stream: object, cap: int) -> tuple[bytes, bool]:
+    """A stream's decoded bytes, at most ``cap + 1`` of them, and whether it had more.
+
+    A plain Flate stream (what writers use for attachments) is inflated here, stopping at
+    the cap; other filter chains are bounded by their raw size (``cap`` raw bytes at most),
+    as qpdf decodes them whole.
+    """
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    chain = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else \
+        [str(filters)] if filters is not None else []
+    if not chain:
+        raw = stream.read_raw_bytes()
+        return raw[:cap + 1], len(raw) > cap
+    if len(chain) == 1 and chain[0] in _PLAIN_FILTERS and stream.get("/DecodeParms") is None:
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(stream.read_raw_bytes(), cap + 1)
+        return out, len(out) > cap or bool(inflater.unconsumed_tail)
+    if len(stream.read_raw_bytes()) > cap:
+        return b"", True
+    out = stream.read_bytes()
+    return out[:cap + 1], len(out) > cap
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    return text or None
+
+
+def _name(value: object) -> str | None:
+    """A PDF name as text without its slash (/text#2Fxml -> text/xml)."""
+    if value is None:
+        return None
+    text = str(value)
+    return text[1:] if text.startswith("/") else text

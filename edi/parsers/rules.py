@@ -7,7 +7,7 @@ each rule because it decides the invoice's status (501 IRRECEVABLE for all of th
 
 from __future__ import annotations
 
-from edi.model import FlowError, Reason, Severity
+from edi.model import FlowError, Reason, Severity, channel_names
 
 FATAL = Severity.FATAL
 
@@ -72,6 +72,10 @@ RULES: dict[str, tuple[Severity, str]] = {
                                      "[limits] max_archive_total_bytes."),
     "EDI-ARCHIVE-BOMB-RATIO": (FATAL, "The archive or a member expands more than "
                                       "[limits] max_compression_ratio times."),
+    # recording (edi/ledger/bounds.py; findings of layer "ledger"): never changes a verdict
+    "EDI-LEDGER-VALUE": (Severity.WARNING, "A value of the invoice (number, date, code, "
+                         "name, amount) is longer than the ledger keeps: stored cut, or not "
+                         "stored for a date or an amount; the compte rendu keeps it whole."),
     # the xsd layer
     "XSD": (FATAL, "The invoice is not valid against the official XSD of its syntax and "
                    "profile (UBL 2.1, Factur-X profile, EXTENDED-CTC-FR)."),
@@ -91,10 +95,71 @@ REASONS: dict[str, Reason] = {
     "EDI-PDF-NO-XML": Reason.IRR_TYPE_F,
 }
 
+# The envelope layers' rules -> reason (their texts are in each layer's RULES table:
+# edi/validators/envelope.py, attachments.py, antivirus.py). With the EDI- rules above,
+# one table: every rule id of ours -> its reason, hence its name in CDAR and in the Flow
+# Service acknowledgement (``channels``).
+LAYER_REASONS: dict[str, Reason] = {
+    "FX-PDF-UNREADABLE": Reason.IRR_SYNTAX,
+    "FX-PDF-READERS-DIFFER": Reason.IRR_SYNTAX,
+    "FX-PDF-XMP-MISSING": Reason.IRR_TYPE_F,
+    "FX-PDF-XMP-MALFORMED": Reason.IRR_SYNTAX,
+    "FX-PDF-PDFA": Reason.IRR_TYPE_F,
+    "FX-PDF-XMP-SCHEMA": Reason.IRR_TYPE_F,
+    "FX-PDF-XMP-LEVEL": Reason.IRR_TYPE_F,
+    "FX-PDF-XMP-FILENAME": Reason.IRR_TYPE_F,
+    "FX-PDF-XMP-TYPE": Reason.IRR_TYPE_F,
+    "FX-PDF-XMP-VERSION": Reason.IRR_TYPE_F,
+    "FX-PDF-AF": Reason.IRR_TYPE_F,
+    "FX-PDF-AF-RELATIONSHIP": Reason.IRR_TYPE_F,
+    "FX-PDF-MIME": Reason.IRR_TYPE_F,
+    "ATT-TYPE": Reason.IRR_EXT_DOC,
+    "ATT-EXT": Reason.IRR_EXT_DOC,
+    "ATT-CONTENT": Reason.IRR_EXT_DOC,
+    "ATT-NAME-MISSING": Reason.IRR_NOM_PJ,
+    "ATT-NAME-PATH": Reason.IRR_NOM_PJ,
+    "ATT-NAME-CHARS": Reason.IRR_NOM_PJ,
+    "ATT-NAME-LENGTH": Reason.IRR_NOM_PJ,
+    "ATT-EMPTY": Reason.IRR_VID_PJ,
+    "ATT-BASE64": Reason.IRR_SYNTAX,
+    "ATT-SIZE": Reason.IRR_TAILLE_PJ,
+    "ATT-TOTAL": Reason.IRR_TAILLE_PJ,
+    "AV-VIRUS": Reason.IRR_ANTIVIRUS,
+}
+REASONS.update(LAYER_REASONS)
+
 
 def reason_of(rule_id: str) -> Reason:
     """The reason of a rule: IRR_SYNTAX unless the rule is about emptiness, size or type."""
     return REASONS.get(rule_id, Reason.IRR_SYNTAX)
+
+
+def channels(rule_id: str) -> tuple[str, str | None]:
+    """(CDAR reason, Flow Service ``ReasonCodeEnum`` value) of one of our rules."""
+    reason = reason_of(rule_id)
+    return reason.value, reason.flow_service
+
+
+def channel_table() -> dict[str, tuple[str, str | None]]:
+    """Every rule id of ours (EDI-, XSD and the envelope layers') -> both channel names;
+    what the Flow Service API answers with and what a CDAR status message carries."""
+    return {rule: channels(rule) for rule in [*RULES, *LAYER_REASONS]}
+
+
+class Catalogued(tuple):
+    """A RULES entry: ``(severity, text)`` as ever, telling ``edi rules`` its reason's
+    names in both channels (``catalogue_entry``)."""
+
+    def __new__(cls, rule_id: str, severity: Severity, text: str) -> Catalogued:
+        entry = super().__new__(cls, (severity, text))
+        entry.rule_id = rule_id
+        return entry
+
+    def catalogue_entry(self) -> tuple[Severity, str, str]:
+        return self[0], self[1], channel_names(reason_of(self.rule_id))
+
+
+RULES = {rule: Catalogued(rule, *entry) for rule, entry in RULES.items()}
 
 
 def error(rule_id: str, message: str, location: str = "/") -> FlowError:

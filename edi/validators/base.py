@@ -35,7 +35,10 @@ class LayerFactory(Protocol):
 # name -> "module:attribute" of a factory taking Settings. Imported lazily, inside the
 # worker, so that heavy engines (saxonche) never load in the parent process.
 REGISTRY: dict[str, str] = {
+    "antivirus": "edi.validators.antivirus:AntivirusLayer",
     "xsd": "edi.validators.xsd:XsdLayer",
+    "envelope": "edi.validators.envelope:EnvelopeLayer",
+    "attachments": "edi.validators.attachments:AttachmentsLayer",
     "identifiers": "edi.validators.identifiers:IdentifiersLayer",
     "en16931": "edi.validators.schematron:EN16931Layer",
     "br-fr": "edi.validators.schematron:BRFRLayer",
