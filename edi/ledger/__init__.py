@@ -1,7 +1,9 @@
 """The flow ledger: flows, their invoices and findings, and every status change.
 
 The API speaks flows and statuses; SQL and the backend (SQLite in WAL mode by default, any
-SQLAlchemy URL such as PostgreSQL) stay inside this package.
+SQLAlchemy URL such as PostgreSQL) stay inside this package. Opening a ledger brings its
+schema to the newest revision (``edi/ledger/migrations``); every value read from an
+invoice is made to fit before it is written (``edi/ledger/bounds.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import IntegrityError
 
 from edi.durable import StorageUnavailable
+from edi.ledger import bounds, migrations
 from edi.ledger import schema as s
 from edi.ledger.filters import filters
 from edi.model import (
@@ -82,7 +85,7 @@ class Ledger:
             if os.environ.get("EDI_STORAGE_FAULT"):
                 event.listen(self.engine, "before_cursor_execute", self._injected_full)
         event.listen(self.engine, "handle_error", self._storage_error)
-        s.metadata.create_all(self.engine)
+        migrations.upgrade(self.engine)
         # Reads take no write lock: the dashboard must never stall the processor.
         self.reader: Engine = self.engine.execution_options(edi_read=True)
 
@@ -99,8 +102,9 @@ class Ledger:
         """``EDI_STORAGE_FAULT`` on the ledger file: our data's writes fail as SQLite's
         do on a full disk (tests only; see edi/testing.py)."""
         verb = statement.lstrip()[:6].upper()
-        if verb not in ("INSERT", "UPDATE", "DELETE") or "instances" in statement:
-            return  # the instance guard's own row is another matter
+        if verb not in ("INSERT", "UPDATE", "DELETE") or "instances" in statement \
+                or "alembic_version" in statement:
+            return  # the instance guard's own row and the schema's revision are others
         try:
             storage_fault(self.path)  # type: ignore[arg-type]
         except OSError as exc:
@@ -243,6 +247,8 @@ class Ledger:
         raise AssertionError("unreachable")
 
     def _reserve(self, keys: dict[str, dict[int, str]]) -> dict[str, dict[int, str]]:
+        keys = {fid: {seq: bounds.business_key(k) for seq, k in per_flow.items()}
+                for fid, per_flow in keys.items()}
         wanted = {k for per_flow in keys.values() for k in per_flow.values()}
         taken: dict[str, dict[int, str]] = {}
         if not wanted:
@@ -351,15 +357,16 @@ class Ledger:
             fail_point("record", v.flow.file_name)
             first = next((d.invoice for d in v.documents if d.invoice), None)
             accepted = sum(1 for d in v.documents if not d.fatal)
-            invoices += [_invoice_row(fid, d, v.outputs.get(d.seq)) for d in v.documents]
-            findings += [{"flow_id": fid, "seq": d.seq, **f.to_dict()}
-                         for d in v.documents for f in d.findings]
+            for d in v.documents:
+                row, extra = bounds.invoice_row(_invoice_row(fid, d, v.outputs.get(d.seq)), d)
+                invoices.append(row)
+                findings += [_finding_row(fid, d.seq, f) for f in [*d.findings, *extra]]
             flows.append({
                 "b_id": fid, "status": str(v.status), "reason": v.reason, "updated_at": now,
                 "finished_at": now, "format": v.flow.format,
                 "invoice_count": len(v.documents), "accepted_count": accepted,
-                "supplier": _party(first, "seller") if first else None,
-                "buyer": _party(first, "buyer") if first else None,
+                "supplier": bounds.identifier(_party(first, "seller")) if first else None,
+                "buyer": bounds.identifier(_party(first, "buyer")) if first else None,
                 "next_attempt_at": None, "seconds": v.seconds})
             events.append({"flow_id": fid, "status": str(v.status), "at": now,
                            "detail": f"{accepted}/{len(v.documents)} invoice(s) accepted"
@@ -552,6 +559,12 @@ def _invoice_row(flow_id: str, d: Document, output: str | None) -> dict[str, Any
         "output_name": output,
         "data": json.dumps(inv.to_dict()) if inv else None,
     }
+
+
+def _finding_row(flow_id: str, seq: int, f: Any) -> dict[str, Any]:
+    return {"flow_id": flow_id, "seq": seq, **f.to_dict(),
+            "location": bounds.display(f.location, bounds.LOCATION_CHARS),
+            "message": bounds.display(f.message, bounds.MESSAGE_CHARS)}
 
 
 def _party(inv: Any, role: str) -> str | None:

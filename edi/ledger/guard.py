@@ -2,14 +2,14 @@
 
 Two `edi watch` (or a cron `edi process` beside a running watch) on the same inbox would
 race for the same files and recover each other's flows in hand. So an instance first takes
-a row per *scope* (its resolved inbox, its resolved work area, the ledger) of the ``instances`` table,
-in one write transaction (SQLite: BEGIN IMMEDIATE), and renews its heartbeat from a
-background thread with its own connection. A second instance finds the row held and exits,
-naming the holder. A holder that died without releasing (SIGKILL, power loss) stops
-renewing: once its heartbeat is older than ``[intake] instance_stale_after`` seconds, the
-next instance takes the row over; on the holder's own host, a holder whose process is gone
-is taken over at once (a restart right after a crash must not wait). A clean exit deletes
-the rows.
+a row per *scope* (its resolved inbox, its resolved work area, the ledger) of the
+``instances`` table, in one write transaction (SQLite: BEGIN IMMEDIATE), and renews its
+heartbeat from a background thread with its own connection. A second instance finds the
+row held and exits, naming the holder. A holder that died without releasing (SIGKILL,
+power loss) stops renewing: once its heartbeat is older than
+``[intake] instance_stale_after`` seconds, the next instance takes the row over; on the
+holder's own host, a holder whose process is gone is taken over at once (a restart right
+after a crash must not wait). A clean exit deletes the rows.
 
 Heartbeats are compared with this host's clock: instances on several hosts sharing one
 ledger need synchronised clocks (NTP). On a server database several hosts would rather use

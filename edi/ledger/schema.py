@@ -1,19 +1,71 @@
-"""The ledger's tables (SQLAlchemy Core). SQL stays inside edi/ledger/."""
+"""The ledger's tables (SQLAlchemy Core). SQL stays inside edi/ledger/.
+
+This is the schema the code speaks; the database gets it from the revisions under
+``migrations/versions`` (a change here goes with a new revision: see
+``edi/ledger/migrations/__init__.py``).
+
+Every text column is a ``String``/``Text`` of this module: a value bound to it (written,
+or compared in a query) has NUL and lone surrogates replaced, which PostgreSQL and the
+drivers refuse outright (a search for ``a\\x00b`` finds nothing instead of failing), and
+is cut to the column's length, so no value can make the database refuse a transaction.
+Values read from invoices are checked before that, with a finding when they do not fit
+(``edi/ledger/bounds.py``); the cut here is the last line behind it.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from sqlalchemy import (
+    BigInteger,
     Column,
     DateTime,
     Float,
     Index,
     Integer,
     MetaData,
-    String,
     Table,
-    Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import String as _String
+from sqlalchemy import Text as _Text
+from sqlalchemy.engine import Dialect
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def clean(value: str) -> str:
+    """``value`` with what no database text can hold (NUL, lone surrogates) replaced."""
+    return _UNSTORABLE.sub(REPLACEMENT, value)
+
+
+class String(TypeDecorator[str]):
+    """VARCHAR(n) that takes any str: cleaned, and cut to n characters."""
+
+    impl = _String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if isinstance(value, str):
+            value = clean(value)
+            length = self.impl_instance.length
+            if length is not None and len(value) > length:
+                value = value[:length]
+        return value
+
+
+class Text(TypeDecorator[str]):
+    """TEXT that takes any str: cleaned."""
+
+    impl = _Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return clean(value) if isinstance(value, str) else value
+
 
 metadata = MetaData()
 
@@ -22,7 +74,7 @@ flows = Table(
     Column("flow_id", String(40), primary_key=True),
     Column("file_name", Text, nullable=False),
     Column("sha256", String(64), nullable=False),
-    Column("size", Integer, nullable=False),
+    Column("size", BigInteger, nullable=False),   # bytes: a file may pass 2 GiB
     Column("interface", String(200), nullable=False),
     Column("source", Text),                       # original path or sftp://partner/path
     Column("status", String(40), nullable=False),

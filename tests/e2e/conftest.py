@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
+
+from tests.conftest import BACKEND, new_ledger_url
 
 CONFIG = """
 [intake]
@@ -28,11 +31,14 @@ workers = 1
 class Workspace:
     root: Path
     env: dict[str, str] = field(default_factory=dict)
+    ledger: str | None = None   # a PostgreSQL URL; None: the default var/edi.sqlite
 
     def configure(self, quiet: float = 0.0, layers: tuple[str, ...] = ("xml", "xsd"),
                   extra: str = "", batch: int = 64) -> None:
         text = CONFIG.format(quiet=quiet, layers=", ".join(f'"{x}"' for x in layers),
                              batch=batch)
+        if self.ledger:
+            text = f'[paths]\nledger = "{self.ledger}"\n' + text
         (self.root / "edi.toml").write_text(text + extra, encoding="utf-8")
 
     @property
@@ -64,7 +70,10 @@ class Workspace:
     def flows(self) -> list[dict]:
         return json.loads(self.edi("flows", "--json", "--limit", "100000").stdout)
 
-    def db(self) -> sqlite3.Connection:
+    def db(self) -> sqlite3.Connection | _Postgres:
+        """The ledger's database, for a test's own SQL (``?`` parameters)."""
+        if self.ledger:
+            return _Postgres(self.ledger)
         return sqlite3.connect(self.root / "var" / "edi.sqlite")
 
     def files(self, folder: str) -> list[Path]:
@@ -72,8 +81,26 @@ class Workspace:
         return sorted(p for p in base.rglob("*") if p.is_file()) if base.exists() else []
 
 
+class _Postgres:
+    """The few calls tests make on ``ws.db()``, on a PostgreSQL ledger."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        u = make_url(url)
+        self._conn = psycopg.connect(host=u.host, port=u.port, user=u.username,
+                                     password=u.password, dbname=u.database, autocommit=True)
+
+    def execute(self, sql: str, params: tuple = ()) -> object:
+        return self._conn.execute(sql.replace("?", "%s"), params)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
-    w = Workspace(tmp_path)
+    w = Workspace(tmp_path, ledger=new_ledger_url(tmp_path) if BACKEND == "postgresql"
+                  else None)
     w.configure()
     return w

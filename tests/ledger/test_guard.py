@@ -1,4 +1,5 @@
-"""The instance guard on a real SQLite ledger: held, refused, lapsed, taken over, released."""
+"""The instance guard on a real ledger (SQLite or PostgreSQL): held, refused, lapsed,
+taken over, released."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from edi.model import utcnow
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    led = Ledger(f"sqlite:///{tmp_path / 'edi.sqlite'}")
+def ledger(ledger_url: str) -> Iterator[Ledger]:
+    led = Ledger(ledger_url)
     yield led
     led.close()
 

@@ -1,9 +1,8 @@
-"""The ledger on a real SQLite file."""
+"""The ledger on the backend under test (a SQLite file, or PostgreSQL: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from edi.ledger import FlowQuery, Ledger
 from edi.model import Flow, FlowStatus, new_flow_id, utcnow
@@ -21,8 +20,8 @@ def test_flow_ids_are_unique_and_sort_by_time() -> None:
     assert ids == sorted(ids)
 
 
-def test_status_history_and_queries(tmp_path: Path) -> None:
-    ledger = Ledger(f"sqlite:///{tmp_path}/l.sqlite")
+def test_status_history_and_queries(ledger_url: str) -> None:
+    ledger = Ledger(ledger_url)
     a, b = _flow("a.xml"), _flow("b.xml", "b" * 64)
     ledger.receive([a, b])
     ledger.set_status(a.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT)
@@ -38,8 +37,8 @@ def test_status_history_and_queries(tmp_path: Path) -> None:
     ledger.record_scan("inbox")
 
 
-def test_business_keys_let_only_one_of_two_racing_flows_accept(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/l.sqlite"
+def test_business_keys_let_only_one_of_two_racing_flows_accept(ledger_url: str) -> None:
+    url = ledger_url
     Ledger(url).close()
     winners: list[str] = []
     barrier = threading.Barrier(8)
@@ -65,8 +64,9 @@ def test_business_keys_let_only_one_of_two_racing_flows_accept(tmp_path: Path) -
     assert ledger.reserve_keys("G", {1: "K|2|2026", 2: "K|2|2026"}) == {2: "G"}
 
 
-def test_a_redo_keeps_its_own_keys_and_still_rejects_twins_inside_it(tmp_path: Path) -> None:
-    ledger = Ledger(f"sqlite:///{tmp_path}/l.sqlite")
+def test_a_redo_keeps_its_own_keys_and_still_rejects_twins_inside_it(ledger_url: str
+                                                                       ) -> None:
+    ledger = Ledger(ledger_url)
     first = {1: "K|1|2026", 2: "K|1|2026", 3: "K|3|2026"}
     assert ledger.reserve_keys_many({"A": first, "B": {1: "K|3|2026"}}) == {
         "A": {2: "A"}, "B": {1: "A"}}

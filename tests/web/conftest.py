@@ -30,6 +30,7 @@ from edi.model import (
     new_flow_id,
     utcnow,
 )
+from tests.conftest import BACKEND, new_ledger_url
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -121,8 +122,11 @@ def fill(ledger: Ledger) -> dict[str, str]:
 
 
 def make_settings(tmp_path: Path, extra: str = "") -> Settings:
-    """Settings rooted in ``tmp_path`` (ledger, inbox, archive, reports live there)."""
+    """Settings rooted in ``tmp_path`` (inbox, archive, reports and a SQLite ledger live
+    there; a PostgreSQL ledger is a new database: tests/conftest.py)."""
     toml = tmp_path / "edi.toml"
+    if BACKEND == "postgresql":
+        extra = f'[paths]\nledger = "{new_ledger_url(tmp_path)}"\n' + extra
     toml.write_text(extra, encoding="utf-8")
     return load(toml, base_dir=tmp_path)
 
