@@ -160,15 +160,17 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         if row is None:
             return None
         links = {}
+        invoices = ledger.invoices(flow_id)
         original = _archived(row, archive_root, settings)
-        if original is not None:
+        withheld = _virus(row, invoices)
+        if original is not None and not withheld:
             links["original"] = f"/flows/{flow_id}/original"
         for ext in ("json", "xml"):
             if (reports_root / f"{flow_id}.cr.{ext}").is_file():
                 links[f"cr_{ext}"] = f"/flows/{flow_id}/cr.{ext}"
-        return {"flow": row, "invoices": ledger.invoices(flow_id),
+        return {"flow": row, "invoices": invoices,
                 "findings": queries.flow_findings(ledger, flow_id),
-                "history": ledger.history(flow_id), "links": links}
+                "history": ledger.history(flow_id), "links": links, "withheld": withheld}
 
     def overview(days: int) -> dict[str, Any]:
         since = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0) \
@@ -229,6 +231,9 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         if row is None:
             return PlainTextResponse("no such flow", status_code=404)
         if kind == "original":
+            if _virus(row, ledger.invoices(flow_id)):
+                return PlainTextResponse(f"the original of {flow_id} is withheld: "
+                                         f"{VIRUS_WITHHELD}", status_code=403)
             path = _archived(row, archive_root, settings)
             name = row["file_name"]
             media = "application/octet-stream"
@@ -330,6 +335,17 @@ def storage_problems(settings: Settings, ledger_folder: Path | None) -> list[dic
     for problem in durable.probe(folders):
         found.setdefault(str(problem["folder"]), {**problem, "since": None})
     return list(found.values())
+
+
+VIRUS_WITHHELD = ("the antivirus found a virus in it (IRR_ANTIVIRUS); it stays in the "
+                  "archive, never served by the dashboard")
+
+
+def _virus(row: dict[str, Any], invoices: list[dict[str, Any]]) -> bool:
+    """Whether the antivirus flagged this flow or one of its invoices: its files are
+    never served (neither inline nor as a download)."""
+    return row.get("reason") == "IRR_ANTIVIRUS" or any(
+        i.get("reason") == "IRR_ANTIVIRUS" for i in invoices)
 
 
 def _archived(row: dict[str, Any], archive_root: Path, settings: Settings) -> Path | None:
