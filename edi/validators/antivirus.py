@@ -203,8 +203,9 @@ class AntivirusLayer:
     def __init__(self, settings: Settings) -> None:
         self.clamd = client(settings)
         self.cap = settings.limits.max_file_bytes
-        if self.clamd is None:
-            _say_once(start_line(settings), logging.WARNING)
+        line = start_line(settings)
+        if not line.startswith("antivirus: on —"):  # off, or on but clamd unreachable
+            _say_once(line, logging.WARNING)
 
     def applies(self, doc: Document) -> bool:
         return self.clamd is not None
@@ -226,3 +227,25 @@ class AntivirusLayer:
         if findings:
             doc.reason = Reason.IRR_ANTIVIRUS
         return findings
+
+
+def scan_deposit(name: str, data: bytes, settings: Settings) -> Document | None:
+    """The deposited bytes scanned before anything opens them: a Document refused
+    ``IRR_ANTIVIRUS`` when clamd finds a virus, None when clean or when the antivirus is
+    off; ``ScanFailed`` when the scan cannot be made.
+
+    For the flow's examine step, ahead of detection: the layer sees only documents that
+    parsed, so a virus in a file refused for its type, or in an archive as a whole, is
+    caught only here.
+    """
+    clamd = client(settings)
+    if clamd is None:
+        return None
+    signature = clamd.scan(data)
+    if signature is None:
+        return None
+    return Document(seq=1, name=name, content=data, reason=Reason.IRR_ANTIVIRUS, findings=[
+        Finding("AV-VIRUS", Severity.FATAL, LAYER, "/",
+                f"ClamAV found {signature} in the deposited file {name!r} "
+                f"({len(data):,} bytes); expected no virus: the file is set aside unopened, "
+                "never delivered")])

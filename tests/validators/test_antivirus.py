@@ -33,7 +33,7 @@ from edi.parsers import read, unpack
 from edi.parsers.rules import channels
 from edi.rules import catalogue
 from edi.validators import validate
-from edi.validators.antivirus import AntivirusLayer, Clamd, ScanFailed, start_line
+from edi.validators.antivirus import AntivirusLayer, Clamd, ScanFailed, scan_deposit, start_line
 from tests.validators.test_attachments import facturx_with, ubl_with
 
 EICAR = b"X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -225,3 +225,14 @@ def test_the_rule_is_catalogued_with_both_channel_names() -> None:
 def test_base64_of_eicar_is_not_seen_by_clamd_itself(clamd: ClamdProcess) -> None:
     """Why attachments are decoded before scanning."""
     assert Clamd(str(clamd.socket), 30).scan(base64.b64encode(EICAR)) is None
+
+
+def test_a_deposit_is_scanned_before_it_is_opened(clamd: ClamdProcess) -> None:
+    """What the flow's examine step can call ahead of detection: a text file or a whole
+    archive never reaches the layers, whose documents must parse first."""
+    settings = clamd.settings()
+    doc = scan_deposit("readme.txt", b"hello " + EICAR, settings)
+    assert doc is not None and doc.reason is Reason.IRR_ANTIVIRUS
+    assert [f.rule_id for f in doc.findings] == ["AV-VIRUS"]
+    assert scan_deposit("a.xml", samples.ubl_invoice(), settings) is None
+    assert scan_deposit("a.txt", EICAR, Settings()) is None  # off: nothing scanned
