@@ -14,9 +14,8 @@ import hashlib
 import logging
 import os
 import stat
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -220,35 +219,3 @@ def _exists(sftp: paramiko.SFTPClient, path: str) -> bool:
     except FileNotFoundError:
         return False
     return True
-
-
-class SftpSource:
-    """The partners' SFTP folders as one intake source (``edi.intake.sources``)."""
-
-    name = "sftp"
-
-    def __init__(self, intake: SftpIntake) -> None:
-        self.intake = intake
-
-    def batches(self, claim: Callable[..., list[Flow]],
-                stop_requested: Callable[[], bool]) -> Iterator[tuple[list[Flow], int]]:
-        if stop_requested():
-            return
-        flows = self.intake.poll()   # claimed one by one as downloaded
-        yield flows, len(flows)
-
-    def next_due(self) -> float | None:
-        return self.intake.next_due()
-
-    def hint(self, wake: threading.Event) -> None:
-        return None   # polled on each partner's interval
-
-    def close(self) -> None:
-        self.intake.close()
-
-
-def open_sftp(settings: Settings, ledger: Ledger) -> SftpSource | None:
-    """The partners' SFTP folders, polled on their own schedules, when any is configured."""
-    if not settings.section(SftpIntakeSettings).partner:
-        return None
-    return SftpSource(SftpIntake(settings, ledger))

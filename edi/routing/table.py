@@ -19,9 +19,6 @@ targets = ["outbox", "etat"]
 reports_to_depositor = true          # send each flow's compte rendu back over SFTP
 ```
 
-``[routes] depositor_renderings`` (default ``["xml"]``) names the renderings of the compte
-rendu (``edi.reports.renderers``) that go back to a depositor.
-
 A match field takes a value or a list (any of them); every given field must match. A
 route's targets are ``outbox``, a named target, an ``sftp://`` URL (its settings from
 ``[routes.sftp]``) or a local folder.
@@ -150,18 +147,11 @@ class Routes:
     default: tuple[str, ...] = (OUTBOX,)
     reports_to_depositor: bool = False     # for flows no flow-level route speaks for
     daily_report: tuple[str, ...] = ()     # targets of `edi report daily --deliver`
-    depositor_renderings: tuple[str, ...] = ("xml",)  # renderings sent back to depositors
     route: tuple[Route, ...] = ()
     target: tuple[TargetSpec, ...] = ()
     sftp: SshFields = field(default_factory=SshFields)   # for sftp:// URLs named inline
 
     def __post_init__(self) -> None:
-        from edi.reports import renderers
-
-        for rendering in self.depositor_renderings:
-            if rendering not in renderers.names():
-                raise ConfigError(f"[routes] depositor_renderings: unknown rendering "
-                                  f"{rendering!r}; known: {list(renderers.names())}")
         names = [t.name for t in self.target]
         for spec in self.target:
             if not spec.name or not spec.url:

@@ -36,6 +36,7 @@ from edi.validators.schematron_settings import SchematronSettings
 if TYPE_CHECKING:
     from edi.config import Settings
     from edi.model import Document
+    from edi.validators.native.engine import NativeRuleSet
 
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 FAILED_ASSERT = f"{{{SVRL}}}failed-assert"
@@ -349,6 +350,18 @@ class SaxonEngine:
         return out.encode("utf-8")
 
 
+def native_rule_set(key: str, engine: str) -> NativeRuleSet | None:
+    """The native rule set judging ``key`` under ``[schematron] engine``: with "auto" a
+    proven one (native/__init__.py), with "native" any complete one, with "saxon" none."""
+    if engine == "saxon":
+        return None
+    from edi.validators import native
+
+    if engine == "auto":
+        return native.native_rule_set(key)   # type: ignore[return-value]
+    return native.complete_rule_set(key)      # type: ignore[return-value]
+
+
 _process_engine: SaxonEngine | None = None
 _process_engine_lock = threading.Lock()
 
@@ -427,18 +440,25 @@ def findings_from_svrl(svrl: bytes, layer: str, fx_severity: Severity | None) ->
     for entry in root.iter(FAILED_ASSERT, SUCCESSFUL_REPORT):
         text_el = entry.find(f"{{{SVRL}}}text")
         text = " ".join("".join(text_el.itertext()).split()) if text_el is not None else ""
-        rule_id, number = rule_identity(entry.get("id"), text, entry.tag == SUCCESSFUL_REPORT)
-        flag = (entry.get("flag") or "fatal").lower()
-        severity = Severity.WARNING if flag in ("warning", "information", "info") \
-            else Severity.FATAL
-        if rule_id.startswith("FX-SCH") and fx_severity is Severity.WARNING:
-            severity = Severity.WARNING
-        message = text or f"{rule_id} failed (test: {entry.get('test', '?')})"
-        if number:
-            message += f" (Factur-X {number})"
-        findings.append(Finding(rule_id, severity, layer,
-                                short_location(entry.get("location", "/")), message))
+        findings.append(finding_of(entry.get("id"), entry.tag == SUCCESSFUL_REPORT,
+                                   entry.get("flag"), entry.get("location", "/"), text,
+                                   entry.get("test", "?"), layer, fx_severity))
     return findings
+
+
+def finding_of(raw_id: str | None, report: bool, raw_flag: str | None, location: str,
+               text: str, test: str, layer: str, fx_severity: Severity | None) -> Finding:
+    """One SVRL entry (from saxonche's report or the native engine) as a finding."""
+    rule_id, number = rule_identity(raw_id, text, report)
+    flag = (raw_flag or "fatal").lower()
+    severity = Severity.WARNING if flag in ("warning", "information", "info") \
+        else Severity.FATAL
+    if rule_id.startswith("FX-SCH") and fx_severity is Severity.WARNING:
+        severity = Severity.WARNING
+    message = text or f"{rule_id} failed (test: {test})"
+    if number:
+        message += f" (Factur-X {number})"
+    return Finding(rule_id, severity, layer, short_location(location), message)
 
 
 # ---------------------------------------------------------------------------------------
@@ -461,6 +481,20 @@ class SchematronLayer:
         if RULE_SETS[key].factur_x:
             fx = Severity(self.options.fx_severity_pdf if doc.container is Container.PDF
                           else self.options.fx_severity_xml)
+        native = native_rule_set(key, self.options.engine)
+        if native is not None:
+            from edi.validators.native.engine import Fallback
+
+            try:
+                entries = native.judge(tree)
+            except Fallback:
+                pass    # not certain on this invoice: saxonche judges it
+            else:
+                how = "native, proven against saxonche" if self.options.engine == "auto" \
+                    else "native, not proven"
+                doc.rule_sets.append(rule_set_label(key, "; ".join(filter(None, (note, how)))))
+                return [finding_of(e.id or None, e.report, e.flag, e.location, e.text, "?",
+                                   self.name, fx) for e in entries]
         optimised = self.options.optimised and optimised_stylesheet(key) is not None
         label = rule_set_label(key, "; ".join(filter(None, (note, optimised and "optimised"))))
         try:

@@ -14,6 +14,7 @@ FRENCH_RULES_WHEN = ("domestic", "seller", "always", "never")
 FRENCH_RULE_SETS = ("fatal", "warning")
 INCOMPLETE_POLICIES = ("warn", "accept", "reject")
 SEVERITIES = ("fatal", "warning")
+ENGINES = ("auto", "saxon", "native")
 
 
 @section("schematron")
@@ -48,6 +49,12 @@ class SchematronSettings:
       records a passed differential proof (identical SVRL on the corpus and on seeded
       mutations) for the installed official file; the official file judges the others.
       ``false``: the official files judge everything.
+    engine: ``auto`` judges a rule set with its native module (official rules compiled
+      into lxml XPath 1.0 + Python, edi/validators/native) where its MANIFEST records a
+      passed differential proof against saxonche for the installed official file, and with
+      saxonche otherwise (and on any invoice the native module is not certain of);
+      ``saxon``: saxonche always; ``native``: any completely compiled native module,
+      proven or not (for measurement: its verdicts may differ from the official ones).
     """
 
     french_rules: str = "domestic"
@@ -62,8 +69,10 @@ class SchematronSettings:
     judge_as: tuple[str, ...] = ("XRECHNUNG=EN16931",)
     cii_default_profile: str = "EN16931"
     optimised: bool = True
+    engine: str = "auto"
 
     def __post_init__(self) -> None:
+        _choice("engine", self.engine, ENGINES)
         _choice("french_rules", self.french_rules, FRENCH_RULES_WHEN)
         _choice("french_rules_set", self.french_rules_set, FRENCH_RULE_SETS)
         _choice("incomplete_profiles", self.incomplete_profiles, INCOMPLETE_POLICIES)

@@ -1,0 +1,157 @@
+"""The native engine (edi/validators/native): official rules compiled into lxml XPath 1.0 +
+Python, judged against saxonche, used only where proven.
+
+The differential sample here is the corpus's CII invoices plus a few seeded mutations for
+the CEN EN16931-CII rule set; the full run (10,000 mutations) is
+``python -m edi.validators.native`` and ``bench/native.py``, which record it in the
+MANIFEST.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from edi import samples
+from edi.config import Settings
+from edi.model import Container, Document, Profile, Syntax
+from edi.validators.native import NATIVE_DIR, proven, read_manifest, sha256_of
+from edi.validators.native import runtime as R
+from edi.validators.native.compiler import Compiler, Unsupported, generate, read_source
+from edi.validators.native.engine import NativeRuleSet, load_module
+from edi.validators.native.prove import prove
+from edi.validators.native.xpath2 import parse
+from edi.validators.optimise.prove import load_corpus
+from edi.validators.schematron import RULE_SETS, EN16931Layer
+from edi.validators.schematron_settings import SchematronSettings
+
+NS = {"ram": "urn:ram"}
+
+
+def test_xpath2_arithmetic_is_decimal_where_xpath2_says_so() -> None:
+    # 0.1 + 0.2 is 0.3 in xs:decimal, not in xs:double
+    assert R.general("=", R.arith("+", [Decimal("0.1")], [Decimal("0.2")]), [Decimal("0.3")])
+    assert not R.general("=", R.arith("+", [0.1], [0.2]), [0.3])
+    # an untyped node value in arithmetic is an xs:double
+    assert isinstance(R.arith("*", [R.Untyped("2.5")], [2])[0], float)
+    assert R.f_round([Decimal("-2.5")]) == [Decimal("-2")]        # half toward +infinity
+    assert R.f_round([0.49999999999999994]) == [0.0]
+    assert R.arith("div", [1], [4]) == [Decimal("0.25")]           # integer div: decimal
+
+
+def test_what_saxon_would_refuse_falls_back() -> None:
+    for doubtful in (lambda: R.cast("xs:decimal", [R.Untyped("1e3")]),
+                     lambda: R.general("=", [R.Untyped("abc")], [0]),
+                     lambda: R.f_normalize_space([R.Untyped("a"), R.Untyped("b")]),
+                     lambda: R.arith("div", [Decimal(1)], [Decimal(3)]),
+                     lambda: R.to_date("2024-02-30")):
+        with pytest.raises(R.Fallback):
+            doubtful()
+    assert R.castable("xs:decimal", [R.Untyped(" 12.50 ")]) == [True]
+    assert R.to_date("2024-02-29") == dt.date(2024, 2, 29)
+
+
+def test_xpath1_where_exact_with_doubt_guards() -> None:
+    compiler = Compiler(NS, [])
+    exact = compiler.exact(parse("normalize-space(ram:A) = 'x' and ram:B = 0"), {})
+    assert exact is not None and exact.kind == "bool"
+    assert "count(child::ram:A) > 1" in exact.guards                 # several nodes
+    assert "child::ram:B[string(number(.)) = 'NaN']" in exact.guards  # not a number
+    # typed comparisons and decimal arithmetic are not XPath 1.0
+    assert compiler.exact(parse("xs:decimal(ram:A) = 1"), {}) is None
+    assert compiler.exact(parse("ram:A < ram:B"), {}) is None
+    with pytest.raises(Unsupported):
+        compiler.py(parse("document('x.xml')/a"), {})
+
+
+def test_a_context_node_is_taken_by_the_first_rule_of_its_pattern(tmp_path: Path) -> None:
+    stylesheet = tmp_path / "rules.xslt"
+    stylesheet.write_text("""<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:ram="urn:ram" version="2.0">
+ <xsl:template match="/"><svrl:schematron-output>
+  <xsl:apply-templates select="/" mode="M1"/></svrl:schematron-output></xsl:template>
+ <xsl:template match="ram:A[@k='1']" mode="M1" priority="1001">
+  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
+   <xsl:attribute name="id">R1</xsl:attribute><xsl:attribute name="flag">fatal</xsl:attribute>
+   <xsl:attribute name="location"><xsl:apply-templates select="."
+     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>first</svrl:text>
+  </svrl:failed-assert></xsl:otherwise></xsl:choose>
+  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>
+ <xsl:template match="ram:A" mode="M1" priority="1000">
+  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
+   <xsl:attribute name="id">R2</xsl:attribute><xsl:attribute name="flag">warning</xsl:attribute>
+   <xsl:attribute name="location"><xsl:apply-templates select="."
+     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>second</svrl:text>
+  </svrl:failed-assert></xsl:otherwise></xsl:choose>
+  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>
+</xsl:stylesheet>""")
+    module = tmp_path / "rules_test.py"
+    module.write_text(generate(read_source(stylesheet), '"""test"""').source)
+    native = NativeRuleSet("test", load_module(module, "edi_native_test_first_rule"))
+    tree = etree.ElementTree(etree.fromstring(
+        '<r xmlns="urn:ram"><A k="1"/><A/><A k="2"/></r>'))
+    got = [(e.id, e.location) for e in native.judge(tree)]
+    assert got == [("R1", "/*:r[namespace-uri()='urn:ram'][1]/*:A[namespace-uri()='urn:ram'][1]"),
+                   ("R2", "/*:r[namespace-uri()='urn:ram'][1]/*:A[namespace-uri()='urn:ram'][2]"),
+                   ("R2", "/*:r[namespace-uri()='urn:ram'][1]/*:A[namespace-uri()='urn:ram'][3]")]
+
+
+def test_the_generated_modules_are_the_build_of_the_installed_official_files() -> None:
+    entries = read_manifest()["rule_sets"]
+    assert entries, "no native rule set built"
+    for key, entry in entries.items():
+        source = RULE_SETS[key].path
+        assert entry["source_sha256"] == sha256_of(source), f"{key}: official file changed"
+        module = NATIVE_DIR / entry["output"]
+        assert entry["sha256"] == sha256_of(module), f"{key}: module edited by hand"
+        text = module.read_text("utf-8")
+        header = text.split("\n", 1)[0]
+        assert generate(read_source(source), header).source == text, key
+
+
+def test_the_engine_uses_a_native_module_only_when_proven() -> None:
+    entry = dict(read_manifest()["rule_sets"]["EN16931-CII"])
+    entry["proof"] = {"passed": True, "differences": 0, "mutations": 10_000}
+    assert proven(entry) is not None
+    assert proven({**entry, "proof": {**entry["proof"], "passed": False}}) is None
+    assert proven({**entry, "proof": {**entry["proof"], "differences": 1}}) is None
+    assert proven({**entry, "proof": {**entry["proof"], "mutations": 600}}) is None
+    assert proven({**entry, "source_sha256": "0" * 64}) is None
+    assert proven({**entry, "sha256": "0" * 64}) is None
+    assert proven({**entry, "asserts_compiled": 0}) is None
+
+
+def _label(engine: str) -> str:
+    config = Settings(raw=types.MappingProxyType({"schematron": {"engine": engine}}))
+    assert config.section(SchematronSettings).engine == engine
+    data = samples.cii_invoice()
+    doc = Document(1, "sample", data, container=Container.XML, syntax=Syntax.CII,
+                   profile=Profile.EN16931)
+    EN16931Layer(config).check(doc, etree.ElementTree(etree.fromstring(data)))
+    return doc.rule_sets[0]
+
+
+def test_the_report_names_the_official_rule_set_and_says_native() -> None:
+    assert "native" not in _label("saxon")
+    label = _label("native")
+    assert label.startswith("EN16931-CII 1.3.") and "native" in label
+
+
+@pytest.mark.slow
+def test_native_and_saxonche_agree_on_the_corpus_and_mutations(shared: Path) -> None:
+    invoices = load_corpus(shared / "corpus")
+    keys = ["EN16931-CII"]   # UBL: the native module falls back on every invoice today
+    entries = read_manifest()["rule_sets"]
+    modules = {k: NativeRuleSet(k, load_module(NATIVE_DIR / entries[k]["output"],
+                                               f"edi_native_test_{k}")) for k in keys}
+    proofs = prove(keys, modules, invoices, 40, 2026)
+    for key, proof in proofs.items():
+        assert proof.differences == 0, (key, proof.examples)
+        assert proof.rules_fired, f"{key}: no rule fired: nothing was compared"
+    # the CEN CII rules judge the corpus natively, without falling back to saxonche
+    assert proofs["EN16931-CII"].fallbacks < proofs["EN16931-CII"].invoices / 2
