@@ -17,8 +17,11 @@ both channels):
   ``max_total_bytes``: ``ATT-SIZE``, ``ATT-TOTAL`` — IRR_TAILLE_PJ.
 
 Always fatal: these are reasons for the invoice to be unreceivable, not findings whose
-severity a scenario lowers. The layer is not blocking: the invoice's data is still judged
-by the rule layers, so the depositor learns every error at once.
+severity a scenario lowers. ``ATT-CONTENT`` alone, our own check beyond the reform's
+(which judges the declared type), is a warning unless ``[attachments] content_check =
+"fatal"``: the official EN 16931 examples carry placeholder bytes under application/pdf.
+The layer is not blocking: the invoice's data is still judged by the rule layers, so the
+depositor learns every error at once.
 
 ``attachments_of`` is shared with the ``antivirus`` layer, which scans each one decoded.
 """
@@ -76,7 +79,11 @@ class Rule:
     text: str
 
     def catalogue_entry(self) -> tuple[str, str, str]:
-        return "fatal", self.text, f"always fatal: {channel_names(reason_of(self.rule_id))}"
+        names = channel_names(reason_of(self.rule_id))
+        if self.rule_id == "ATT-CONTENT":
+            return "warning", self.text, (f"a warning unless [attachments] content_check = "
+                                          f"\"fatal\"; then: {names}")
+        return "fatal", self.text, f"always fatal: {names}"
 
 
 RULES: dict[str, Rule] = {rule: Rule(rule, text) for rule, text in _TEXTS}
@@ -211,10 +218,12 @@ class AttachmentsLayer:
             found.append(("ATT-TOTAL", "/", f"the {len(attachments)} attachments hold "
                           f"{total:,} bytes together; the limit is {limit:,} "
                           "([attachments] max_total_bytes)"))
-        findings = [Finding(rule, Severity.FATAL, LAYER, where, message)
-                    for rule, where, message in found]
-        if findings and doc.reason is None:
-            doc.reason = reason_of(findings[0].rule_id)
+        content = Severity(self.options.content_check)
+        findings = [Finding(rule, content if rule == "ATT-CONTENT" else Severity.FATAL, LAYER,
+                            where, message) for rule, where, message in found]
+        first = next((f for f in findings if f.fatal), None)
+        if first is not None and doc.reason is None:
+            doc.reason = reason_of(first.rule_id)
         return findings
 
     def _name(self, att: Attached, found: list[tuple[str, str, str]]) -> None:

@@ -41,12 +41,17 @@ class AttachmentSettings:
     max_total_bytes: all the attachments of one invoice together.
     max_name_length: characters of an attachment's file name (no reform figure; a
       setting).
+    content_check: severity of ``ATT-CONTENT`` (bytes that are not of the declared type):
+      ``warning`` by default — the reform judges the declared type and extension, and the
+      official EN 16931 examples carry placeholder bytes under application/pdf (CEN's
+      "Testing Base64 encoding", a PDF base64-encoded twice); ``fatal`` refuses them.
     """
 
     types: tuple[str, ...] = TYPES
     max_bytes: int = 10_000_000
     max_total_bytes: int = 50_000_000
     max_name_length: int = 100
+    content_check: str = "warning"
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "max_bytes": Bound(0, what=BYTES, strict=True),
@@ -55,6 +60,9 @@ class AttachmentSettings:
     }
 
     def __post_init__(self) -> None:
+        if self.content_check not in ("fatal", "warning"):
+            raise ConfigError(f"[attachments] content_check: {self.content_check!r} is not "
+                              "one of ['fatal', 'warning']")
         for entry in self.types:
             mime, sep, extensions = entry.partition("=")
             if not sep or "/" not in mime or not all(
