@@ -115,9 +115,13 @@ def main() -> int:
     print(f"bench/soak.py: {args.count} deposits, {args.kills} SIGKILLs, disk full "
           f"{args.full_seconds:.0f} s, layers {args.layers}, workspace {tmp}")
 
-    deposits = list(hostile.deposits(args.seed, args.count))
+    generated = list(hostile.deposits(args.seed, args.count))
+    # A name starting with "." is a file still being written (rsync, scp): left alone.
+    deposits = [d for d in generated if not d.name.startswith(b".")]
+    in_progress = [d for d in generated if d.name.startswith(b".")]
     hashes = Counter(hashlib.sha256(d.content).hexdigest() for d in deposits)
-    print(f"  kinds: {dict(Counter(d.kind for d in deposits))}")
+    print(f"  kinds: {dict(Counter(d.kind for d in deposits))}; {len(in_progress)} more "
+          "named '.*' (in progress by convention: must be left alone)")
 
     t0 = time.perf_counter()
     proc = _start(root, log)
@@ -126,8 +130,8 @@ def main() -> int:
     def feed() -> None:
         staging = root / "staging"
         staging.mkdir()
-        for i in range(0, len(deposits), 250):
-            for d in deposits[i:i + 250]:
+        for i in range(0, len(generated), 250):
+            for d in generated[i:i + 250]:
                 tmp_path = os.path.join(os.fsencode(staging), d.name)
                 with open(tmp_path, "wb") as f:
                     f.write(d.content)
@@ -164,7 +168,7 @@ def main() -> int:
         counts = _statuses(root)
         done = sum(counts[s] for s in TERMINAL)
         if (fed.is_set() and full_done and kills >= len(kill_times)
-                and done >= len(deposits) and not os.listdir(inbox)):
+                and done >= len(deposits) and len(os.listdir(inbox)) == len(in_progress)):
             break
         if proc.poll() is not None:
             events.append(f"{now:6.1f} s edi watch exited by itself ({proc.returncode}); "
@@ -196,7 +200,8 @@ def main() -> int:
     doubled = sum(c - 1 for c in numbers.values() if c > 1)
     archived = [p for p in (store / "archive").rglob("*") if p.is_file()]
     archive_hashes = Counter(hashlib.sha256(p.read_bytes()).hexdigest() for p in archived)
-    left = len(os.listdir(inbox)) + len(list((root / "var" / "work").glob("*")))
+    left = (len(os.listdir(inbox)) - len(in_progress)
+            + len(list((root / "var" / "work").glob("*"))))
     status = Counter(f["status"] for f in flows)
     print(f"  {len(flows)} flows in {elapsed:.0f} s ({len(flows) / elapsed:.1f} flows/s "
           f"with the full disk and restarts): {dict(status)}")
