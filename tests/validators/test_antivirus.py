@@ -52,6 +52,14 @@ class ClamdProcess:
             "socket": str(self.socket), "timeout": 30.0, **antivirus}})
 
 
+def _ends_with_the_suite() -> None:
+    """In the child: SIGTERM when the test process dies, even by SIGKILL (Linux)."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def start_clamd(folder: Path, stream_max: str = "64M") -> ClamdProcess:
     """clamd on a Unix socket in ``folder``, with the EICAR body signature only."""
     if not os.access(CLAMD, os.X_OK):
@@ -70,7 +78,8 @@ def start_clamd(folder: Path, stream_max: str = "64M") -> ClamdProcess:
         f"LogFile {folder / 'clamd.log'}", f"PidFile {folder / 'clamd.pid'}",
         f"StreamMaxLength {stream_max}", "MaxThreads 4", "SelfCheck 0", ""]))
     log = (folder / "clamd.out").open("wb")
-    process = subprocess.Popen([CLAMD, "-c", str(config)], stdout=log, stderr=log)
+    process = subprocess.Popen([CLAMD, "-c", str(config)], stdout=log, stderr=log,
+                               preexec_fn=_ends_with_the_suite)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
