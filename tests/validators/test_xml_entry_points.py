@@ -30,6 +30,8 @@ TRUSTED = {
     "validators/optimise/transform.py": "build step: the official XSLT and code lists",
     "validators/optimise/prove.py": "build step: corpus files and our own saxon's SVRL, "
                                     "never a deposit",
+    "validators/native/compiler.py": "build step: the official XSLT it compiles",
+    "validators/native/prove.py": "build step: corpus files and our own saxon's SVRL",
 }
 
 
