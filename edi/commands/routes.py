@@ -7,7 +7,6 @@ a wrong passphrase or an unwritable folder shows here, not in a flow's incident.
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import asdict, dataclass
 
 import click
@@ -28,17 +27,8 @@ class Check:
 
 
 def check_target(target: Target) -> str:
-    """Prove we can write: SFTP targets probe themselves, other folders get a probe file."""
-    check = getattr(target, "check", None)
-    if callable(check):
-        return str(check())
-    probe = f".edi-probe-{secrets.token_hex(4)}.part"
-    target.deliver(probe, b"")
-    folder = getattr(target, "folder", None)
-    if folder is not None:
-        (folder / probe).unlink(missing_ok=True)
-        return f"{folder} writable"
-    return "writable (probe file left: this target cannot remove it)"
+    """Prove we can write: each target probes itself (``Target.check``)."""
+    return target.check()
 
 
 def run_checks(settings: Settings) -> list[Check]:
@@ -58,7 +48,7 @@ def run_checks(settings: Settings) -> list[Check]:
     finally:
         table.close()
     for partner in settings.section(SftpIntakeSettings).partner:
-        session = SftpSession(partner.url, partner.sftp_options(settings), name=partner.name)
+        session = SftpSession(partner.url, partner.ssh_options(settings), name=partner.name)
         folder = session.location.path
         try:
             names = session.run(f"listing {folder}", lambda sftp, f=folder: sftp.listdir(f))

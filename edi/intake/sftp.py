@@ -14,8 +14,9 @@ import hashlib
 import logging
 import os
 import stat
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -53,7 +54,7 @@ class SftpIntake:
         self.ledger = ledger
         self.claim = claim
         self.clock = clock
-        self.sessions = {p.name: SftpSession(p.url, p.sftp_options(settings), name=p.name)
+        self.sessions = {p.name: SftpSession(p.url, p.ssh_options(settings), name=p.name)
                          for p in self.config.partner}
         self.seen: dict[str, dict[str, Signature]] = {p.name: {} for p in self.config.partner}
         self.due: dict[str, float] = {p.name: 0.0 for p in self.config.partner}
@@ -219,3 +220,35 @@ def _exists(sftp: paramiko.SFTPClient, path: str) -> bool:
     except FileNotFoundError:
         return False
     return True
+
+
+class SftpSource:
+    """The partners' SFTP folders as one intake source (``edi.intake.sources``)."""
+
+    name = "sftp"
+
+    def __init__(self, intake: SftpIntake) -> None:
+        self.intake = intake
+
+    def batches(self, claim: Callable[..., list[Flow]],
+                stop_requested: Callable[[], bool]) -> Iterator[tuple[list[Flow], int]]:
+        if stop_requested():
+            return
+        flows = self.intake.poll()   # claimed one by one as downloaded
+        yield flows, len(flows)
+
+    def next_due(self) -> float | None:
+        return self.intake.next_due()
+
+    def hint(self, wake: threading.Event) -> None:
+        return None   # polled on each partner's interval
+
+    def close(self) -> None:
+        self.intake.close()
+
+
+def open_sftp(settings: Settings, ledger: Ledger) -> SftpSource | None:
+    """The partners' SFTP folders, polled on their own schedules, when any is configured."""
+    if not settings.section(SftpIntakeSettings).partner:
+        return None
+    return SftpSource(SftpIntake(settings, ledger))

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from edi.config import Bound, ConfigError, section
-from edi.routing.table import SshFields
+from edi.routing.ssh import SshOptions
 
 AFTER = ("delete", "move")
 
 
 @dataclass(frozen=True)
-class Partner(SshFields):
+class Partner(SshOptions):
     name: str = ""
     url: str = ""                    # sftp://user@host:port/folder to poll
     interface: str = ""              # the flows' interface; default "sftp:<name>"
@@ -38,7 +38,7 @@ class Partner(SshFields):
     reports_folder: str = ""         # remote folder for comptes rendus sent back
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
-        **SshFields.BOUNDS, "interval": Bound(0, what="a duration in seconds", strict=True)}
+        **SshOptions.BOUNDS, "interval": Bound(0, what="a duration in seconds", strict=True)}
 
     @property
     def interface_name(self) -> str:

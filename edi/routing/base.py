@@ -1,4 +1,5 @@
-"""What every delivery target is: deliver a named file atomically, tell if it is there."""
+"""What every delivery target is: deliver a named file atomically, tell if it is there,
+prove it can be written, close. Kinds of targets are found by scheme in ``targets``."""
 
 from __future__ import annotations
 
@@ -34,5 +35,9 @@ class Target(Protocol):
 
     def exists(self, file_name: str) -> bool:
         """Whether ``file_name`` is already at the target (a redo must not send it twice)."""
+
+    def check(self) -> str:
+        """Prove the target can be written (`edi routes test`); says what was proven,
+        raises ``DeliveryError`` otherwise."""
 
     def close(self) -> None: ...

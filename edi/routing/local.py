@@ -1,12 +1,19 @@
-"""The local-folder target: the default outbox, and any folder a route names."""
+"""The local-folder target: the default outbox, and any folder a route names
+(``file://`` URLs and plain paths)."""
 
 from __future__ import annotations
 
 import errno
+import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edi.durable import DurableBatch, write_atomic
 from edi.routing.base import DeliveryError
+
+if TYPE_CHECKING:
+    from edi.config import Settings
+    from edi.routing.ssh import SshOptions
 
 
 class LocalTarget:
@@ -32,8 +39,21 @@ class LocalTarget:
     def exists(self, file_name: str) -> bool:
         return (self.folder / file_name).exists()
 
+    def check(self) -> str:
+        """Prove we can write: a probe file, written then removed."""
+        probe = f".edi-probe-{secrets.token_hex(4)}.part"
+        self.deliver(probe, b"")
+        (self.folder / probe).unlink(missing_ok=True)
+        return f"{self.folder} writable"
+
     def close(self) -> None:
         return None
 
     def __repr__(self) -> str:
         return f"LocalTarget({self.folder})"
+
+
+def build(name: str, url: str, settings: Settings, ssh: SshOptions) -> LocalTarget:
+    if url == "outbox":
+        return LocalTarget(settings.path(settings.paths.outbox), name)
+    return LocalTarget(settings.path(Path(url.removeprefix("file://"))), name)

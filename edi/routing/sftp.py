@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import paramiko
@@ -37,34 +37,17 @@ from paramiko.sftp import CMD_EXTENDED, CMD_WRITE, int64
 
 from edi.config import ConfigError
 from edi.routing.base import DeliveryError
+from edi.routing.ssh import SshOptions
+
+if TYPE_CHECKING:
+    from edi.config import Settings
 
 log = logging.getLogger(__name__)
 
-RENAME_MODES = ("posix", "rename", "direct")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class SftpOptions:
-    """How to reach and trust one SFTP server. Secrets are named, never written here."""
-
-    known_hosts: Path | None = None        # None: ~/.ssh/known_hosts
-    accept_unknown_host: bool = False      # first contact only: record the key, then trust it
-    key_file: Path | None = None           # Ed25519, RSA or ECDSA private key (OpenSSH/PEM)
-    passphrase_env: str | None = None      # environment variable holding the key passphrase
-    passphrase_file: Path | None = None    # or a file holding it (first line)
-    password_env: str | None = None        # password authentication, from the environment
-    rename: str = "posix"                  # posix (posix-rename@openssh.com), rename, direct
-    fsync: bool = True                     # fsync@openssh.com before the rename, if offered
-    connect_timeout: float = 10.0          # TCP connect, banner, authentication
-    timeout: float = 30.0                  # each SFTP operation
-    keepalive: float = 30.0                # seconds between keepalives on an idle connection
-
-    def __post_init__(self) -> None:
-        if self.rename not in RENAME_MODES:
-            raise ConfigError(f"rename = {self.rename!r}: expected one of {RENAME_MODES}")
-        if self.passphrase_env and self.passphrase_file:
-            raise ConfigError("give passphrase_env or passphrase_file, not both")
+SftpOptions = SshOptions   # the one SSH options type (edi.routing.ssh)
 
 
 @dataclass(frozen=True)
@@ -163,7 +146,8 @@ class SftpSession:
     def __init__(self, url: str, options: SftpOptions | None = None,
                  name: str | None = None) -> None:
         self.location = SftpLocation.parse(url)
-        self.options = options or SftpOptions()
+        self.options = options or SshOptions()
+        self.options.check()
         self.name = name or self.location.url
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -475,3 +459,12 @@ class SftpTarget(SftpSession):
         self.deliver(probe, b"")
         self.run(f"removing {probe}", lambda sftp: sftp.remove(self.location.join(probe)))
         return f"connected, {folder} writable ({self.options.rename} rename)"
+
+
+def build(name: str, url: str, settings: Settings, ssh: SshOptions) -> SftpTarget:
+    return SftpTarget(url, ssh.ssh_options(settings), name=name)
+
+
+def check_url(url: str, ssh: SshOptions) -> None:
+    SftpLocation.parse(url)
+    ssh.check()

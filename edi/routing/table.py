@@ -19,6 +19,9 @@ targets = ["outbox", "etat"]
 reports_to_depositor = true          # send each flow's compte rendu back over SFTP
 ```
 
+``[routes] depositor_renderings`` (default ``["xml"]``) names the renderings of the compte
+rendu (``edi.reports.renderers``) that go back to a depositor.
+
 A match field takes a value or a list (any of them); every given field must match. A
 route's targets are ``outbox``, a named target, an ``sftp://`` URL (its settings from
 ``[routes.sftp]``) or a local folder.
@@ -30,50 +33,19 @@ import logging
 import threading
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from edi.config import Bound, ConfigError, Settings, section
+from edi.config import ConfigError, Settings, section
 from edi.model import Document, Flow
+from edi.routing import targets
 from edi.routing.base import Target
+from edi.routing.ssh import SshOptions
+from edi.routing.targets import OUTBOX
 
 if TYPE_CHECKING:
     from edi.intake.sftp_settings import Partner
-    from edi.routing.sftp import SftpOptions
 
 log = logging.getLogger(__name__)
-
-OUTBOX = "outbox"
-
-
-@dataclass(frozen=True)
-class SshFields:
-    """How to reach and trust an SFTP server; shared by targets and intake partners."""
-
-    known_hosts: Path | None = None        # None: ~/.ssh/known_hosts
-    accept_unknown_host: bool = False      # record an unknown host's key at first contact
-    key_file: Path | None = None           # Ed25519 or RSA private key
-    passphrase_env: str | None = None      # environment variable holding the passphrase
-    passphrase_file: Path | None = None    # or a file holding it
-    password_env: str | None = None        # password authentication, from the environment
-    rename: str = "posix"                  # posix, rename (no posix-rename), direct (no rename)
-    fsync: bool = True                     # ask the server to fsync before the rename
-    connect_timeout: float = 10.0
-    timeout: float = 30.0                  # each SFTP operation
-
-    BOUNDS: ClassVar[dict[str, Bound]] = {
-        "connect_timeout": Bound(0, what="a duration in seconds", strict=True),
-        "timeout": Bound(0, what="a duration in seconds", strict=True),
-    }
-
-    def sftp_options(self, settings: Settings) -> SftpOptions:
-        """The options of an SftpTarget, relative paths resolved against the base dir."""
-        from edi.routing.sftp import SftpOptions
-
-        values = {f.name: getattr(self, f.name) for f in fields(SshFields)}
-        for key in ("known_hosts", "key_file", "passphrase_file"):
-            if values[key] is not None:
-                values[key] = settings.path(values[key])
-        return SftpOptions(**values)
 
 
 @dataclass(frozen=True)
@@ -136,9 +108,9 @@ class Route:
 
 
 @dataclass(frozen=True)
-class TargetSpec(SshFields):
+class TargetSpec(SshOptions):
     name: str = ""
-    url: str = ""                          # sftp://user@host:port/path, or a local folder
+    url: str = ""                          # a URL (sftp://user@host:port/path), or a folder
 
 
 @section("routes")
@@ -147,11 +119,18 @@ class Routes:
     default: tuple[str, ...] = (OUTBOX,)
     reports_to_depositor: bool = False     # for flows no flow-level route speaks for
     daily_report: tuple[str, ...] = ()     # targets of `edi report daily --deliver`
+    depositor_renderings: tuple[str, ...] = ("xml",)  # renderings sent back to depositors
     route: tuple[Route, ...] = ()
     target: tuple[TargetSpec, ...] = ()
-    sftp: SshFields = field(default_factory=SshFields)   # for sftp:// URLs named inline
+    sftp: SshOptions = field(default_factory=SshOptions)  # for sftp:// URLs named inline
 
     def __post_init__(self) -> None:
+        from edi.reports import renderers
+
+        for rendering in self.depositor_renderings:
+            if rendering not in renderers.names():
+                raise ConfigError(f"[routes] depositor_renderings: unknown rendering "
+                                  f"{rendering!r}; known: {list(renderers.names())}")
         names = [t.name for t in self.target]
         for spec in self.target:
             if not spec.name or not spec.url:
@@ -161,8 +140,8 @@ class Routes:
             if spec.name == OUTBOX or names.count(spec.name) > 1:
                 raise ConfigError(f"[[routes.target]] name {spec.name!r} is reserved or "
                                   "used twice")
-            if spec.url.startswith("sftp://"):
-                _check_sftp(spec.url, spec, f"routes.target {spec.name}")
+            if targets.scheme_of(spec.url) is not None:  # else a folder, relative
+                targets.check(spec.url, spec, f"routes.target {spec.name}")
         for i, route in enumerate(self.route):
             if not route.targets:
                 raise ConfigError(f"routes.route[{i}] ({route.name}): no targets")
@@ -178,7 +157,7 @@ class Routes:
         (the configuration check refuses one that is, or is inside, the inbox)."""
         found: dict[str, Path] = {}
         for spec in self.target:
-            if not spec.url.startswith("sftp://"):
+            if targets.is_local(spec.url) or targets.scheme_of(spec.url) is None:
                 found[f"[[routes.target]] {spec.name}: url"] = Path(
                     spec.url.removeprefix("file://"))
         names = {t.name for t in self.target}
@@ -187,51 +166,26 @@ class Routes:
                  for i, route in enumerate(self.route) for r in route.targets]
         refs += [("[routes] daily_report", r) for r in self.daily_report]
         for where, ref in refs:
-            if ref != OUTBOX and ref not in names and not ref.startswith("sftp://"):
+            if ref != OUTBOX and ref not in names and targets.is_local(ref):
                 found[f"{where}: {ref}"] = Path(ref.removeprefix("file://"))
         return found
 
     def _check_ref(self, ref: str, where: str, names: list[str]) -> None:
         if ref == OUTBOX or ref in names:
             return
-        if ref.startswith("sftp://"):
-            _check_sftp(ref, self.sftp, where)
-            return
-        if "/" in ref:
-            return  # a local folder
-        raise ConfigError(f"{where}: unknown target {ref!r}; known: "
-                          f"{[OUTBOX, *names]}, an sftp:// URL or a folder path")
-
-
-def _check_sftp(url: str, ssh: SshFields, where: str) -> None:
-    from edi.routing.sftp import SftpLocation, SftpOptions
-
-    try:
-        SftpLocation.parse(url)
-        SftpOptions(rename=ssh.rename, passphrase_env=ssh.passphrase_env,
-                    passphrase_file=ssh.passphrase_file)
-    except ConfigError as exc:
-        raise ConfigError(f"{where}: {exc}") from exc
+        if targets.scheme_of(ref) is None:
+            raise ConfigError(f"{where}: unknown target {ref!r}; known: "
+                              f"{[OUTBOX, *names]}, an sftp:// URL or a folder path")
+        targets.check(ref, self.sftp, where)
 
 
 def make_target(ref: str, settings: Settings, spec: TargetSpec | None = None,
-                ssh: SshFields | None = None) -> Target:
-    """A Target for ``outbox``, an sftp:// URL or a local folder (named: ``spec``)."""
-    url = spec.url if spec else ref
-    name = spec.name if spec else ref
-    if ref == OUTBOX and spec is None:
-        from edi.routing.local import LocalTarget
-
-        return LocalTarget(settings.path(settings.paths.outbox), OUTBOX)
-    if url.startswith("sftp://"):
-        from edi.routing.sftp import SftpTarget
-
-        options = (spec or ssh or SshFields()).sftp_options(settings)
-        return SftpTarget(url, options, name=name)
-    from edi.routing.local import LocalTarget
-
-    folder = url[len("file://"):] if url.startswith("file://") else url
-    return LocalTarget(settings.path(Path(folder)), name)
+                ssh: SshOptions | None = None) -> Target:
+    """The Target ``ref`` names: ``outbox``, a URL or a folder (named: ``spec``), of the
+    kind its scheme registers (``edi.routing.targets``)."""
+    if spec is not None:
+        return targets.build(spec.name, spec.url, settings, spec)
+    return targets.build(ref, ref, settings, ssh or SshOptions())
 
 
 class RouteTable:
@@ -282,10 +236,8 @@ class RouteTable:
         with self._lock:
             target = self._targets.get(ref)
             if target is None:
-                from edi.routing.sftp import SftpTarget
-
-                target = SftpTarget(partner.reports_url, partner.sftp_options(self.settings),
-                                    name=partner.reports_url)
+                target = targets.build(partner.reports_url, partner.reports_url,
+                                       self.settings, partner)
                 self._targets[ref] = target
             return [target]
 
