@@ -35,6 +35,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from edi.config import Settings
 from edi.ledger import Ledger, queries
 from edi.model import FlowStatus, utcnow
+from edi.reports import renderers
 from edi.web import api
 from edi.web.metrics import Metrics
 from edi.web.settings import Serve, check_bind, check_password, user_table
@@ -165,9 +166,9 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         withheld = _virus(row, invoices)
         if original is not None and not withheld:
             links["original"] = f"/flows/{flow_id}/original"
-        for ext in ("json", "xml"):
-            if (reports_root / f"{flow_id}.cr.{ext}").is_file():
-                links[f"cr_{ext}"] = f"/flows/{flow_id}/cr.{ext}"
+        for rendering in renderers.RENDERERS:   # links cr_json, cr_xml...
+            if (reports_root / rendering.file_name(flow_id)).is_file():
+                links[rendering.kind.replace(".", "_")] = f"/flows/{flow_id}/{rendering.kind}"
         return {"flow": row, "invoices": invoices,
                 "findings": queries.flow_findings(ledger, flow_id),
                 "history": ledger.history(flow_id), "links": links, "withheld": withheld}
@@ -237,10 +238,10 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
             path = _archived(row, archive_root, settings)
             name = row["file_name"]
             media = "application/octet-stream"
-        elif kind in ("cr.json", "cr.xml"):
-            path = reports_root / f"{row['flow_id']}.{kind}"
+        elif (rendering := renderers.by_kind(kind)) is not None:
+            path = reports_root / rendering.file_name(row["flow_id"])
             name = path.name
-            media = "application/json" if kind.endswith("json") else "application/xml"
+            media = rendering.media_type
         else:
             return PlainTextResponse("unknown download", status_code=404)
         if path is None or not path.is_file():
