@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from edi import config, samples  # noqa: E402
-from edi.pipeline import examine  # noqa: E402
+from edi.flow.examine import examine  # noqa: E402
 from edi.validators.base import build_layers  # noqa: E402
 
 

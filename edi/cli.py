@@ -75,8 +75,8 @@ def _with_workers(settings: Settings, workers: int | None) -> Settings:
 
 
 def _open(settings: Settings) -> tuple[Any, Any, Any]:
+    from edi.flow.conductor import Processor
     from edi.ledger import Ledger
-    from edi.pipeline import Processor
     from edi.workers import Examiner
 
     for p in (settings.paths.inbox, settings.paths.outbox, settings.paths.rejected,
@@ -101,8 +101,9 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
 
     One instance per inbox and work area: a second one exits with code 3.
     """
-    from edi.intake.watch import Stop
-    from edi.intake.watch import watch as watch_loop
+    from edi.flow.run import Stop
+    from edi.flow.run import watch as watch_loop
+    from edi.intake.sources import open_sources
 
     settings = _with_workers(_with_layers(_settings(ctx), layers), workers)
     ledger, examiner, processor = _open(settings)
@@ -138,7 +139,7 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
                f"ledger {settings.ledger_url} ({settings.source}); Ctrl-C to stop", err=True)
     try:
         examiner.warm_up()
-        watch_loop(processor, settings, stop)
+        watch_loop(processor, settings, open_sources(settings, ledger), stop)
     except StorageUnavailable as exc:  # only raised once a stop ends the wait for space
         _stopped_while_unwritable(exc)
     finally:
@@ -202,8 +203,8 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
     seconds (and at least three quiet periods); one still changing then is left for the
     next run. One instance per inbox and work area: a second one exits with code 3.
     """
-    from edi.intake.scan import StabilityTracker, scan
-    from edi.intake.watch import Stop, run_pass
+    from edi.flow.run import Stop, run_pass, run_round, start_up
+    from edi.intake.inbox import InboxSource
 
     settings = _with_workers(_with_layers(_settings(ctx), layers), workers)
     ledger, examiner, processor = _open(settings)
@@ -216,25 +217,24 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
     intake = settings.intake
     bound = max(intake.process_wait, 3 * intake.quiet_period)
     try:
-        leftovers = processor.recover()
-        if leftovers and not stop.requested:
-            results.update(processor.process(leftovers))
-        if not stop.requested:
-            results.update(processor.process(processor.due_retries()))
-        tracker = StabilityTracker(intake.quiet_period)
-        inbox = settings.path(settings.paths.inbox)
+        results.update(start_up(processor, stop))
+        inbox = InboxSource(settings)   # batch runs take the inbox; `edi watch` every source
+        tracker = inbox.tracker
         give_up = time.monotonic() + bound
 
         def take(progress: Any = None) -> None:
-            """Pass after pass until nothing waits to become stable, or the bound."""
+            """A round, then passes until nothing waits to become stable, or the bound."""
+            results.update(run_round(processor, [inbox], stop, progress))
             while not stop.requested:
-                results.update(run_pass(processor, tracker, settings, stop, progress))
                 left = give_up - time.monotonic()
                 if not tracker.pending() or left <= 0:
                     return
                 stop.event.wait(min(left, max(0.05, tracker.next_check() or 0.0)))
+                if stop.requested:
+                    return
+                results.update(run_pass(processor, [inbox], stop, progress))
 
-        total = len(scan(inbox, intake))
+        total = inbox.count()
         if sys.stderr.isatty() and total:
             with click.progressbar(length=total, label="flows", file=sys.stderr) as bar:
                 take(bar.update)

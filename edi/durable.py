@@ -9,7 +9,7 @@ durable with one more: two syncs for a whole group instead of two fsyncs per fil
 Originals are archived by ``copy`` (never a hard link: a depositor holding another link
 could rewrite the archive). A folder that is full or read-only is not a defect of the flow
 in hand: ``storage_error`` turns such an ``OSError`` into ``StorageUnavailable`` naming the
-folder, and whoever holds the flows waits and tries again (see ``edi.pipeline``).
+folder, and whoever holds the flows waits and tries again (see ``edi.flow.storage``).
 """
 
 from __future__ import annotations

@@ -27,26 +27,13 @@ import signal
 import time
 from pathlib import Path
 
-STEPS = (
-    "claimed",      # files renamed into the work area, ledger not yet written
-    "recorded",     # flows recorded IN_RECU
-    "archived",     # original archived, status not yet IN_EN_ATTENTE_TRAITEMENT
-    "examined",     # verdicts known, nothing routed
-    "reserved",     # business keys reserved (duplicate guard)
-    "delivered",    # one invoice delivered to a target, delivery not yet recorded
-    "rejected",     # rejected copy written
-    "reported",     # compte rendu written, terminal status not yet committed
-    "finished",     # terminal status committed
-)
-WORKER_STEPS = (
-    "examining",    # inside a validation worker, before it judges a flow
-)
-FAIL_STEPS = (
-    "deliver",      # delivering one accepted invoice
-    "render",       # rendering a compte rendu in the parent
-    "set-aside",    # writing the rejected copies
-    "record",       # recording the verdict in the ledger
-)
+from edi.flow.steps import WORKER_CRASH_POINTS, crash_points, fail_points
+
+# Derived from the flow's step list, never kept by hand: a crash test that kills at every
+# point of STEPS kills after every step the conductor runs.
+STEPS = crash_points()
+WORKER_STEPS = WORKER_CRASH_POINTS
+FAIL_STEPS = fail_points()
 
 _target = os.environ.get("EDI_CRASH_AT", "")
 _step, _, _nth = _target.partition(":")

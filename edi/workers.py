@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from edi.config import Settings
-from edi.model import Document, Flow
+from edi.flow.examine import examine_file
+from edi.model import Document
 from edi.testing import crash_point, hang_point
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,6 @@ class Job:
     name: str           # the deposited file name
     path: Path
     interface: str | None = None  # where it came from (scenarios may depend on it)
-    flow: Flow | None = None      # with its history so far: the worker drafts the report
-    history: list[dict[str, Any]] | None = None
     verdict_only: bool = False    # `edi validate`: the bytes need not travel back
 
 
@@ -70,7 +69,6 @@ class Outcome:
     key: str
     documents: list[Document] | None
     error: str | None = None   # no verdict: the worker died twice, took too long, a defect
-    draft: Any = None          # edi.pipeline.Draft: the compte rendu, rendered in advance
 
 
 class WorkerStartError(RuntimeError):
@@ -121,15 +119,12 @@ def _layers() -> list[Any]:
 
 
 def _examine(job: Job) -> Outcome:
-    from edi.pipeline import draft_report, examine_file
-
     assert _process_settings is not None
     layers = _layers()
     crash_point("examining")
     hang_point(job.name)
     try:
         docs = examine_file(job.name, job.path, _process_settings, layers, job.interface)
-        draft = draft_report(job.flow, docs, job.history or []) if job.flow else None
     except Exception as exc:  # a defect must cost one flow (an incident), not the run
         log.exception("examining %s failed", job.key)
         return Outcome(job.key, None, f"internal error while examining: "
@@ -137,7 +132,7 @@ def _examine(job: Job) -> Outcome:
     if job.verdict_only:
         for doc in docs:
             doc.content = b""
-    return Outcome(job.key, docs, draft=draft)
+    return Outcome(job.key, docs)
 
 
 def _run(jobs: Sequence[Job]) -> list[Outcome]:
@@ -447,13 +442,14 @@ class Examiner:
             self._cond.notify_all()
         return True
 
-    def _stopping(self) -> bool:
+    def stopping(self) -> bool:
+        """A stop was requested (``stop_on``)."""
         return self._stop is not None and self._stop.is_set()
 
     def _start_workers(self) -> None:
         """Up to the count: one per chunk waiting that no worker will take soon, or all
         of them for a warm-up; none once a stop is requested."""
-        if self._stopping():
+        if self.stopping():
             return
         while len(self._pool) < self.workers:
             coming = sum(1 for w in self._pool if w.task is None)  # idle or starting

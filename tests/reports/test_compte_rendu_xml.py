@@ -321,7 +321,7 @@ def test_reports_of_real_flows_conform(lxml_schema: etree.XMLSchema) -> None:
     """What the pipeline reports: sample files detected, parsed and judged by every
     default layer (valid ones, rule breakers, unreadable ones, an archive of all)."""
     from edi.config import Settings
-    from edi.pipeline import examine, verdict_of
+    from edi.flow.examine import examine, verdict_of
     from edi.validators.base import build_layers
 
     settings = Settings()

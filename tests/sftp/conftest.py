@@ -93,3 +93,10 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
                     + (result.stderr.strip() or f"mount exited {result.returncode}"))
     yield folder
     subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need the real sshd carry the ``sshd`` marker."""
+    for item in items:
+        if {"sshd", "own_sshd", "make_target"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.sshd)

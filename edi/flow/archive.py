@@ -1,0 +1,106 @@
+"""The ``archive`` step: each original copied under archive/YYYY/MM/DD/<flow id>/."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from edi.durable import DurableBatch, fsync_dir, sha256_file, storage_error
+from edi.flow.context import Context
+from edi.intake.claim import work_name
+from edi.model import Flow, FlowStatus, utcnow
+from edi.testing import crash_point
+
+log = logging.getLogger("edi.flow")
+
+
+def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
+            ) -> list[tuple[Flow, Path]]:
+    """Copy each original under the archive, then free the work area; returns the flows
+    archived with their archived original (the others are in ``results``).
+
+    A copy, never a hard link: whoever holds another link to the deposited file could
+    rewrite the archive. The flow's sha256 and size are those of the archived bytes.
+    A work file that changed since its claim (a writer that paused with it open) is
+    not judged: it is looked at again after the quiet period.
+    """
+    archived: list[tuple[Flow, Path]] = []
+    newly: list[tuple[Flow, str, str, int]] = []
+    batch = DurableBatch()
+    for flow in flows:
+        dest = ctx.archived_original(flow)
+        if dest.exists():
+            if flow.status is FlowStatus.IN_RECU:  # archived, then a crash: record it
+                digest, size = sha256_file(dest)
+                newly.append((flow, str(dest), digest, size))
+            archived.append((flow, dest))
+            continue
+        work_file = ctx.work / work_name(flow.flow_id, flow.file_name)
+        if not work_file.exists():
+            results[flow.flow_id] = ctx.incident(
+                flow, f"original missing: neither {dest} nor {work_file}")
+            continue
+        batch.owner = flow.flow_id
+        try:
+            before = work_file.stat()
+            digest, size = batch.copy(work_file, dest)
+            after = work_file.stat()
+        except OSError as exc:
+            if (storage := storage_error(exc, ctx.folders)) is not None:
+                batch.abort()
+                raise storage from exc
+            batch.discard(flow.flow_id)
+            results[flow.flow_id] = ctx.incident(
+                flow, f"cannot archive the original {work_file}: {exc}")
+            continue
+        if _stat_key(before) != _stat_key(after) or (digest, size) != (flow.sha256,
+                                                                      flow.size):
+            batch.discard(flow.flow_id)
+            _still_written(ctx, flow, digest, size)
+            continue
+        newly.append((flow, str(dest), digest, size))
+        archived.append((flow, dest))
+    failed = ctx.commit(batch)
+    if failed:
+        keep = []
+        for flow, dest in archived:
+            exc = failed.get(flow.flow_id)
+            if exc is None:
+                keep.append((flow, dest))
+                continue
+            newly = [n for n in newly if n[0] is not flow]
+            results[flow.flow_id] = ctx.incident(
+                flow, f"cannot archive the original as {dest}: {exc}")
+        archived = keep
+    if len(newly):
+        crash_point("archived")
+    ctx.ledger.archived([(f.flow_id, path, digest, size) for f, path, digest, size in newly])
+    for flow, _, digest, size in newly:
+        flow.sha256, flow.size = digest, size
+        flow.status = FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+    removed = False
+    for flow, _ in archived:
+        work_file = ctx.work / work_name(flow.flow_id, flow.file_name)
+        if work_file.exists():
+            work_file.unlink()
+            removed = True
+    if removed:
+        fsync_dir(ctx.work)
+    return archived
+
+
+def _still_written(ctx: Context, flow: Flow, digest: str, size: int) -> None:
+    """The file changed after its claim: wait for the writer, then look again."""
+    wait = max(1.0, ctx.settings.intake.quiet_period)
+    detail = (f"the file changed after it was taken ({flow.size} -> {size} bytes): "
+              f"still being written, examined again in {wait:.0f} s")
+    log.warning("flow %s %s: %s", flow.flow_id, flow.file_name, detail)
+    ctx.ledger.still_written(flow.flow_id, digest, size, utcnow() + timedelta(seconds=wait),
+                             detail)
+
+
+def _stat_key(st: Any) -> tuple[int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ino

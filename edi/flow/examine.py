@@ -1,0 +1,79 @@
+"""Detect, parse, validate: the ``examine`` step, inside a validation worker.
+
+Pure: bytes in, documents with their findings out. This module never imports the
+conductor (``edi.flow.conductor``), so a worker loads only what judging needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from edi import parsers
+from edi.config import Settings
+from edi.intake.claim import safe_name
+from edi.model import Document, FlowError, FlowStatus
+from edi.parsers.detect import check_size
+from edi.validators import validate
+
+
+def examine_file(name: str, path: Path, settings: Settings, layers: list[Any],
+                 interface: str | None = None) -> list[Document]:
+    """``examine`` a deposited file; one over the size cap is refused without reading it
+    (its set-aside copy is then taken from the archive)."""
+    try:
+        check_size(path.stat().st_size, settings.limits)
+    except FlowError as exc:
+        return [Document(seq=1, name=name, content=b"", reason=exc.reason,
+                         findings=[exc.finding("intake")], interface=interface)]
+    return examine(name, path.read_bytes(), settings, layers, interface)
+
+
+def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
+            interface: str | None = None) -> list[Document]:
+    """Detect and parse a flow's bytes into documents, then validate each one."""
+    try:
+        documents = parsers.unpack(name, data, settings.limits)
+    except FlowError as exc:
+        return [Document(seq=1, name=name, content=data, reason=exc.reason,
+                         findings=[exc.finding("intake")], interface=interface)]
+    name_documents(documents)
+    for doc in documents:
+        doc.interface = interface
+        if doc.reason is not None:
+            continue
+        try:
+            tree = parsers.read(doc, settings.limits)
+        except FlowError as exc:
+            doc.reason = exc.reason
+            doc.findings.append(exc.finding("xml"))
+            continue
+        validate(doc, tree, layers, settings)
+    return documents
+
+
+def verdict_of(documents: Sequence[Document]) -> tuple[FlowStatus, str | None]:
+    """A flow's status from its invoices' verdicts, and the first rejection's reason."""
+    rejected = [d for d in documents if d.fatal]
+    if len(rejected) == len(documents):
+        status = FlowStatus.IN_REJETE
+    elif rejected:
+        status = FlowStatus.IN_INTEGRE_PARTIEL
+    else:
+        status = FlowStatus.IN_INTEGRE
+    reason = str(rejected[0].reason) if rejected and rejected[0].reason else None
+    return status, reason
+
+
+def flow_format(documents: Sequence[Document]) -> str | None:
+    """A flow's format: its one invoice's, or ARCHIVE for several."""
+    if len(documents) > 1:
+        return "ARCHIVE"
+    return documents[0].format if documents else None
+
+
+def name_documents(documents: Iterable[Document]) -> None:
+    """Names as escaped text before anything records or writes them."""
+    for doc in documents:
+        doc.name = safe_name(doc.name)
