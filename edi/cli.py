@@ -304,9 +304,9 @@ def validate(ctx: click.Context, paths: tuple[str, ...], layers: str | None,
     for f in files:
         docs = verdicts.get(str(f), [])
         count += len(docs)
-        entry = {"file": str(f), "valid": bool(docs) and not any(d.fatal for d in docs),
-                 "invoices": [_doc_json(d) for d in docs]}
-        ok = ok and entry["valid"]
+        valid = bool(docs) and not any(d.fatal for d in docs)
+        entry = {"file": str(f), "valid": valid, "invoices": [_doc_json(d) for d in docs]}
+        ok = ok and valid
         out.append(entry)
         if not as_json:
             mark = "OK " if entry["valid"] else "KO "

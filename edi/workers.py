@@ -461,8 +461,9 @@ class Examiner:
         global _reaper_installed
         ctx = multiprocessing.get_context(self.settings.validation.start_method)
         mine, theirs = ctx.Pipe(duplex=True)
-        process = ctx.Process(target=_serve, args=(theirs, self.settings, os.getpid()),
-                              name="edi-validation", daemon=True)
+        process = ctx.Process(  # type: ignore[attr-defined]  # typeshed: BaseContext
+            target=_serve, args=(theirs, self.settings, os.getpid()), name="edi-validation",
+            daemon=True)
         process.start()
         theirs.close()
         w = _Worker(process, mine, time.monotonic())

@@ -7,7 +7,9 @@ a wrong passphrase or an unwritable folder shows here, not in a flow's incident.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import click
 
@@ -31,6 +33,10 @@ def check_target(target: Target) -> str:
     return target.check()
 
 
+def _listdir(folder: str) -> Callable[[Any], list[str]]:
+    return lambda sftp: sftp.listdir(folder)
+
+
 def run_checks(settings: Settings) -> list[Check]:
     from edi.intake.sftp_settings import SftpIntakeSettings
     from edi.routing.sftp import SftpSession
@@ -51,7 +57,7 @@ def run_checks(settings: Settings) -> list[Check]:
         session = SftpSession(partner.url, partner.ssh_options(settings), name=partner.name)
         folder = session.location.path
         try:
-            names = session.run(f"listing {folder}", lambda sftp, f=folder: sftp.listdir(f))
+            names = session.run(f"listing {folder}", _listdir(folder))
             waiting = [n for n in names if not n.startswith(".")]
             results.append(Check("intake", partner.name, True,
                                  f"connected, {len(waiting)} file(s) waiting in {folder}"))

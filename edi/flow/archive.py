@@ -67,13 +67,13 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
     if failed:
         keep = []
         for flow, dest in archived:
-            exc = failed.get(flow.flow_id)
-            if exc is None:
+            refused = failed.get(flow.flow_id)
+            if refused is None:
                 keep.append((flow, dest))
                 continue
             newly = [n for n in newly if n[0] is not flow]
             results[flow.flow_id] = ctx.incident(
-                flow, f"cannot archive the original as {dest}: {exc}")
+                flow, f"cannot archive the original as {dest}: {refused}")
         archived = keep
     if len(newly):
         crash_point("archived")

@@ -173,17 +173,18 @@ class Processor:
         ctx = self.ctx
         failed = ctx.commit(group.batch)
         crash_point("reported")
-        for fid, exc in failed.items():
+        for fid, refused in failed.items():
             flow = next(c.flow for c in group.items if c.flow.flow_id == fid)
-            if exc.errno in STORAGE_ERRNOS and not under(exc, ctx.folders.values()):
+            if refused.errno in STORAGE_ERRNOS and not under(refused, ctx.folders.values()):
                 group.wait(flow, DeliveryError(
-                    f"cannot write {exc.filename}: {exc.strerror}", transient=True), [])
+                    f"cannot write {refused.filename}: {refused.strerror}", transient=True),
+                    [])
             else:
-                group.fault(flow, "committing its files", exc)
+                group.fault(flow, "committing its files", refused)
         kept = [c.verdict for c in group.live() if c.verdict is not None]
         ctx.observed("report", t_report, len(kept))
-        for v, exc in self.ledger.finish_many(kept):
-            group.fault(v.flow, "recording its verdict", exc)
+        for v, error in self.ledger.finish_many(kept):
+            group.fault(v.flow, "recording its verdict", error)
             self._record_sent(v.flow, v.deliveries)
             report.withdraw(ctx, v.flow.flow_id)
         crash_point("finished")
@@ -196,12 +197,12 @@ class Processor:
                      v.flow.file_name, v.status, f" {v.reason}" if v.reason else "",
                      sum(1 for d in v.documents if not d.fatal), len(v.documents))
             ctx.settled(v.flow, v.status)
-        for flow, exc, sent in group.waits:
-            results[flow.flow_id] = failed_delivery(ctx, flow, exc, sent)
-        for fid, (flow, step, exc) in group.faults.items():
-            log.error("flow %s: internal error while %s", fid, step, exc_info=exc)
+        for flow, why, sent in group.waits:
+            results[flow.flow_id] = failed_delivery(ctx, flow, why, sent)
+        for fid, (flow, step, fault) in group.faults.items():
+            log.error("flow %s: internal error while %s", fid, step, exc_info=fault)
             results[fid] = ctx.incident(
-                flow, f"internal error while {step}: {type(exc).__name__}: {exc}")
+                flow, f"internal error while {step}: {type(fault).__name__}: {fault}")
         return results
 
     # -- around the steps ---------------------------------------------------------------
@@ -243,7 +244,7 @@ class Processor:
         if flow is None:
             raise KeyError(flow_id)
         waiting = (flow.status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT
-                   and self.ledger.row(flow_id).get("next_attempt_at") is not None)
+                   and (self.ledger.row(flow_id) or {}).get("next_attempt_at") is not None)
         if flow.status not in (FlowStatus.IN_REJETE, FlowStatus.IN_INCIDENTE,
                                FlowStatus.IN_EN_ATTENTE_RETRAITEMENT) and not waiting:
             raise ValueError(f"flow {flow_id} is {flow.status}: only IN_REJETE, "

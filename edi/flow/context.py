@@ -71,9 +71,9 @@ class Context:
             raise storage_error(exc, self.folders) or StorageUnavailable(
                 "outbox" if under(exc, self.outbox) else "storage",
                 exc.filename, exc.errno or 0, exc.strerror or str(exc)) from exc
-        for exc in failed.values():
-            if (storage := storage_error(exc, self.folders)) is not None:
-                raise storage from exc
+        for refused in failed.values():
+            if (storage := storage_error(refused, self.folders)) is not None:
+                raise storage from refused
         return failed
 
     def archived_original(self, flow: Flow) -> Path:

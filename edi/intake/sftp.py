@@ -48,11 +48,13 @@ class SftpIntake:
     def __init__(self, settings: Settings, ledger: Ledger, claim: Claim | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if claim is None:
-            from edi.intake.claim import claim_file as claim
+            from edi.intake.claim import claim_file
+
+            claim = claim_file
         self.settings = settings
         self.config = settings.section(SftpIntakeSettings)
         self.ledger = ledger
-        self.claim = claim
+        self.claim: Claim = claim
         self.clock = clock
         self.sessions = {p.name: SftpSession(p.url, p.ssh_options(settings), name=p.name)
                          for p in self.config.partner}
