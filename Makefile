@@ -16,9 +16,21 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/edi watch
 
-## Run the whole test suite
+# The tests whose ledger URL tests/conftest.py chooses: run again on PostgreSQL.
+POSTGRES_TESTS := tests/ledger tests/e2e tests/web
+
+## Run the whole test suite (then, with EDI_TEST_POSTGRES_URL, the ledger's users on PostgreSQL)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
+	@if [ -n "$$EDI_TEST_POSTGRES_URL" ]; then \
+	  echo "== again with a PostgreSQL ledger: $(POSTGRES_TESTS)"; \
+	  EDI_TEST_LEDGER=postgresql $(BIN)/python -m pytest -n 2 -q $(POSTGRES_TESTS); \
+	elif [ "$$CI" = true ]; then \
+	  echo "CI=true: EDI_TEST_POSTGRES_URL must name a PostgreSQL server (.ci/run starts one)" >&2; \
+	  exit 1; \
+	else \
+	  echo "(no PostgreSQL pass: EDI_TEST_POSTGRES_URL is not set; .ci/run sets it)"; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check edi tests bench

@@ -10,9 +10,13 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from edi import samples
 from tests.e2e.conftest import Workspace
 from tests.e2e.test_workers import _start, _status, _until
+
+pytestmark = pytest.mark.sqlite_only  # reads the guard's rows in the SQLite file itself
 
 
 def _holders(db: Path) -> list[tuple[str, int, str]]:

@@ -98,7 +98,8 @@ def _check_all_accounted(ws: Workspace, inputs: dict[str, bytes]) -> list[dict]:
 
 @pytest.mark.parametrize("folder,how", [
     ("archive", "tmpfs"), ("archive", "ENOSPC"), ("reports", "EROFS"),
-    ("rejected", "EACCES"), ("var/edi.sqlite", "ENOSPC")])
+    ("rejected", "EACCES"),
+    pytest.param("var/edi.sqlite", "ENOSPC", marks=pytest.mark.sqlite_only)])
 def test_a_folder_that_cannot_be_written_makes_the_run_wait_then_resume(
         ws: Workspace, folder: str, how: str) -> None:
     inputs = _inputs(ws)

@@ -84,6 +84,14 @@ def test_a_defect_while_examining_costs_one_flow_not_the_run(ws: Workspace) -> N
 
 def _status(ws: Workspace) -> dict[str, str]:
     """{file name: status}; empty while the ledger is not created yet."""
+    if ws.ledger:  # PostgreSQL
+        from psycopg.errors import UndefinedTable
+
+        with closing(ws.db()) as db:
+            try:
+                return dict(db.execute("select file_name, status from flows").fetchall())
+            except UndefinedTable:  # edi is still starting
+                return {}
     ledger = ws.root / "var" / "edi.sqlite"
     if not ledger.exists():
         return {}
