@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from edi.model import EdiError
 from edi.testing import storage_fault
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCE
                             errno.EPERM})
 
 
-class StorageUnavailable(Exception):
+class StorageUnavailable(EdiError):
     """One of our folders (or the ledger) cannot be written: full, over quota, read-only.
 
     Nothing of the flow in hand is recorded when this is raised: it stays where it is, and

@@ -181,7 +181,29 @@ class Finding:
                 "location": self.location, "message": self.message}
 
 
-class FlowError(Exception):
+class EdiError(Exception):
+    """The root of edi-flux's own errors. Each says what it costs::
+
+        EdiError
+        ├── FlowError           edi.model         a file or invoice refused: its flow's
+        │                                         Reason and finding (IN_REJETE)
+        ├── DeliveryError       edi.routing.base  a target did not take a file: the flow
+        │                                         waits for it ([delivery]), then incident
+        ├── StorageUnavailable  edi.durable       a folder of ours (or the ledger) is full
+        │                                         or read-only: the step waits, nothing lost
+        ├── WorkerStartError    edi.workers       validation workers die before examining:
+        │                                         start-up fails
+        └── InjectedFault       edi.testing       the defect EDI_FAIL_AT asked for (tests)
+
+    Not under it yet (their modules are being changed by other work): ``ConfigError``
+    (edi.config: a setting that cannot work, exit code 2), ``InstanceBusy``
+    (edi.ledger.guard: another instance holds the inbox, exit code 3), the validators'
+    engine errors. ``except EdiError`` must never stand in for a bare except: catch the
+    kind whose cost you handle.
+    """
+
+
+class FlowError(EdiError):
     """A domain error whose code (a Reason) ends up in the flow's report."""
 
     def __init__(self, reason: Reason, message: str, rule_id: str | None = None,

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from edi.flow.steps import WORKER_CRASH_POINTS, crash_points, fail_points
+from edi.model import EdiError
 
 # Derived from the flow's step list, never kept by hand: a crash test that kills at every
 # point of STEPS kills after every step the conductor runs.
@@ -66,7 +67,7 @@ def hang_point(name: str) -> None:
             time.sleep(3600)
 
 
-class InjectedFault(RuntimeError):
+class InjectedFault(EdiError, RuntimeError):
     """The defect ``EDI_FAIL_AT`` asked for."""
 
 

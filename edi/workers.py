@@ -39,7 +39,7 @@ from typing import Any
 
 from edi.config import Settings
 from edi.flow.examine import examine_file
-from edi.model import Document
+from edi.model import Document, EdiError
 from edi.testing import crash_point, hang_point
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class Outcome:
     error: str | None = None   # no verdict: the worker died twice, took too long, a defect
 
 
-class WorkerStartError(RuntimeError):
+class WorkerStartError(EdiError, RuntimeError):
     """Validation workers die before they can examine anything."""
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from edi.model import EdiError
+
 if TYPE_CHECKING:
     from edi.durable import DurableBatch
 
 
-class DeliveryError(Exception):
+class DeliveryError(EdiError):
     """A technical failure to deliver; ``transient`` failures are retried with backoff.
 
     ``uncertain`` means the outcome is unknown (connection lost after the final rename was
