@@ -11,9 +11,10 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, insert, inspect, select
+from sqlalchemy import create_engine, insert, inspect, select, text
 from sqlalchemy.pool import NullPool
 
 from edi.ledger import Ledger, migrations
@@ -123,3 +124,13 @@ def test_every_revision_goes_down_and_up_again(ledger_url: str) -> None:
         engine.dispose()
     Ledger(ledger_url).close()
     assert _differences(ledger_url) == []
+
+
+def test_a_ledger_newer_than_the_code_is_refused_with_what_to_do(ledger_url: str) -> None:
+    Ledger(ledger_url).close()
+    engine = create_engine(ledger_url, poolclass=NullPool)
+    with engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(migrations.NewerLedger, match="revision 9999.*newest is"):
+        Ledger(ledger_url)

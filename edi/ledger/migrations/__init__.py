@@ -58,6 +58,16 @@ def head() -> str:
     return rev
 
 
+@cache
+def revisions() -> frozenset[str]:
+    """Every revision of the packaged scripts."""
+    return frozenset(s.revision for s in ScriptDirectory.from_config(config()).walk_revisions())
+
+
+class NewerLedger(RuntimeError):
+    """The ledger's schema is newer than this code's (a downgrade of edi-flux)."""
+
+
 def current(connection: Connection) -> str | None:
     """The revision a ledger is at; None for an empty database or one made before
     migrations existed (read directly: opening a ledger at head stays one query)."""
@@ -81,9 +91,15 @@ def upgrade(engine: Engine) -> None:
         before = current(c)  # again, under the lock: another process may have done it
         if before == head():
             return
+        if before is not None and before not in revisions():
+            raise NewerLedger(f"ledger {engine.url} is at schema revision {before}, which "
+                              f"this edi-flux does not know (its newest is {head()}): a "
+                              "newer edi-flux upgraded it; run that version, or restore a "
+                              "backup taken before the upgrade")
         log.info("ledger %s: upgrading the schema from %s to %s", engine.url, before or
                  "an empty or unversioned database", head())
         command.upgrade(config(c), "head")
 
 
-__all__ = ["upgrade", "head", "current", "config", "LOCK_KEY"]
+__all__ = ["upgrade", "head", "revisions", "current", "config", "NewerLedger",
+           "LOCK_KEY"]
