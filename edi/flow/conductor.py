@@ -276,11 +276,6 @@ class Processor:
     def observe(self, hook: Callable[[str, float], None] | None) -> None:
         self.ctx.observe = hook
 
-    @property
-    def storage_problem(self) -> StorageUnavailable | None:
-        """The folder of ours that cannot be written now, if any (``/health``)."""
-        return self.ctx.storage.problem
-
     def _until_stored(self, step: Callable[[], T]) -> T:
         return self.ctx.storage.until_stored(step)
 
