@@ -41,7 +41,8 @@ from edi.workers import Examiner, Job, Submission
 log = logging.getLogger("edi.flow")
 T = TypeVar("T")
 
-CONCLUDE_ATTEMPTS = 2       # a flow still in hand after this many starts is an incident
+CONCLUDE_ATTEMPTS = 2       # a flow still in hand after this many starts is taken up alone
+TAKEN_ALONE = "taken up alone: the processor stopped while it had this flow in hand"
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class Processor:
         self.ledger = ledger
         self.examiner = examiner
         self.should_stop: Callable[[], bool] | None = None
+        self.suspects: list[Flow] = []   # left out by recover(), taken up alone
         self.ctx = Context(settings, ledger, self._stop_requested)
         self.on_flow = on_flow      # each status a flow settles in (metrics, logs)
         self.observe = observe      # (stage, seconds) for the stage duration histogram
@@ -91,14 +93,14 @@ class Processor:
         returns at once, so that the next batch is claimed while the workers examine."""
         return self._until_stored(lambda: self._start(flows))
 
-    def _start(self, flows: Sequence[Flow]) -> InHand:
+    def _start(self, flows: Sequence[Flow], detail: str | None = None) -> InHand:
         hand = InHand(started={f.flow_id: time.perf_counter() for f in flows})
         archived = archive(self.ctx, flows, hand.results)
         fresh, doubles = duplicates.identical_files(self.ctx, archived)
         hand.results.update(self._conclude(doubles, hand.started))
         if fresh:
             hand.flows = {f.flow_id: f for f, _ in fresh}
-            self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT)
+            self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT, detail)
             for flow in hand.flows.values():
                 flow.status = FlowStatus.IN_EN_COURS_TRAITEMENT
             hand.histories = self.ledger.histories(list(hand.flows))
@@ -214,8 +216,13 @@ class Processor:
     def recover(self) -> list[Flow]:
         """Flows a crash left unfinished, oldest first, ready to be processed again.
 
-        A flow already taken in hand ``CONCLUDE_ATTEMPTS`` times without concluding (the
-        processor died on it each time) is not taken a third time: it becomes
+        A flow already taken in hand ``CONCLUDE_ATTEMPTS`` times without concluding is a
+        *suspect*: the processor stopped each time it had the flow in hand, but so did it
+        for every flow of the same batches (a SIGKILL, an OOM kill, a power cut take
+        innocent flows down too). So a suspect is not retried first, nor with others: it
+        is left out of the list returned here and kept in ``suspects``, which
+        ``process_suspects`` takes up one flow at a time, after the others. A suspect whose
+        last attempt was already alone did stop the processor by itself: it becomes
         ``IN_INCIDENTE``, so that one poison flow cannot stop every start.
         """
         self._until_stored(lambda: adopt_orphans(self.ledger, self.settings))
@@ -223,16 +230,38 @@ class Processor:
                  if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT]
         in_hand = [f.flow_id for f in flows if f.status is FlowStatus.IN_EN_COURS_TRAITEMENT]
         tries = self.ledger.conclude_attempts(in_hand) if in_hand else {}
-        kept = []
+        alone = self._last_taken_alone([fid for fid in in_hand
+                                        if tries.get(fid, 0) >= CONCLUDE_ATTEMPTS])
+        kept: list[Flow] = []
+        self.suspects = []
         for flow in flows:
             n = tries.get(flow.flow_id, 0)
-            if n >= CONCLUDE_ATTEMPTS:
+            if n >= CONCLUDE_ATTEMPTS and flow.flow_id in alone:
                 self._until_stored(lambda f=flow, n=n: self.ctx.incident(  # type: ignore[misc]
-                    f, f"the processor stopped {n} times while concluding this flow; it "
-                       "is not taken up again by itself (`edi reprocess` runs it again)"))
+                    f, f"the processor stopped {n} times while concluding this flow, the "
+                       "last time with this flow alone in hand; it is not taken up again "
+                       "by itself (`edi reprocess` runs it again)"))
                 continue
-            kept.append(flow)
+            (self.suspects if n >= CONCLUDE_ATTEMPTS else kept).append(flow)
         return kept
+
+    def process_suspects(self, stop: Callable[[], bool] | None = None
+                         ) -> dict[str, FlowStatus]:
+        """The suspects ``recover`` left out, each alone (see ``recover``)."""
+        results: dict[str, FlowStatus] = {}
+        while self.suspects and not (stop and stop()):
+            flow = self.suspects.pop(0)
+            log.warning("flow %s: the processor stopped %d times with it in hand; taking it "
+                        "up alone", flow.flow_id, CONCLUDE_ATTEMPTS)
+            results.update(self.finish(self._until_stored(
+                lambda f=flow: self._start([f], detail=TAKEN_ALONE))))  # type: ignore[misc]
+        return results
+
+    def _last_taken_alone(self, flow_ids: Sequence[str]) -> set[str]:
+        if not flow_ids:
+            return set()
+        return {fid for fid, history in self.ledger.histories(flow_ids).items()
+                if history and history[-1].get("detail") == TAKEN_ALONE}
 
     def due_retries(self) -> list[Flow]:
         return self.ledger.due_retries(utcnow())

@@ -59,10 +59,14 @@ class Stop:
 def start_up(processor: Processor, stop: Stop) -> dict[str, FlowStatus]:
     """Recover what a crash left unfinished, and carry it on."""
     leftovers = processor.recover()
-    if not leftovers or stop.requested:
+    if stop.requested:
         return {}
-    log.info("recovering %d unfinished flow(s)", len(leftovers))
-    return processor.process(leftovers)
+    results: dict[str, FlowStatus] = {}
+    if leftovers:
+        log.info("recovering %d unfinished flow(s)", len(leftovers))
+        results.update(processor.process(leftovers))
+    results.update(processor.process_suspects(lambda: stop.requested))
+    return results
 
 
 def run_round(processor: Processor, sources: Sequence[Source], stop: Stop,

@@ -160,20 +160,35 @@ def test_a_defect_while_concluding_one_flow_costs_that_flow_only(ws: Workspace,
         0 if step == "set-aside" else 1)
 
 
-def test_a_flow_that_stops_the_processor_twice_is_not_taken_a_third_time(
-        ws: Workspace) -> None:
+def test_flows_in_hand_at_two_stops_are_taken_up_alone_and_conclude(ws: Workspace) -> None:
+    """A SIGKILL takes down every flow in hand: innocent ones must not become incidents."""
+    ws.drop("a.xml", samples.ubl_invoice(number="A-1"))
+    ws.drop("b.xml", samples.ubl_invoice(number="B-1"))
+    for _ in range(2):
+        assert ws.edi("process", crash_at="examined", check=False).returncode == -9
+    assert {f["status"] for f in ws.flows()} == {"IN_EN_COURS_TRAITEMENT"}
+
+    proc = ws.edi("process")
+    assert proc.stderr.count("taking it up alone") == 2, proc.stderr
+    flows = _by_file(ws)
+    assert {n: f["status"] for n, f in flows.items()} == {"a.xml": "IN_INTEGRE",
+                                                          "b.xml": "IN_INTEGRE"}
+    _second_run_has_nothing_to_do(ws, flows)
+
+
+def test_a_flow_that_stops_the_processor_alone_is_not_taken_again(ws: Workspace) -> None:
     ws.drop("killer.xml", samples.ubl_invoice(number="K-1"))
-    for _ in range(2):  # the processor dies while concluding it, twice
+    for _ in range(3):  # twice in a batch, then a third time alone: it is the killer
         assert ws.edi("process", crash_at="examined", check=False).returncode == -9
     flow = ws.flows()[0]
     assert flow["status"] == "IN_EN_COURS_TRAITEMENT"
 
     ws.drop("next.xml", samples.ubl_invoice(number="N-1"))
-    ws.edi("process")  # a third start: the flow is set aside, the new one goes through
+    ws.edi("process")  # a fourth start: the flow is set aside, the new one goes through
 
     flows = _by_file(ws)
     assert flows["killer.xml"]["status"] == "IN_INCIDENTE"
-    assert "stopped 2 times" in _detail(ws, flows["killer.xml"]["flow_id"])
+    assert "last time with this flow alone" in _detail(ws, flows["killer.xml"]["flow_id"])
     assert flows["next.xml"]["status"] == "IN_INTEGRE"
     _second_run_has_nothing_to_do(ws, flows)
     out = ws.edi("reprocess", flows["killer.xml"]["flow_id"]).stdout
