@@ -32,7 +32,19 @@ def examine_file(name: str, path: Path, settings: Settings, layers: list[Any],
 
 def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
             interface: str | None = None) -> list[Document]:
-    """Detect and parse a flow's bytes into documents, then validate each one."""
+    """Scan, detect and parse a flow's bytes into documents, then validate each one.
+
+    With the ``antivirus`` layer configured, the deposited bytes are scanned before
+    anything opens them (a virus in a file refused for its type, or in an archive as a
+    whole, is caught there; the layer then scans each document and its attachments).
+    """
+    if "antivirus" in settings.validation.layers:
+        from edi.validators.antivirus import scan_deposit
+
+        infected = scan_deposit(name, data, settings)  # ScanFailed: an incident, never a pass
+        if infected is not None:
+            infected.interface = interface
+            return [infected]
     try:
         documents = parsers.unpack(name, data, settings.limits)
     except FlowError as exc:

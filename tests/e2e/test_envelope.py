@@ -3,10 +3,12 @@ through the real `edi process`, the default layers and a real clamd."""
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 import urllib.error
 import urllib.request
+import zipfile
 from pathlib import Path
 
 from edi import samples
@@ -106,6 +108,31 @@ def _the_dashboard_never_serves_the_virus(ws: Workspace, virus: str, clean: str)
         assert served.headers["content-disposition"].startswith("attachment")
     finally:
         stop()
+
+
+def test_a_virus_is_found_before_detection_in_any_file_or_archive(
+        ws: Workspace, clamd: ClamdProcess) -> None:  # noqa: F811
+    """The layer sees only documents that parsed: a virus in a file refused for its type,
+    or inside an archive as a whole, is caught by the scan of the deposited bytes."""
+    ws.configure(layers=DEFAULT_LAYERS, extra=_antivirus(clamd.socket))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+        z.writestr("ok.xml", samples.ubl_invoice(number="AV-ZIP-1"))
+        z.writestr("readme.com", EICAR)
+    ws.drop("eicar.txt", EICAR)
+    ws.drop("batch.zip", buf.getvalue())
+    ws.drop("clean.xml", samples.ubl_invoice(number="AV-CLEAN-1"))
+
+    ws.edi("process")
+
+    flows = _by_file(ws)
+    for name in ("eicar.txt", "batch.zip"):
+        flow = flows[name]
+        assert (flow["status"], flow["reason"]) == ("IN_REJETE", "IRR_ANTIVIRUS"), flow
+        assert _invoice_reasons(ws, flow["flow_id"]) == [("IRR_ANTIVIRUS", ["AV-VIRUS"])]
+    assert flows["clean.xml"]["status"] == "IN_INTEGRE"
+    delivered = {p.name.split("_", 1)[0] for p in ws.files("outbox")}
+    assert delivered == {flows["clean.xml"]["flow_id"]}, "nothing of the zip delivered"
 
 
 def test_clamd_down_is_an_incident_never_a_pass(ws: Workspace, tmp_path: Path) -> None:
