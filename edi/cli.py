@@ -136,7 +136,8 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
             raise click.ClickException(f"cannot serve the dashboard: {exc}") from exc
     inbox = settings.path(settings.paths.inbox)
     click.echo(f"edi watch: inbox {inbox}, outbox {settings.path(settings.paths.outbox)}, "
-               f"ledger {settings.ledger_url} ({settings.source}); Ctrl-C to stop", err=True)
+               f"ledger {settings.ledger_url_shown} ({settings.source}); Ctrl-C to stop", err=True)
+    _say_antivirus(settings)
     try:
         examiner.warm_up()
         watch_loop(processor, settings, open_sources(settings, ledger), stop)
@@ -171,6 +172,14 @@ def _hold(ctx: click.Context, command: str, settings: Settings, ledger: Any, exa
         ctx.exit(3)
     examiner.stop_on(stop.event, settings.intake.stop_grace)
     return guard
+
+
+def _say_antivirus(settings: Settings) -> None:
+    """Once, at start: whether deposits are scanned (issue: off must be said, not silent)."""
+    if "antivirus" in settings.validation.layers:
+        from edi.validators.antivirus import start_line
+
+        click.echo(f"edi: {start_line(settings)}", err=True)
 
 
 def _stopped_while_unwritable(exc: StorageUnavailable) -> None:
@@ -211,6 +220,7 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
     stop = Stop()
     stop.install()
     guard = _hold(ctx, "process", settings, ledger, examiner, stop)
+    _say_antivirus(settings)
     processor.should_stop = lambda: stop.requested
     t0 = time.perf_counter()
     results: dict[str, FlowStatus] = {}

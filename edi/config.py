@@ -208,6 +208,13 @@ class Settings:
             return prefix + str(self.base_dir / url[len(prefix):])
         return url
 
+    @property
+    def ledger_url_shown(self) -> str:
+        """The ledger URL as logs may show it: a database password is never printed."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.ledger_url).render_as_string(hide_password=True)
+
     def with_layers(self, layers: tuple[str, ...]) -> Settings:
         return dataclasses.replace(
             self, validation=dataclasses.replace(self.validation, layers=layers))

@@ -36,6 +36,6 @@ def command(host: str | None, port: int | None, hash_password: bool) -> None:
     from edi.web.app import create_app
 
     app = create_app(settings)
-    click.echo(f"edi serve: http://{host}:{port}/ (ledger {settings.ledger_url})", err=True)
+    click.echo(f"edi serve: http://{host}:{port}/ (ledger {settings.ledger_url_shown})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
                 lifespan="off")

@@ -205,7 +205,9 @@ class AntivirusLayer:
         self.cap = settings.limits.max_file_bytes
         line = start_line(settings)
         if not line.startswith("antivirus: on —"):  # off, or on but clamd unreachable
-            _say_once(line, logging.WARNING)
+            # the commands say it once at start (edi watch / process); each worker only
+            # notes it, at debug level, so it is not repeated once per worker
+            _say_once(line, logging.DEBUG)
 
     def applies(self, doc: Document) -> bool:
         return self.clamd is not None
