@@ -43,6 +43,7 @@ T = TypeVar("T")
 
 CONCLUDE_ATTEMPTS = 2       # a flow still in hand after this many starts is taken up alone
 TAKEN_ALONE = "taken up alone: the processor stopped while it had this flow in hand"
+ALONE_STOPS = 2             # stops with the flow alone in hand that make it the culprit
 
 
 @dataclass(slots=True)
@@ -221,8 +222,9 @@ class Processor:
         for every flow of the same batches (a SIGKILL, an OOM kill, a power cut take
         innocent flows down too). So a suspect is not retried first, nor with others: it
         is left out of the list returned here and kept in ``suspects``, which
-        ``process_suspects`` takes up one flow at a time, after the others. A suspect whose
-        last attempt was already alone did stop the processor by itself: it becomes
+        ``process_suspects`` takes up one flow at a time, after the others. A suspect that
+        was alone in hand at ``ALONE_STOPS`` stops in a row did stop the processor by
+        itself (one such stop can still be an outside kill landing then): it becomes
         ``IN_INCIDENTE``, so that one poison flow cannot stop every start.
         """
         self._until_stored(lambda: adopt_orphans(self.ledger, self.settings))
@@ -239,8 +241,8 @@ class Processor:
             if n >= CONCLUDE_ATTEMPTS and flow.flow_id in alone:
                 self._until_stored(lambda f=flow, n=n: self.ctx.incident(  # type: ignore[misc]
                     f, f"the processor stopped {n} times while concluding this flow, the "
-                       "last time with this flow alone in hand; it is not taken up again "
-                       "by itself (`edi reprocess` runs it again)"))
+                       f"last {ALONE_STOPS} times with this flow alone in hand; it is not "
+                       "taken up again by itself (`edi reprocess` runs it again)"))
                 continue
             (self.suspects if n >= CONCLUDE_ATTEMPTS else kept).append(flow)
         return kept
@@ -260,8 +262,16 @@ class Processor:
     def _last_taken_alone(self, flow_ids: Sequence[str]) -> set[str]:
         if not flow_ids:
             return set()
-        return {fid for fid, history in self.ledger.histories(flow_ids).items()
-                if history and history[-1].get("detail") == TAKEN_ALONE}
+        guilty = set()
+        for fid, history in self.ledger.histories(flow_ids).items():
+            alone = 0
+            for event in reversed(history):
+                if event.get("detail") != TAKEN_ALONE:
+                    break
+                alone += 1
+            if alone >= ALONE_STOPS:
+                guilty.add(fid)
+        return guilty
 
     def due_retries(self) -> list[Flow]:
         return self.ledger.due_retries(utcnow())

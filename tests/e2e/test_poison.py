@@ -178,17 +178,17 @@ def test_flows_in_hand_at_two_stops_are_taken_up_alone_and_conclude(ws: Workspac
 
 def test_a_flow_that_stops_the_processor_alone_is_not_taken_again(ws: Workspace) -> None:
     ws.drop("killer.xml", samples.ubl_invoice(number="K-1"))
-    for _ in range(3):  # twice in a batch, then a third time alone: it is the killer
+    for _ in range(4):  # twice in a batch, then twice alone: it is the killer
         assert ws.edi("process", crash_at="examined", check=False).returncode == -9
     flow = ws.flows()[0]
     assert flow["status"] == "IN_EN_COURS_TRAITEMENT"
 
     ws.drop("next.xml", samples.ubl_invoice(number="N-1"))
-    ws.edi("process")  # a fourth start: the flow is set aside, the new one goes through
+    ws.edi("process")  # a fifth start: the flow is set aside, the new one goes through
 
     flows = _by_file(ws)
     assert flows["killer.xml"]["status"] == "IN_INCIDENTE"
-    assert "last time with this flow alone" in _detail(ws, flows["killer.xml"]["flow_id"])
+    assert "last 2 times with this flow alone" in _detail(ws, flows["killer.xml"]["flow_id"])
     assert flows["next.xml"]["status"] == "IN_INTEGRE"
     _second_run_has_nothing_to_do(ws, flows)
     out = ws.edi("reprocess", flows["killer.xml"]["flow_id"]).stdout
