@@ -65,7 +65,7 @@ class InstanceBusy(Exception):
         super().__init__(
             f"{holder.scope} is in use by `edi {holder.command}` on host {holder.host}, "
             f"pid {holder.pid}, since {holder.started_at:%Y-%m-%d %H:%M:%S} UTC (last "
-            f"heartbeat {max(0.0, age):.0f} s ago); one instance per inbox and work area. "
+            f"heartbeat {max(0.0, age):.0f} s ago); one instance per inbox, work area and ledger. "
             f"If that process is gone, its claim lapses {stale_after:g} s after its last "
             "heartbeat")
 
