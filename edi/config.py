@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from edi.model import EdiError
+
 T = TypeVar("T")
 
 SECTIONS: dict[str, type] = {}
 
 
-class ConfigError(Exception):
+class ConfigError(EdiError):
     """The configuration file is unreadable, or a setting is wrong: one line, naming it."""
 
 

@@ -193,13 +193,18 @@ class EdiError(Exception):
         │                                         or read-only: the step waits, nothing lost
         ├── WorkerStartError    edi.workers       validation workers die before examining:
         │                                         start-up fails
+        ├── ConfigError         edi.config        a setting that cannot work: nothing is
+        │                                         touched, exit code 2
+        ├── InstanceBusy        edi.ledger.guard  another instance holds the inbox, work
+        │                                         area or ledger: exit code 3
+        ├── EngineError         edi.validators.schematron  the Schematron engine could not
+        │                                         judge: SCH-ENGINE, the invoice refused
+        ├── ScanFailed          edi.validators.antivirus   clamd could not scan: the flow
+        │                                         is an incident, never a pass
         └── InjectedFault       edi.testing       the defect EDI_FAIL_AT asked for (tests)
 
-    Not under it yet (their modules are being changed by other work): ``ConfigError``
-    (edi.config: a setting that cannot work, exit code 2), ``InstanceBusy``
-    (edi.ledger.guard: another instance holds the inbox, exit code 3), the validators'
-    engine errors. ``except EdiError`` must never stand in for a bare except: catch the
-    kind whose cost you handle.
+    ``except EdiError`` must never stand in for a bare except: catch the kind whose cost
+    you handle.
     """
 
 

@@ -34,7 +34,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from edi.ledger import schema as s
-from edi.model import utcnow
+from edi.model import EdiError, utcnow
 
 if TYPE_CHECKING:
     from edi.ledger import Ledger
@@ -56,7 +56,7 @@ class Holder:
     heartbeat_at: datetime
 
 
-class InstanceBusy(Exception):
+class InstanceBusy(EdiError):
     """Another live instance holds one of the scopes."""
 
     def __init__(self, holder: Holder, stale_after: float) -> None:

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from edi.model import Document, Finding, Reason, Severity, channel_names
+from edi.model import Document, EdiError, Finding, Reason, Severity, channel_names
 from edi.validators.antivirus_settings import AntivirusSettings
 from edi.validators.attachments import attachments_of
 
@@ -60,7 +60,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-class ScanFailed(Exception):
+class ScanFailed(EdiError):
     """clamd could not scan: down, too slow, or answering an error. Never a pass."""
 
 

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from edi.model import Container, Finding, Profile, Reason, Severity, Syntax
+from edi.model import Container, EdiError, Finding, Profile, Reason, Severity, Syntax
 from edi.namespaces import NS, PREFIXES
 from edi.validators.optimise import optimised_stylesheet
 from edi.validators.schematron_settings import SchematronSettings
@@ -60,7 +60,7 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 
-class EngineError(Exception):
+class EngineError(EdiError):
     """The Schematron engine could not judge an invoice; becomes a SCH-ENGINE finding."""
 
 
