@@ -9,14 +9,13 @@ source keeps its proof; any other change voids it until proven again.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from edi.validators.native import MANIFEST_PATH, NATIVE_DIR, module_name, read_manifest, sha256_of
 from edi.validators.native.compiler import Unsupported, generate, read_source
+from edi.validators.optimise import build as optimise_build
 
 ABOUT = ("Official Schematron rule sets compiled into lxml XPath 1.0 + Python by "
          "`python -m edi.validators.native` (edi/validators/native/): never edit by hand. "
@@ -72,13 +71,9 @@ def build(keys: list[str] | None = None, out_dir: Path = NATIVE_DIR,
 
 def record_proofs(manifest: dict[str, object], proofs: dict[str, object], seed: int,
                   saxon: str, manifest_path: Path = MANIFEST_PATH) -> None:
-    today = dt.date.today().isoformat()
-    for key, proof in proofs.items():
-        record = dict(proof.as_record())   # type: ignore[attr-defined]
-        record.update({"seed": seed, "engine": saxon, "date": today})
-        manifest["rule_sets"][key]["proof"] = record   # type: ignore[index]
-    write_manifest(manifest, manifest_path)
+    """Store each rule set's proof in the native MANIFEST (the optimiser's record)."""
+    optimise_build.record_proofs(manifest, proofs, seed, saxon, manifest_path)
 
 
 def write_manifest(manifest: dict[str, object], path: Path = MANIFEST_PATH) -> None:
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    optimise_build.write_manifest(manifest, path)
