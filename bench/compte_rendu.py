@@ -78,12 +78,12 @@ def report(n: int) -> dict:
     flow = Flow(flow_id="F20250314T083000125000-a1b2c3",
                 file_name="FA-1.xml" if n == 1 else "lot-mars.zip", sha256="ab" * 32,
                 size=7321 if n == 1 else 48213, interface="inbox",
-                status=FlowStatus.IN_EN_COURS_TRAITEMENT, received_at=RECEIVED,
+                status=FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, received_at=RECEIVED,
                 format="UBL" if n == 1 else "ZIP")
     docs = [document(i, fatal=i % 5 == 0) for i in range(1, n + 1)]
     status = FlowStatus.IN_INTEGRE if n == 1 else FlowStatus.IN_INTEGRE_PARTIEL
     history = [{"status": "IN_RECU", "at": RECEIVED, "detail": "received via inbox"},
-               {"status": "IN_EN_COURS_TRAITEMENT", "at": RECEIVED + timedelta(seconds=1)},
+               {"status": "IN_EN_COURS_TRAITEMENT_CPP", "at": RECEIVED + timedelta(seconds=1)},
                {"status": str(status), "at": RECEIVED + timedelta(seconds=2),
                 "detail": f"{n} invoice(s)"}]
     return cr.build(flow, docs, status, reason=None if n == 1 else "REJ_SEMAN",

@@ -28,7 +28,7 @@ from edi.ledger import Ledger  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 STATUSES = [("IN_INTEGRE", 800), ("IN_REJETE", 100), ("IN_INTEGRE_PARTIEL", 50),
-            ("IN_INCIDENTE", 20), ("IN_EN_ATTENTE_RETRAITEMENT", 2), ("IN_RECU", 1)]
+            ("IN_INCIDENTE", 20), ("IN_EN_ATTENTE_RETRAITEMENT_CPP", 2), ("IN_RECU", 1)]
 FORMATS = [("UBL", 50), ("CII", 35), ("FACTURX", 15)]
 RULES = ["BR-FR-12", "BR-CO-15", "BR-FR-05", "CHORUS-SERVICE", "CHORUS-ENGAGEMENT", "BR-16",
          "XSD", "BR-FR-09"]
@@ -74,7 +74,7 @@ def fill(path: Path, n: int) -> None:
         fmt = rng.choice(formats)
         seller, buyer = siret(rng.randrange(2000)), siret(10**8 + rng.randrange(500))
         finished = at + timedelta(seconds=1)
-        terminal = status not in ("IN_EN_ATTENTE_RETRAITEMENT", "IN_RECU")
+        terminal = status not in ("IN_EN_ATTENTE_RETRAITEMENT_CPP", "IN_RECU")
         reason = "REJ_SEMAN" if status == "IN_REJETE" else None
         accepted = 0 if status == "IN_REJETE" else 1
         flows.append((flow_id, f"facture-{i}.xml", f"{i:064x}", 4000, "inbox",

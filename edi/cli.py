@@ -117,8 +117,8 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
         from edi.web.app import serve_in_thread
 
         def count(flow: Any, status: FlowStatus) -> None:
-            if status in (FlowStatus.IN_EN_ATTENTE_RETRAITEMENT,
-                          FlowStatus.IN_EN_ATTENTE_TRAITEMENT):
+            if status in (FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP,
+                          FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP):
                 counters.delivery_retry()
             else:
                 counters.flow_processed(str(status), flow.format)

@@ -80,7 +80,7 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
     ctx.ledger.archived([(f.flow_id, path, digest, size) for f, path, digest, size in newly])
     for flow, _, digest, size in newly:
         flow.sha256, flow.size = digest, size
-        flow.status = FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+        flow.status = FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
     removed = False
     for flow, _ in archived:
         work_file = ctx.work / work_name(flow.flow_id, flow.file_name)

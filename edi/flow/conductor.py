@@ -101,9 +101,9 @@ class Processor:
         hand.results.update(self._conclude(doubles, hand.started))
         if fresh:
             hand.flows = {f.flow_id: f for f, _ in fresh}
-            self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT, detail)
+            self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, detail)
             for flow in hand.flows.values():
-                flow.status = FlowStatus.IN_EN_COURS_TRAITEMENT
+                flow.status = FlowStatus.IN_EN_COURS_TRAITEMENT_CPP
             hand.histories = self.ledger.histories(list(hand.flows))
             hand.submission = self.examiner.submit([
                 Job(f.flow_id, f.file_name, original, f.interface) for f, original in fresh])
@@ -229,8 +229,8 @@ class Processor:
         """
         self._until_stored(lambda: adopt_orphans(self.ledger, self.settings))
         flows = [f for f in self.ledger.unfinished()
-                 if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT]
-        in_hand = [f.flow_id for f in flows if f.status is FlowStatus.IN_EN_COURS_TRAITEMENT]
+                 if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP]
+        in_hand = [f.flow_id for f in flows if f.status is FlowStatus.IN_EN_COURS_TRAITEMENT_CPP]
         tries = self.ledger.conclude_attempts(in_hand) if in_hand else {}
         alone = self._last_taken_alone([fid for fid in in_hand
                                         if tries.get(fid, 0) >= CONCLUDE_ATTEMPTS])
@@ -282,17 +282,17 @@ class Processor:
         flow = self.ledger.get(flow_id)
         if flow is None:
             raise KeyError(flow_id)
-        waiting = (flow.status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+        waiting = (flow.status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
                    and (self.ledger.row(flow_id) or {}).get("next_attempt_at") is not None)
         if flow.status not in (FlowStatus.IN_REJETE, FlowStatus.IN_INCIDENTE,
-                               FlowStatus.IN_EN_ATTENTE_RETRAITEMENT) and not waiting:
+                               FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP) and not waiting:
             raise ValueError(f"flow {flow_id} is {flow.status}: only IN_REJETE, "
-                             "IN_INCIDENTE, IN_EN_ATTENTE_RETRAITEMENT or a flow waiting "
+                             "IN_INCIDENTE, IN_EN_ATTENTE_RETRAITEMENT_CPP or a flow waiting "
                              "for its target can be run again")
-        self.ledger.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT,
+        self.ledger.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP,
                                REQUEUED_DETAIL, next_attempt_at=None, finished_at=None,
                                attempts=0)
-        flow.status = FlowStatus.IN_EN_ATTENTE_RETRAITEMENT
+        flow.status = FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP
         flow.attempts = 0
         return flow
 

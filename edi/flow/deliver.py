@@ -41,7 +41,7 @@ def deliver(ctx: Context, item: Concluding, batch: DurableBatch) -> None:
 def failed_delivery(ctx: Context, flow: Flow, exc: DeliveryError,
                     sent: Sequence[Sent] = ()) -> FlowStatus:
     """Record what did reach its target, then wait for the target (the flow is
-    ``IN_EN_ATTENTE_TRAITEMENT`` with its next attempt) until ``[delivery] max_wait``
+    ``IN_EN_ATTENTE_TRAITEMENT_CPP`` with its next attempt) until ``[delivery] max_wait``
     has passed since the first failure; only then ``IN_INCIDENTE``."""
     for seq, target, name in sent:
         ctx.ledger.record_delivery(flow.flow_id, seq, target, name)
@@ -62,8 +62,8 @@ def failed_delivery(ctx: Context, flow: Flow, exc: DeliveryError,
                                   f"at most {d.max_wait:.0f} s)")
         log.warning("flow %s: delivery failed (%s), attempt %d in %.0f s", flow.flow_id,
                     exc, attempts + 1, delay)
-        ctx.settled(flow, FlowStatus.IN_EN_ATTENTE_TRAITEMENT)
-        return FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+        ctx.settled(flow, FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP)
+        return FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
     why = "not a failure that heals by waiting" if not exc.transient else (
         f"{attempts} attempt(s)" if capped else f"waited {waited:.0f} s")
     return ctx.incident(flow, f"delivery failed ({why}): {exc}", attempts=attempts)

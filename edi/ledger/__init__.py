@@ -182,7 +182,7 @@ class Ledger:
                 flow_id=flow_id, status=str(status), at=now, detail=detail))
 
     def archived(self, items: Sequence[tuple[str, str, str, int]]) -> None:
-        """Flows whose original is archived (durably): IN_EN_ATTENTE_TRAITEMENT.
+        """Flows whose original is archived (durably): IN_EN_ATTENTE_TRAITEMENT_CPP.
 
         Each item is (flow id, archive path, sha256, size) of the archived bytes: the
         flow's hash is the hash of what the archive holds.
@@ -190,7 +190,7 @@ class Ledger:
         if not items:
             return
         now = utcnow()
-        status = str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT)
+        status = str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP)
         with self.engine.begin() as c:
             c.execute(update(s.flows).where(s.flows.c.flow_id == bindparam("b_id")).values(
                 status=status, updated_at=now, archive_path=bindparam("b_path"),
@@ -280,8 +280,8 @@ class Ledger:
             c.execute(s.accepted_keys.delete().where(s.accepted_keys.c.flow_id == flow_id))
 
     def schedule_retry(self, flow_id: str, attempts: int, at: datetime, detail: str) -> None:
-        """The flow waits for its target (IN_EN_ATTENTE_TRAITEMENT) until ``at``."""
-        self.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_TRAITEMENT,
+        """The flow waits for its target (IN_EN_ATTENTE_TRAITEMENT_CPP) until ``at``."""
+        self.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP,
                         f"{WAITING_DETAIL}: {detail}", attempts=attempts, next_attempt_at=at)
 
     def waiting_since(self, flow_id: str) -> datetime | None:
@@ -300,14 +300,14 @@ class Ledger:
         return since
 
     def conclude_attempts(self, flow_ids: Sequence[str]) -> dict[str, int]:
-        """{flow id: times it was taken in hand (IN_EN_COURS_TRAITEMENT) in a row, with
+        """{flow id: times it was taken in hand (IN_EN_COURS_TRAITEMENT_CPP) in a row, with
         no other status between}: a flow still unfinished after two such attempts made
         the processor stop twice while concluding it."""
         counts: dict[str, int] = {}
         for fid, history in self.histories(flow_ids).items():
             n = 0
             for ev in reversed(history):
-                if ev["status"] != str(FlowStatus.IN_EN_COURS_TRAITEMENT):
+                if ev["status"] != str(FlowStatus.IN_EN_COURS_TRAITEMENT_CPP):
                     break
                 n += 1
             counts[fid] = n
@@ -443,13 +443,13 @@ class Ledger:
 
     def due_retries(self, now: datetime) -> list[Flow]:
         """Flows whose scheduled attempt is due: waiting for a target, a file still being
-        written, or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT)."""
+        written, or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT_CPP)."""
         f = s.flows.c
         with self.reader.connect() as c:
             rows = c.execute(select(s.flows).where(or_(
                 (f.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]))
                 & f.next_attempt_at.is_not(None) & (f.next_attempt_at <= now),
-                (f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT))
+                (f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP))
                 & f.next_attempt_at.is_(None)))
                 .order_by(f.flow_id)).all()
         return [_flow(r) for r in rows]

@@ -52,13 +52,13 @@ def oldest_unfinished(ledger: Ledger) -> dict[str, Any] | None:
 
 
 def pending_retries(ledger: Ledger) -> int:
-    """Flows waiting for another attempt: for their target (IN_EN_ATTENTE_TRAITEMENT with
-    a next attempt), or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT)."""
+    """Flows waiting for another attempt: for their target (IN_EN_ATTENTE_TRAITEMENT_CPP with
+    a next attempt), or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT_CPP)."""
     f = s.flows.c
     with ledger.connection() as c:
         return c.execute(select(func.count()).select_from(s.flows).where(or_(
-            f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT),
-            (f.status == str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT))
+            f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP),
+            (f.status == str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP))
             & f.next_attempt_at.is_not(None)))).scalar_one()
 
 

@@ -42,10 +42,10 @@ from edi.web.settings import Serve, check_bind, check_password, user_table
 
 HERE = Path(__file__).parent
 STATUS_COLORS = {
-    "IN_RECU": "#9aa5b1", "IN_EN_ATTENTE_TRAITEMENT": "#b8c2cc",
-    "IN_EN_COURS_TRAITEMENT": "#4c8bf5", "IN_INTEGRE": "#2e9e5b",
+    "IN_RECU": "#9aa5b1", "IN_EN_ATTENTE_TRAITEMENT_CPP": "#b8c2cc",
+    "IN_EN_COURS_TRAITEMENT_CPP": "#4c8bf5", "IN_INTEGRE": "#2e9e5b",
     "IN_INTEGRE_PARTIEL": "#a3c940", "IN_REJETE": "#d64545",
-    "IN_EN_ATTENTE_RETRAITEMENT": "#f0a020", "IN_INCIDENTE": "#7a1f9e",
+    "IN_EN_ATTENTE_RETRAITEMENT_CPP": "#f0a020", "IN_INCIDENTE": "#7a1f9e",
 }
 OPEN_PATHS = ("/health", "/static/")  # for load balancers; they reveal no flow data
 

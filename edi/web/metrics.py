@@ -61,7 +61,7 @@ class LedgerCollector(Collector):
 
         yield GaugeMetricFamily("edi_delivery_retries_pending",
                                 "Flows waiting for a delivery retry "
-                                "(IN_EN_ATTENTE_RETRAITEMENT)",
+                                "(IN_EN_ATTENTE_RETRAITEMENT_CPP)",
                                 value=queries.pending_retries(self.ledger))
 
         scans = GaugeMetricFamily("edi_last_scan_timestamp",

@@ -166,7 +166,7 @@ def test_flows_in_hand_at_two_stops_are_taken_up_alone_and_conclude(ws: Workspac
     ws.drop("b.xml", samples.ubl_invoice(number="B-1"))
     for _ in range(2):
         assert ws.edi("process", crash_at="examined", check=False).returncode == -9
-    assert {f["status"] for f in ws.flows()} == {"IN_EN_COURS_TRAITEMENT"}
+    assert {f["status"] for f in ws.flows()} == {"IN_EN_COURS_TRAITEMENT_CPP"}
 
     proc = ws.edi("process")
     assert proc.stderr.count("taking it up alone") == 2, proc.stderr
@@ -181,7 +181,7 @@ def test_a_flow_that_stops_the_processor_alone_is_not_taken_again(ws: Workspace)
     for _ in range(4):  # twice in a batch, then twice alone: it is the killer
         assert ws.edi("process", crash_at="examined", check=False).returncode == -9
     flow = ws.flows()[0]
-    assert flow["status"] == "IN_EN_COURS_TRAITEMENT"
+    assert flow["status"] == "IN_EN_COURS_TRAITEMENT_CPP"
 
     ws.drop("next.xml", samples.ubl_invoice(number="N-1"))
     ws.edi("process")  # a fifth start: the flow is set aside, the new one goes through
@@ -205,7 +205,7 @@ def test_a_ledger_row_the_database_refuses_falls_back_to_one_flow(tmp_path) -> N
 
     ledger = Ledger(new_ledger_url(tmp_path))
     flows = [Flow(flow_id=new_flow_id(), file_name=f"{i}.xml", sha256="0" * 64, size=1,
-                  interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT,
+                  interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT_CPP,
                   received_at=utcnow()) for i in range(3)]
     ledger.receive(flows)
     verdicts = [Verdict(f, FlowStatus.IN_REJETE,
@@ -218,7 +218,7 @@ def test_a_ledger_row_the_database_refuses_falls_back_to_one_flow(tmp_path) -> N
     assert isinstance(failed[0][1], OverflowError | DataError)
     statuses = {f.flow_id: ledger.get(f.flow_id).status for f in flows}  # type: ignore
     assert statuses == {flows[0].flow_id: FlowStatus.IN_REJETE,
-                        flows[1].flow_id: FlowStatus.IN_EN_COURS_TRAITEMENT,
+                        flows[1].flow_id: FlowStatus.IN_EN_COURS_TRAITEMENT_CPP,
                         flows[2].flow_id: FlowStatus.IN_REJETE}
     ledger.close()
 

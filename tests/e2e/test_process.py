@@ -163,7 +163,7 @@ def test_flow_shows_invoices_findings_and_history(ws: Workspace) -> None:
     assert fid in text and "IN_REJETE" in text and "IRR_" in text
     data = json.loads(ws.edi("flow", fid, "--json").stdout)
     assert [h["status"] for h in data["history"]] == [
-        "IN_RECU", "IN_EN_ATTENTE_TRAITEMENT", "IN_EN_COURS_TRAITEMENT", "IN_REJETE"]
+        "IN_RECU", "IN_EN_ATTENTE_TRAITEMENT_CPP", "IN_EN_COURS_TRAITEMENT_CPP", "IN_REJETE"]
     table = ws.edi("flows", "--status", "IN_REJETE").stdout
     assert fid in table
     assert fid not in ws.edi("flows", "--status", "IN_INTEGRE").stdout
@@ -185,7 +185,7 @@ def test_reprocess_runs_a_rejected_flow_again_from_its_archive(ws: Workspace) ->
     assert len(again) == 1 and again[0]["status"] == "IN_INTEGRE"
     assert len(ws.files("outbox")) == 1
     history = json.loads(ws.edi("flow", flow["flow_id"], "--json").stdout)["history"]
-    assert "IN_EN_ATTENTE_RETRAITEMENT" in [h["status"] for h in history]
+    assert "IN_EN_ATTENTE_RETRAITEMENT_CPP" in [h["status"] for h in history]
 
 
 def test_config_show_prints_defaults_and_file_values(ws: Workspace, tmp_path: Path) -> None:
@@ -239,7 +239,7 @@ def test_a_full_outbox_makes_the_flow_wait_then_it_is_delivered(ws: Workspace) -
         ws.drop("full.xml", data)
         ws.edi("process")
         flow = ws.flows()[0]
-        assert flow["status"] == "IN_EN_ATTENTE_TRAITEMENT"  # waits for its target
+        assert flow["status"] == "IN_EN_ATTENTE_TRAITEMENT_CPP"  # waits for its target
         assert "No space left" in ws.db().execute(
             "select detail from flows").fetchone()[0]
         archived = [p for p in ws.files("archive")]
@@ -265,7 +265,7 @@ def test_a_read_only_outbox_ends_in_incident_and_resend_delivers(ws: Workspace) 
         ws.configure(extra="[delivery]\nbackoff_initial = 0.0\nattempts = 2\n")
         ws.drop("ro.xml", samples.ubl_invoice(number="RO-1"))
         ws.edi("process")
-        assert ws.flows()[0]["status"] == "IN_EN_ATTENTE_TRAITEMENT"
+        assert ws.flows()[0]["status"] == "IN_EN_ATTENTE_TRAITEMENT_CPP"
         ws.edi("process")
         flow = ws.flows()[0]
         assert flow["status"] == "IN_INCIDENTE"

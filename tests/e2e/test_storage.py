@@ -185,11 +185,11 @@ def test_a_full_outbox_waits_then_every_flow_is_delivered_once(ws: Workspace) ->
         ws.edi("process")
         flows = {f["file_name"]: f for f in ws.flows()}
         waiting = [f for n, f in flows.items() if n != "broken.xml"]
-        assert {f["status"] for f in waiting} == {"IN_EN_ATTENTE_TRAITEMENT"}
+        assert {f["status"] for f in waiting} == {"IN_EN_ATTENTE_TRAITEMENT_CPP"}
         assert flows["broken.xml"]["status"] == "IN_REJETE"
     assert [p for p in ws.files("outbox")] == []
     row = ws.db().execute("select attempts, next_attempt_at, detail from flows "
-                          "where status = 'IN_EN_ATTENTE_TRAITEMENT'").fetchone()
+                          "where status = 'IN_EN_ATTENTE_TRAITEMENT_CPP'").fetchone()
     assert row[0] == 4 and row[1] is not None and "No space left" in row[2]
     flag.unlink()  # space is back
     ws.edi("process")
@@ -203,7 +203,7 @@ def test_a_target_down_past_max_wait_is_an_incident_and_resend_delivers(
     ws.drop("ro.xml", samples.ubl_invoice(number="RO-1"))
     ws.env["EDI_STORAGE_FAULT"] = f"EROFS:{ws.root / 'outbox'}"
     ws.edi("process")
-    assert ws.flows()[0]["status"] == "IN_EN_ATTENTE_TRAITEMENT"
+    assert ws.flows()[0]["status"] == "IN_EN_ATTENTE_TRAITEMENT_CPP"
     time.sleep(1.2)  # max_wait passes
     ws.edi("process")
     flow = ws.flows()[0]

@@ -156,7 +156,7 @@ def test_sigterm_stops_watch_within_seconds_despite_a_stuck_worker(ws: Workspace
         ws.drop(name, samples.ubl_invoice(number=f"S-{name[0]}"))
     ws.env = {"EDI_HANG_ON": "hang"}
     watch = _start(ws, "watch")
-    _until(lambda: _status(ws).get("a-hang.xml") == "IN_EN_COURS_TRAITEMENT",
+    _until(lambda: _status(ws).get("a-hang.xml") == "IN_EN_COURS_TRAITEMENT_CPP",
            "flow in the workers' hands", watch)
     time.sleep(0.5)  # the worker is in the hang by now (if not, the stop is only easier)
     watch.send_signal(signal.SIGTERM)

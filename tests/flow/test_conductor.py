@@ -139,7 +139,7 @@ def test_a_target_that_fails_makes_the_flow_wait_for_it(tmp_path: Path,
     settings, ledger, processor, _ = _setup(tmp_path, name)
     memory.FAILING[name] = DeliveryError("box closed", transient=True)
     (fid, status), = _run(processor, settings, {"a.xml": samples.ubl_invoice()}).values()
-    assert status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT
+    assert status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
     assert ledger.row(fid)["next_attempt_at"] is not None
     assert not (settings.path(settings.paths.reports) / f"{fid}.cr.json").exists()
     del memory.FAILING[name]

@@ -24,10 +24,10 @@ def test_status_history_and_queries(ledger_url: str) -> None:
     ledger = Ledger(ledger_url)
     a, b = _flow("a.xml"), _flow("b.xml", "b" * 64)
     ledger.receive([a, b])
-    ledger.set_status(a.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT)
+    ledger.set_status(a.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT_CPP)
     ledger.set_status(a.flow_id, FlowStatus.IN_REJETE, "bad")
     assert [h["status"] for h in ledger.history(a.flow_id)] == [
-        "IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_REJETE"]
+        "IN_RECU", "IN_EN_COURS_TRAITEMENT_CPP", "IN_REJETE"]
     assert [f.flow_id for f in ledger.unfinished()] == [b.flow_id]
     assert [r["flow_id"] for r in ledger.flows(FlowQuery(status=["IN_REJETE"]))] == [a.flow_id]
     assert ledger.count(FlowQuery(search=b.flow_id)) == 1

@@ -134,3 +134,35 @@ def test_a_ledger_newer_than_the_code_is_refused_with_what_to_do(ledger_url: str
     engine.dispose()
     with pytest.raises(migrations.NewerLedger, match="revision 9999.*newest is"):
         Ledger(ledger_url)
+
+
+def test_statuses_written_without_the_cpp_suffix_are_renamed_by_0003(ledger_url: str
+                                                                     ) -> None:
+    from alembic import command
+
+    Ledger(ledger_url).close()
+    engine = create_engine(ledger_url, poolclass=NullPool)
+    flow_id = "F20250101T000000000000-000002"
+    at = utcnow()
+    try:
+        with engine.begin() as c:
+            command.downgrade(migrations.config(c), "0002")
+        with engine.begin() as c:
+            c.execute(insert(s.flows).values(
+                flow_id=flow_id, file_name="wait.xml", sha256="b" * 64, size=10,
+                interface="inbox", source="/in/wait.xml", status="IN_EN_ATTENTE_TRAITEMENT",
+                received_at=at, updated_at=at, attempts=1, invoice_count=1,
+                accepted_count=0))
+            for status in ("IN_EN_COURS_TRAITEMENT", "IN_EN_ATTENTE_TRAITEMENT"):
+                c.execute(insert(s.flow_events).values(flow_id=flow_id, status=status,
+                                                       at=at, detail=None))
+    finally:
+        engine.dispose()
+    ledger = Ledger(ledger_url)
+    try:
+        flow = ledger.get(flow_id)
+        assert flow is not None and flow.status is FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
+        assert [h["status"] for h in ledger.history(flow_id)] == [
+            "IN_EN_COURS_TRAITEMENT_CPP", "IN_EN_ATTENTE_TRAITEMENT_CPP"]
+    finally:
+        ledger.close()

@@ -93,14 +93,14 @@ def invoice_from_sample(**overrides: object) -> Invoice:
 
 def flow(name: str = "lot-mars.zip", fmt: str | None = "ZIP") -> Flow:
     return Flow(flow_id="F20250314T083000125000-a1b2c3", file_name=name, sha256="ab" * 32,
-                size=48213, interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT,
+                size=48213, interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT_CPP,
                 received_at=RECEIVED, format=fmt)
 
 
 def history() -> list[dict]:
     return [
         {"status": "IN_RECU", "at": RECEIVED, "detail": "received lot-mars.zip via inbox"},
-        {"status": FlowStatus.IN_EN_COURS_TRAITEMENT, "at": RECEIVED + timedelta(seconds=1),
+        {"status": FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, "at": RECEIVED + timedelta(seconds=1),
          "detail": None},
         {"status": "IN_INTEGRE_PARTIEL", "at": FINISHED, "detail": "2/4 invoice(s) accepted"},
     ]
@@ -450,7 +450,7 @@ def test_report_of_a_flow_recorded_in_the_ledger(tmp_path: Path,
         f = flow()
         f.status = FlowStatus.IN_RECU
         ledger.receive([f])
-        ledger.set_status(f.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT)
+        ledger.set_status(f.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT_CPP)
         docs = archive_documents()
         ledger.finish(f, FlowStatus.IN_INTEGRE_PARTIEL, docs, "REJ_SEMAN", 1.5, {1: "out.xml"})
         row = ledger.row(f.flow_id)
@@ -461,7 +461,7 @@ def test_report_of_a_flow_recorded_in_the_ledger(tmp_path: Path,
         ledger.close()
     assert_valid(report, lxml_schema)
     assert [h["status"] for h in report["history"]] == \
-        ["IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE_PARTIEL"]
+        ["IN_RECU", "IN_EN_COURS_TRAITEMENT_CPP", "IN_INTEGRE_PARTIEL"]
     assert all(h["at"].endswith("Z") for h in report["history"])
     assert report["history"][0]["at"] == "2025-03-14T08:30:00.125000Z"
 

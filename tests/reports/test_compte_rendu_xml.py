@@ -79,7 +79,7 @@ def assert_conforms_as_before(report: dict, lxml_schema: etree.XMLSchema) -> byt
 
 def flow(name: str = "FA-1.xml", fmt: str | None = "UBL", **changes: object) -> Flow:
     f = Flow(flow_id=FLOW_ID, file_name=name, sha256="0123456789abcdef" * 4, size=7321,
-             interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT, received_at=RECEIVED,
+             interface="inbox", status=FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, received_at=RECEIVED,
              format=fmt)
     for key, value in changes.items():
         setattr(f, key, value)
@@ -124,7 +124,7 @@ def accepted() -> dict:
     doc = invoice(1, delivered=True, findings=[
         Finding("BR-FR-12", Severity.WARNING, "br-fr", "/Invoice", "adresse absente")])
     return build(flow(), [doc], FlowStatus.IN_INTEGRE, reason=None, finished_at=FINISHED,
-                 history=history("IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE"),
+                 history=history("IN_RECU", "IN_EN_COURS_TRAITEMENT_CPP", "IN_INTEGRE"),
                  outputs={1: f"{FLOW_ID}_FA-1.xml"})
 
 
@@ -145,12 +145,12 @@ def partial_archive() -> dict:
                     document_type="Factur-X PDF", delivered=True)]
     return build(flow("lot-mars.zip", "ZIP"), docs, FlowStatus.IN_INTEGRE_PARTIEL,
                  reason="REJ_SEMAN", finished_at=FINISHED, outputs={1: "o-1.xml", 5: "o-5.pdf"},
-                 history=history("IN_RECU", "IN_EN_COURS_TRAITEMENT", "IN_INTEGRE_PARTIEL"))
+                 history=history("IN_RECU", "IN_EN_COURS_TRAITEMENT_CPP", "IN_INTEGRE_PARTIEL"))
 
 
 def incident() -> dict:
     return build(flow(), [], FlowStatus.IN_INCIDENTE, reason=None, finished_at=FINISHED,
-                 outputs={}, history=history("IN_RECU", "IN_EN_ATTENTE_RETRAITEMENT",
+                 outputs={}, history=history("IN_RECU", "IN_EN_ATTENTE_RETRAITEMENT_CPP",
                                              "IN_INCIDENTE", detail="delivery failed: "
                                              "sftp://partner refused (3 attempt(s))"))
 
@@ -212,7 +212,7 @@ def empty_lists() -> dict:
 def times_in_every_form() -> dict:
     paris = timezone(timedelta(hours=2))
     events = [{"status": "IN_RECU", "at": "2025-06-01T10:00:00+00:00"},
-              {"status": FlowStatus.IN_EN_COURS_TRAITEMENT, "at": "2025-06-01T10:00:01Z"},
+              {"status": FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, "at": "2025-06-01T10:00:01Z"},
               {"status": "IN_INTEGRE", "at": datetime(2025, 6, 1, 12, 0, 2, tzinfo=paris)},
               {"status": "IN_INTEGRE", "at": datetime(2025, 6, 1, 10, 0, 3, 1)}]
     return build(flow(received_at=datetime(2025, 6, 1, 12, 0, tzinfo=paris)), [],
@@ -398,7 +398,7 @@ class Random(random.Random):
         f = Flow(flow_id=self.choice(["F1", FLOW_ID, "a" * 40, "x-_9"]), file_name=self.text(),
                  sha256="".join(self.choice("0123456789abcdef") for _ in range(64)),
                  size=self.randint(0, 2**40), interface=self.text(),
-                 status=FlowStatus.IN_EN_COURS_TRAITEMENT, format=self.maybe(self.text()),  # type: ignore[arg-type]
+                 status=FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, format=self.maybe(self.text()),  # type: ignore[arg-type]
                  received_at=RECEIVED + timedelta(microseconds=self.randint(0, 10**12)))
         documents = [self.document(seq) for seq in range(self.randint(0, 6))]  # 0: the flow's
         offset = timezone(timedelta(minutes=self.randint(-720, 720)))

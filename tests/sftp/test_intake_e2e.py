@@ -260,7 +260,7 @@ def test_reports_wait_for_a_partner_gone_down_after_intake(
     own_sshd.stop()
 
     def back_later() -> None:
-        wait_for(lambda: any(f["status"] == "IN_EN_ATTENTE_TRAITEMENT"
+        wait_for(lambda: any(f["status"] == "IN_EN_ATTENTE_TRAITEMENT_CPP"
                              for f in flows(site)), 30, "a compte rendu waiting for retry")
         assert listing(partner.reports) == []
         own_sshd.start()

@@ -122,7 +122,7 @@ def test_partner_down_at_start_then_back(own_sshd: Sshd, remote: Path, tmp_path:
     drop(site, 4)
 
     def while_down() -> None:
-        wait_for(lambda: any(f["status"] == "IN_EN_ATTENTE_TRAITEMENT" for f in flows(site)),
+        wait_for(lambda: any(f["status"] == "IN_EN_ATTENTE_TRAITEMENT_CPP" for f in flows(site)),
                  60, "a flow waiting for retry")
         assert listing(remote) == []
         own_sshd.start()

@@ -84,7 +84,7 @@ def add_flow(ledger: Ledger, status: FlowStatus, docs: list[Document], file_name
                 source=f"inbox/{file_name}")
     ledger.receive([flow])
     if archive_path is not None:
-        ledger.set_status(flow.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT, "archived",
+        ledger.set_status(flow.flow_id, FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, "archived",
                           archive_path=archive_path)
     if status.terminal:
         ledger.finish(flow, status, docs, reason, 0.05, {})
@@ -116,7 +116,7 @@ def fill(ledger: Ledger) -> dict[str, str]:
          document("FA-P-2", seq=2, findings=(BR_FR_12,), reason=Reason.REJ_SEMAN,
                   delivered=False)],
         "batch.zip", now - timedelta(minutes=30), reason="REJ_SEMAN").flow_id
-    ids["retry"] = add_flow(ledger, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT, [], "wait.xml",
+    ids["retry"] = add_flow(ledger, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP, [], "wait.xml",
                             now - timedelta(minutes=20), fmt="UBL").flow_id
     return ids
 

@@ -31,7 +31,7 @@ def test_list_is_newest_first_with_counts(server: Server) -> None:
 @pytest.mark.parametrize(("query", "expected"), [
     ("?status=IN_REJETE", {"rejected"}),
     ("?status=IN_REJETE,IN_INTEGRE_PARTIEL", {"rejected", "partial"}),
-    ("?status=IN_REJETE&status=IN_EN_ATTENTE_RETRAITEMENT", {"rejected", "retry"}),
+    ("?status=IN_REJETE&status=IN_EN_ATTENTE_RETRAITEMENT_CPP", {"rejected", "retry"}),
     ("?format=CII", {"cii"}),
     (f"?supplier={OTHER_SELLER}", {"cii"}),
     (f"?supplier={SELLER[:9]}&status=IN_INTEGRE", {"ok", "old"}),
