@@ -146,14 +146,13 @@ class Validation:
     #                                   the rule layers (EN 16931, BR-FR...) all run
     workers: int = 0                  # validation worker processes; 0 = one per core
     plugins: tuple[str, ...] = ()     # layers of your own: "name=module:Factory"
-    start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche); "inline"
-    #                                   runs in this process (tests, small `edi validate`)
+    start_method: str = "spawn"       # spawn or forkserver (never fork: saxonche)
     task_timeout: float = 120.0       # seconds one flow may take in a worker; 0 = no limit
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "workers": Bound(0, 1024, what="a number of processes (0: one per core)"),
     }
-    START_METHODS: ClassVar[tuple[str, ...]] = ("spawn", "forkserver", "inline")
+    START_METHODS: ClassVar[tuple[str, ...]] = ("spawn", "forkserver")
 
 
 @section("delivery")

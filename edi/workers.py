@@ -44,7 +44,7 @@ from edi.testing import crash_point, hang_point
 
 log = logging.getLogger(__name__)
 
-# Per-process state of a worker (and of the parent in "inline" mode).
+# Per-process state of a worker.
 _process_settings: Settings | None = None
 _process_layers: list[Any] | None = None
 
@@ -135,10 +135,6 @@ def _examine(job: Job) -> Outcome:
     return Outcome(job.key, docs)
 
 
-def _run(jobs: Sequence[Job]) -> list[Outcome]:
-    return [_examine(job) for job in jobs]
-
-
 def _serve(conn: Connection, settings: Settings, parent: int) -> None:
     """A worker's life: build the layers, say so, then examine chunk after chunk, sending
     each outcome as soon as it is known (the parent times each flow by them)."""
@@ -183,7 +179,6 @@ class Submission:
 
     pending: int = 0
     done: deque[list[Outcome]] = field(default_factory=deque)
-    unsubmitted: list[list[Job]] = field(default_factory=list)  # inline mode
 
 
 @dataclass(slots=True, eq=False)
@@ -231,7 +226,7 @@ def _kill(w: _Worker) -> None:
 
 
 class Examiner:
-    """Runs ``examine`` over jobs in a pool of spawned workers (or inline).
+    """Runs ``examine`` over jobs in a pool of spawned workers.
 
     A thread of the parent (the pump) keeps the workers fed and reads their outcomes
     while the main thread claims and concludes batches, as concurrent.futures' own
@@ -242,7 +237,6 @@ class Examiner:
     def __init__(self, settings: Settings, workers: int | None = None) -> None:
         self.settings = settings
         self.workers = workers or worker_count(settings)
-        self.inline = settings.validation.start_method == "inline"
         self.timeout = settings.validation.task_timeout
         self._pool: list[_Worker] = []
         self._queue: deque[_Task] = deque()
@@ -260,9 +254,7 @@ class Examiner:
         self._wake_w: Connection | None = None
         self._closing = False
         self._error: BaseException | None = None
-        if self.inline:
-            _init(settings)
-        elif settings.validation.start_method == "fork":
+        if settings.validation.start_method == "fork":
             raise ValueError("start_method 'fork' is refused: saxonche aborts after fork()")
 
     def stop_on(self, event: threading.Event, grace: float) -> None:
@@ -278,9 +270,6 @@ class Examiner:
 
     def warm_up(self) -> None:
         """Start every worker now (and build its layers), not on the first flow."""
-        if self.inline:
-            _layers()
-            return
         with self._cond:
             self._warm = True
             self._wake()
@@ -297,8 +286,6 @@ class Examiner:
         """Queue ``jobs`` in chunks and return at once: the caller may prepare the next
         batch while the workers examine this one."""
         chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
-        if self.inline:
-            return Submission(unsubmitted=chunks)
         sub = Submission()
         with self._cond:
             self._raise()
@@ -316,10 +303,6 @@ class Examiner:
         Outcomes of other submissions that arrive meanwhile are kept for them. After an
         abandoned stop, the chunks not back are simply not yielded.
         """
-        if self.inline:
-            for c in sub.unsubmitted:
-                yield _run(c)
-            return
         while True:
             with self._cond:
                 while not sub.done and sub.pending and self._error is None:

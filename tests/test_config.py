@@ -138,7 +138,7 @@ def test_the_same_workspace_with_a_sound_configuration_is_processed(tmp_path: Pa
     """The harness above can tell: a good file claims the waiting invoice."""
     waiting = waiting_file(tmp_path)
     (tmp_path / "good.toml").write_text('[intake]\nquiet_period = 0\n[validation]\n'
-                                        'layers = ["xml"]\nstart_method = "inline"\n')
+                                        'layers = ["xml"]\nworkers = 1\n')
     run = edi(tmp_path, "--config", "good.toml", "process")
     assert run.returncode == 0, run.stderr
     assert not waiting.exists()
