@@ -24,15 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from edi.model import EdiError
+from edi.model import ConfigError
 
 T = TypeVar("T")
 
 SECTIONS: dict[str, type] = {}
-
-
-class ConfigError(EdiError):
-    """The configuration file is unreadable, or a setting is wrong: one line, naming it."""
 
 
 @dataclass(frozen=True)

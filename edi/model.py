@@ -208,6 +208,15 @@ class EdiError(Exception):
     """
 
 
+class ConfigError(EdiError):
+    """The configuration file is unreadable, or a setting is wrong: one line, naming it.
+
+    Defined here, beside its root, so that a module ``edi.config`` loads (a validation
+    layer, a target) can raise it without importing ``edi.config`` back; ``edi.config``
+    exports it, and that is where callers take it from.
+    """
+
+
 class FlowError(EdiError):
     """A domain error whose code (a Reason) ends up in the flow's report."""
 

@@ -26,6 +26,7 @@ from edi.durable import StorageUnavailable
 from edi.ledger import bounds, migrations
 from edi.ledger import schema as s
 from edi.ledger.filters import filters
+from edi.ledger.rows import invoice_row, party
 from edi.model import (
     TERMINAL_FLOW_STATUSES,
     Document,
@@ -358,15 +359,15 @@ class Ledger:
             first = next((d.invoice for d in v.documents if d.invoice), None)
             accepted = sum(1 for d in v.documents if not d.fatal)
             for d in v.documents:
-                row, extra = bounds.invoice_row(_invoice_row(fid, d, v.outputs.get(d.seq)), d)
+                row, extra = bounds.invoice_row(invoice_row(fid, d, v.outputs.get(d.seq)), d)
                 invoices.append(row)
                 findings += [_finding_row(fid, d.seq, f) for f in [*d.findings, *extra]]
             flows.append({
                 "b_id": fid, "status": str(v.status), "reason": v.reason, "updated_at": now,
                 "finished_at": now, "format": v.flow.format,
                 "invoice_count": len(v.documents), "accepted_count": accepted,
-                "supplier": bounds.identifier(_party(first, "seller")) if first else None,
-                "buyer": bounds.identifier(_party(first, "buyer")) if first else None,
+                "supplier": bounds.identifier(party(first, "seller")) if first else None,
+                "buyer": bounds.identifier(party(first, "buyer")) if first else None,
                 "next_attempt_at": None, "seconds": v.seconds})
             events.append({"flow_id": fid, "status": str(v.status), "at": now,
                            "detail": f"{accepted}/{len(v.documents)} invoice(s) accepted"
@@ -539,37 +540,10 @@ def _flow_row(f: Flow) -> dict[str, Any]:
             "updated_at": f.received_at, "attempts": f.attempts}
 
 
-def _invoice_row(flow_id: str, d: Document, output: str | None) -> dict[str, Any]:
-    inv = d.invoice
-    status = d.status
-    return {
-        "flow_id": flow_id, "seq": d.seq, "name": d.name,
-        "number": inv.number if inv else None,
-        "issue_date": inv.issue_date if inv else None,
-        "type_code": inv.type_code if inv else None,
-        "format": d.format, "profile": str(d.profile) if d.profile else None,
-        "seller_name": inv.seller_name if inv else None,
-        "seller_id": _party(inv, "seller") if inv else None,
-        "buyer_name": inv.buyer_name if inv else None,
-        "buyer_id": _party(inv, "buyer") if inv else None,
-        "currency": inv.currency if inv else None,
-        "total_with_vat": inv.total_with_vat if inv else None,
-        "status": str(status), "status_code": status.code,
-        "reason": str(d.reason) if d.reason else None,
-        "output_name": output,
-        "data": json.dumps(inv.to_dict()) if inv else None,
-    }
-
-
 def _finding_row(flow_id: str, seq: int, f: Any) -> dict[str, Any]:
     return {"flow_id": flow_id, "seq": seq, **f.to_dict(),
             "location": bounds.display(f.location, bounds.LOCATION_CHARS),
             "message": bounds.display(f.message, bounds.MESSAGE_CHARS)}
-
-
-def _party(inv: Any, role: str) -> str | None:
-    return (getattr(inv, f"{role}_siret") or getattr(inv, f"{role}_siren")
-            or getattr(inv, f"{role}_vat") or None)
 
 
 def _aware(v: Any) -> Any:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from edi.ledger import rows
 from edi.ledger import schema as s
 from edi.model import Document, Finding, Severity
 
@@ -104,9 +105,7 @@ def invoice_row(row: dict[str, Any], document: Document) -> tuple[dict[str, Any]
 def check(document: Document) -> list[Finding]:
     """The ``EDI-LEDGER-VALUE`` findings recording ``document`` will add, computed now
     (a caller adds them to the document before rendering its compte rendu)."""
-    from edi.ledger import _invoice_row  # the row the ledger would write
-
-    return invoice_row(_invoice_row("", document, None), document)[1]
+    return invoice_row(rows.invoice_row("", document, None), document)[1]
 
 
 def identifier(value: str | None) -> str | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from edi.model import ConfigError
+
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -82,8 +84,6 @@ def build_layers(settings: Settings) -> list[Layer]:
         try:  # a configured layer that cannot be imported stops start-up, never skipped
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            from edi.config import ConfigError
-
             raise ConfigError(f"[validation] layers: layer {name!r}: module {module_name!r} "
                               f"cannot be imported: {exc}") from exc
         layers.append(getattr(module, attr)(settings))
