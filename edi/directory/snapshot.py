@@ -58,6 +58,19 @@ class Engagement:
         return self.supplier in (siren, siret[:9] if siret else None)
 
 
+@dataclass(frozen=True, slots=True)
+class Depositor:
+    """A structure registered to deposit invoices (``edi structures add``)."""
+
+    siret: str
+    siren: str
+    name: str
+    address: str
+    kind: str                         # "public" or "private"
+    source: str                       # the directory its name and address came from
+    registered_at: str
+
+
 @dataclass(slots=True)
 class Directory:
     """One loaded store: structures by identifier, their services, engagements, accounts."""
@@ -66,6 +79,7 @@ class Directory:
     services: dict[str, dict[str, Service]] = field(default_factory=dict)
     engagements: dict[str, dict[str, Engagement]] = field(default_factory=dict)
     accounts: dict[str, frozenset[str]] = field(default_factory=dict)
+    depositors: dict[str, Depositor] = field(default_factory=dict)   # by SIRET
     meta: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -111,6 +125,11 @@ def _load(conn: sqlite3.Connection, path: Path) -> Directory:
     for supplier, iban in conn.execute("SELECT supplier, iban FROM accounts"):
         accounts.setdefault(supplier, set()).add(iban)
     d.accounts = {k: frozenset(v) for k, v in accounts.items()}
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if "depositors" in tables:   # a store written before structures were registered
+        for row in conn.execute("SELECT siret, siren, name, address, kind, source, "
+                                "registered_at FROM depositors"):
+            d.depositors[row[0]] = Depositor(*row)
     return d
 
 

@@ -42,8 +42,11 @@ CREATE TABLE engagements (
 CREATE TABLE accounts (
     supplier TEXT NOT NULL, iban TEXT NOT NULL, bic TEXT,
     PRIMARY KEY (supplier, iban));
+CREATE TABLE depositors (
+    siret TEXT PRIMARY KEY, siren TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
+    kind TEXT NOT NULL, source TEXT NOT NULL, registered_at TEXT NOT NULL);
 """
-TABLES = ("meta", "structures", "services", "engagements", "accounts")
+TABLES = ("meta", "structures", "services", "engagements", "accounts", "depositors")
 
 
 @contextlib.contextmanager
@@ -75,7 +78,9 @@ def rewrite(path: Path, change: Callable[[sqlite3.Connection], None]) -> None:
                 conn.execute("BEGIN")
                 if path.exists():
                     conn.execute("ATTACH DATABASE ? AS old", (_ro_uri(path),))
-                    for table in TABLES:
+                    present = {row[0] for row in conn.execute(
+                        "SELECT name FROM old.sqlite_master WHERE type = 'table'")}
+                    for table in (t for t in TABLES if t in present):  # older stores lack some
                         conn.execute(f"INSERT INTO main.{table} SELECT * FROM old.{table}")
                     conn.execute("COMMIT")
                     conn.execute("DETACH DATABASE old")
