@@ -53,6 +53,7 @@ class Source(Protocol):
 SOURCES: dict[str, str] = {
     "inbox": "edi.intake.inbox:open_inbox",
     "sftp": "edi.intake.sftp:open_sftp",
+    "api": "edi.intake.api:open_api",     # the XP Z12-013 Flow Service (edi/flowservice)
 }
 
 

@@ -92,6 +92,8 @@ flows = Table(
     Column("buyer", Text),
     Column("archive_path", Text),
     Column("seconds", Float),                     # processing time, for reports and metrics
+    Column("lease_owner", String(64)),            # the process working on it (revision 0004)
+    Column("lease_expires_at", DateTime(timezone=True)),  # by the database's clock
 )
 Index("ix_flows_status", flows.c.status)
 Index("ix_flows_received", flows.c.received_at)
@@ -197,4 +199,126 @@ instances = Table(
     Column("command", String(40), nullable=False),    # watch, process
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("heartbeat_at", DateTime(timezone=True), nullable=False),
+)
+
+# The invoice lifecycle (edi/ledger/lifecycle.py, revision 0005): every status of
+# BR-FR-CDV-CL-06 an invoice got, received in a CDAR message or set by us in our role.
+# ``key`` makes filing idempotent (a message received twice files nothing the second
+# time); ``flow_id``/``seq`` is the invoice, null while no invoice we know matches
+# (matched when it arrives, by number and the seller's SIREN).
+lifecycle_events = Table(
+    "lifecycle_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),   # sha256 of what identifies it
+    Column("flow_id", String(40)),
+    Column("seq", Integer),
+    Column("invoice_number", Text),                # MDT-87
+    Column("seller_siren", String(9)),             # MDT-129
+    Column("issue_date", String(10)),              # MDT-100
+    Column("type_code", String(10)),               # MDT-91
+    Column("code", Integer, nullable=False),       # MDT-105
+    Column("at", DateTime(timezone=True), nullable=False),   # MDT-78
+    Column("sequence", Integer),                   # MDT-124-2
+    Column("reason_code", String(40)),             # MDT-113
+    Column("reason", Text),                        # MDT-114
+    Column("action_code", String(10)),             # MDT-121
+    Column("action", Text),                        # MDT-122
+    Column("data", Text),                          # MDG-43 characteristics, JSON
+    Column("source", String(20), nullable=False),  # cdar (received), platform, user
+    Column("issuer_role", String(10)),             # MDT-40
+    Column("message_id", Text),                    # MDT-4
+    Column("carried_by", String(40)),              # the CDAR flow that brought it
+    Column("message_file", Text),                  # the CDAR message we wrote for it
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_lifecycle_invoice", lifecycle_events.c.flow_id, lifecycle_events.c.seq)
+Index("ix_lifecycle_number", lifecycle_events.c.invoice_number)
+
+# The XP Z12-013 Flow Service (edi/ledger/flowservice.py, revision 0006): what a client
+# said of each flow it submitted (its flowInfo), the webhooks clients subscribed, the
+# outbox of callbacks not yet acknowledged (none lost across a restart), and the flows
+# our flowservice targets submitted to a platform (its flow id, its acknowledgement).
+api_submissions = Table(
+    "api_submissions", metadata,
+    Column("flow_id", String(40), primary_key=True),
+    Column("client", String(200), nullable=False),
+    Column("tracking_id", String(64)),
+    Column("flow_syntax", String(20), nullable=False),
+    Column("flow_profile", String(40)),
+    Column("processing_rule", String(40)),
+    Column("request_id", String(64)),
+    Column("organization_id", String(200)),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_api_submissions_client", api_submissions.c.client, api_submissions.c.tracking_id)
+
+api_webhooks = Table(
+    "api_webhooks", metadata,
+    Column("webhook_id", String(36), primary_key=True),
+    Column("client", String(200), nullable=False),
+    Column("callback_url", Text, nullable=False),
+    Column("flow_types", Text),                   # JSON list, or NULL: every type
+    Column("flow_direction", String(10)),
+    Column("ack_status", String(10)),
+    Column("signing_key", String(200), nullable=False),   # base64, 512 bits
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_api_webhooks_client", api_webhooks.c.client)
+
+api_webhook_outbox = Table(
+    "api_webhook_outbox", metadata,
+    Column("event_id", String(120), primary_key=True),    # webhook:flow:ack: the dedup id
+    Column("webhook_id", String(36), nullable=False),
+    Column("flow_id", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+)
+Index("ix_api_outbox_due", api_webhook_outbox.c.delivered_at,
+      api_webhook_outbox.c.next_attempt_at)
+
+api_cursors = Table(
+    "api_cursors", metadata,
+    Column("name", String(60), primary_key=True),         # "webhooks": the last flow seen
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("flow_id", String(40), nullable=False),
+)
+
+api_remote_flows = Table(
+    "api_remote_flows", metadata,
+    Column("target", String(300), primary_key=True),
+    Column("tracking_id", String(64), primary_key=True),
+    Column("flow_id", String(40), nullable=False),       # ours
+    Column("remote_flow_id", String(64)),
+    Column("ack_status", String(10)),
+    Column("detail", Text),
+    Column("submitted_at", DateTime(timezone=True), nullable=False),
+    Column("checked_at", DateTime(timezone=True)),
+)
+
+# Leases (edi/ledger/leases.py, revision 0004): who works on a flow, and until when (the
+# database's clock); a claim of an inbox file is recorded before its rename into the work
+# area, and a remote (SFTP) file before its download, so that nothing sits unrecorded in
+# the work area and two processes never take one file.
+Index("ix_flows_lease_owner", flows.c.lease_owner)
+
+intake_claims = Table(
+    "intake_claims", metadata,
+    Column("flow_id", String(40), primary_key=True),   # the flow the file will be
+    Column("interface", String(200), nullable=False),
+    Column("source", Text),
+    Column("owner", String(64)),
+    Column("expires_at", DateTime(timezone=True)),
+)
+
+remote_claims = Table(
+    "remote_claims", metadata,
+    Column("key", String(64), primary_key=True),       # sha256 of interface and source
+    Column("interface", String(200), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("owner", String(64)),
+    Column("expires_at", DateTime(timezone=True)),
 )

@@ -1,0 +1,88 @@
+"""Settings of the XP Z12-013 Flow Service (TOML table ``[flow_service]``).
+
+```toml
+[flow_service]
+enabled = true               # `edi watch` serves it too (`edi flow-service` always does)
+host = "127.0.0.1"
+port = 8443
+tls_cert = "/etc/edi/api.pem"         # HTTPS when both are given (beyond loopback: required)
+tls_key = "/etc/edi/api.key"
+max_bytes = 104857600                 # the specification's 100 MB per file
+
+[[flow_service.client]]               # who may call it; secrets are named, never written
+name = "erp-acme"
+token_env = "EDI_API_TOKEN_ACME"      # a static bearer token, from the environment
+secret_env = "EDI_API_SECRET_ACME"    # or OAuth2 client credentials at POST /v1/token
+structures = ["123456789"]            # SIRENs whose flows it sees (besides its own)
+```
+
+``$EDI_API_TOKEN`` is accepted as a bearer token of client ``env`` with every
+structure's rights (scripts, tests).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from edi.config import Bound, ConfigError, section
+
+MAX_BYTES = 100 * 1024 * 1024   # "Flow file: Max size = 100 MB" (FlowPostRequest)
+ENV_TOKEN = "EDI_API_TOKEN"
+ENV_CLIENT = "env"
+
+
+@dataclass(frozen=True)
+class Client:
+    name: str = ""
+    token_env: str | None = None
+    secret_env: str | None = None
+    structures: tuple[str, ...] = ()
+
+
+@section("flow_service")
+@dataclass(frozen=True)
+class FlowServiceSettings:
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8443
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    max_bytes: int = MAX_BYTES
+    token_ttl: float = 3600.0           # seconds an OAuth2 access token is valid
+    webhook_backoff_initial: float = 2.0
+    webhook_backoff_max: float = 600.0
+    webhook_timeout: float = 10.0
+    webhook_poll: float = 1.0           # seconds between looks at the ledger and outbox
+    client: tuple[Client, ...] = ()
+
+    BOUNDS: ClassVar[dict[str, Bound]] = {
+        "port": Bound(0, 65535, what="a TCP port (0: any free one)"),
+        "max_bytes": Bound(1, MAX_BYTES, what="a number of bytes (at most 100 MB)"),
+        "token_ttl": Bound(1, what="a duration in seconds"),
+        "webhook_backoff_initial": Bound(0, what="a duration in seconds", strict=True),
+        "webhook_backoff_max": Bound(0, what="a duration in seconds", strict=True),
+        "webhook_timeout": Bound(0, what="a duration in seconds", strict=True),
+        "webhook_poll": Bound(0.05, what="a duration in seconds"),
+    }
+
+    def __post_init__(self) -> None:
+        names = [c.name for c in self.client]
+        for c in self.client:
+            if not c.name or c.name == ENV_CLIENT or names.count(c.name) > 1:
+                raise ConfigError(f"[[flow_service.client]] name {c.name!r}: empty, reserved "
+                                  f"({ENV_CLIENT!r}) or used twice")
+            if not (c.token_env or c.secret_env):
+                raise ConfigError(f"[[flow_service.client]] {c.name}: give token_env or "
+                                  "secret_env (the environment variable holding its secret)")
+            for siren in c.structures:
+                if not (len(siren) == 9 and siren.isdigit()):
+                    raise ConfigError(f"[[flow_service.client]] {c.name}: structures: "
+                                      f"{siren!r} is not a SIREN (9 digits)")
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ConfigError("[flow_service] tls_cert and tls_key go together")
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.tls_cert else "http"

@@ -1,0 +1,175 @@
+"""The ``api`` intake source: flows submitted to our XP Z12-013 Flow Service.
+
+A pushed source. The request itself claims the upload through the same claim as the
+inbox (``claim_files``: the work area, then ``IN_RECU`` in the ledger, with the
+``api://<client>/<trackingId>`` source in that same transaction), so the answer 202
+comes only once the flow is in the ledger and its original on disk. The claimed flow is
+then handed to the run loop (``batches``), which carries it on like any other; one the
+loop did not take before a crash is unfinished in the ledger and recovered at the next
+start.
+
+A resubmission (the same trackingId, or the same bytes, from the same client) is looked
+up and claimed under one lock, so two concurrent ones cannot both make a flow.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from edi.config import Settings
+from edi.durable import fsync_dir
+from edi.intake.claim import safe_name
+from edi.intake.sources import Batch, Claim
+from edi.model import Flow, FlowStatus
+
+if TYPE_CHECKING:
+    from edi.flowservice.auth import Caller
+    from edi.ledger import Ledger
+
+log = logging.getLogger(__name__)
+
+UPLOADS = ".api"   # under the work area: uploads being written, before their claim
+
+
+@dataclass(frozen=True)
+class Submitted:
+    flow: Flow | None          # the new flow, or None when it already existed
+    existing: str | None       # the flow id it already was
+    why: str = ""
+    sha256: str = ""
+
+
+class ChecksumMismatch(Exception):
+    pass
+
+
+class ApiIntake:
+    """Takes submissions: durable, deduplicated, then handed to the run loop."""
+
+    def __init__(self, settings: Settings, ledger: Ledger) -> None:
+        self.settings = settings
+        self.ledger = ledger
+        self.uploads = settings.path(settings.paths.work) / UPLOADS
+        self._lock = threading.Lock()
+        self._claimed: list[Flow] = []
+        self._claimed_lock = threading.Lock()
+        self.wake: threading.Event | None = None
+        self.on_claim: Callable[[Flow], None] | None = None
+
+    def forget_uploads(self) -> None:
+        """Uploads a stop interrupted before their claim: never answered 202, dropped."""
+        if self.uploads.is_dir():
+            shutil.rmtree(self.uploads)
+
+    def submit(self, caller: Caller, info: dict[str, Any], upload: IO[bytes],
+               request_id: str | None, organization_id: str | None) -> Submitted:
+        from edi.intake.claim import claim_files
+        from edi.ledger import flowservice as fs
+
+        folder = self.uploads / uuid.uuid4().hex
+        folder.mkdir(parents=True)
+        try:
+            path = folder / (safe_name(Path(info["name"]).name) or "flow")
+            digest = _copy_durably(upload, path)
+            if info.get("sha256") and info["sha256"] != digest:
+                raise ChecksumMismatch(f"flowInfo sha256 {info['sha256']} but the file's "
+                                       f"is {digest}")
+            tracking = info.get("trackingId")
+            with self._lock:
+                seen = fs.already_submitted(self.ledger, caller.name, tracking, digest)
+                if seen is not None:
+                    return Submitted(None, seen[0], seen[1], digest)
+                flows = claim_files([path], interface=fs.INTERFACE, ledger=self.ledger,
+                                    settings=self.settings,
+                                    sources=[fs.source_of(caller.name, tracking)])
+                flow = flows[0]
+                fs.record_submission(self.ledger, {
+                    "flow_id": flow.flow_id, "client": caller.name, "tracking_id": tracking,
+                    "flow_syntax": info["flowSyntax"], "flow_profile": info.get("flowProfile"),
+                    "processing_rule": info.get("processingRule"),
+                    "request_id": request_id, "organization_id": organization_id,
+                    "submitted_at": flow.received_at})
+        finally:
+            if folder.exists():   # what is left of the upload once claimed (or refused)
+                shutil.rmtree(folder)
+        log.info("flow %s: submitted by %s over the Flow Service (%s)", flow.flow_id,
+                 caller.name, flow.file_name)
+        with self._claimed_lock:
+            self._claimed.append(flow)
+        if self.wake is not None:
+            self.wake.set()
+        return Submitted(flow, None, "", digest)
+
+    def take(self) -> list[Flow]:
+        """The flows claimed since the last call, still ``IN_RECU`` (a flow recovery
+        already carried on is not handed over twice)."""
+        with self._claimed_lock:
+            flows, self._claimed = self._claimed, []
+        fresh = []
+        for flow in flows:
+            now = self.ledger.get(flow.flow_id)
+            if now is not None and now.status is FlowStatus.IN_RECU:
+                fresh.append(now)
+        return fresh
+
+
+def _copy_durably(upload: IO[bytes], path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "wb") as out:
+        while chunk := upload.read(1 << 20):
+            h.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    fsync_dir(path.parent)
+    return h.hexdigest()
+
+
+class ApiSource:
+    """The run loop's side of the Flow Service: its server, and the flows it claimed."""
+
+    name = "api"
+
+    def __init__(self, settings: Settings, ledger: Ledger) -> None:
+        from edi.flowservice.server import Server
+
+        self.intake = ApiIntake(settings, ledger)
+        self.intake.forget_uploads()
+        self.server = Server(settings, ledger, self.intake)
+        self.server.start()
+        import click
+
+        click.echo(f"edi: Flow Service (XP Z12-013 1.3.0) on {self.server.url}/v1", err=True)
+
+    def batches(self, claim: Claim, stop_requested: Callable[[], bool]) -> Iterator[Batch]:
+        if stop_requested():
+            return
+        flows = self.intake.take()
+        if flows:
+            yield flows, len(flows)
+
+    def next_due(self) -> float | None:
+        return None
+
+    def hint(self, wake: threading.Event) -> None:
+        self.intake.wake = wake
+
+    def close(self) -> None:
+        self.server.stop()
+
+
+def open_api(settings: Settings, ledger: Ledger) -> ApiSource | None:
+    from edi.flowservice.settings import FlowServiceSettings
+
+    if not settings.section(FlowServiceSettings).enabled:
+        return None
+    return ApiSource(settings, ledger)
