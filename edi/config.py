@@ -100,11 +100,9 @@ class Intake:
     process_wait: float = 30.0         # `edi process`: at most this long for files still written
     stop_grace: float = 5.0            # on SIGINT/SIGTERM, seconds for the flows in hand to finish
     instance_stale_after: float = 30.0  # a guard not renewed for this long is taken over
-    lease: float = 30.0                # a flow's owner silent this long: another takes it up
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "quiet_period": Bound(0, what=SECONDS),
-        "lease": Bound(0.5, 3600, what=SECONDS),
         "scan_interval": Bound(0.2, what=SECONDS),    # below, an idle watcher burns a core
         "batch": Bound(1, what="a number of flows"),
     }
@@ -139,7 +137,7 @@ class Limits:
 @dataclass(frozen=True)
 class Validation:
     layers: tuple[str, ...] = ("xml", "antivirus", "xsd", "envelope", "attachments", "en16931",
-                               "br-fr", "identifiers", "depositor", "chorus")
+                               "br-fr", "identifiers", "chorus")
     stop_on_fatal: bool = True        # a fatal xml/xsd finding skips later layers;
     #                                   the rule layers (EN 16931, BR-FR...) all run
     workers: int = 0                  # validation worker processes; 0 = one per core
@@ -296,12 +294,10 @@ SECTION_MODULES: tuple[str, ...] = (
     "edi.intake.sftp_settings",
     "edi.validators.schematron_settings",
     "edi.validators.chorus_settings",
-    "edi.validators.depositor_settings",
     "edi.validators.envelope_settings",
     "edi.validators.attachments_settings",
     "edi.validators.antivirus_settings",
     "edi.web.settings",
-    "edi.lifecycle.settings",
     "edi.flowservice.settings",
 )
 
