@@ -43,10 +43,16 @@ TERMINAL_FLOW_STATUSES = frozenset(
 
 
 class InvoiceStatus(StrEnum):
-    """Invoice lifecycle statuses of the French reform, each with its numeric code."""
+    """edi-flux's own verdict on an invoice, in the reform's words and codes: accepted
+    (200 Déposée: it passed our checks, delivered or not), 213 Rejetée, 501 Irrecevable.
+
+    A verdict, not a lifecycle status: delivery to a target is not 203 "Mise à
+    disposition" (a status only the receiving platform sets). The invoice's lifecycle, the
+    statuses of BR-FR-CDV-CL-06 set by whoever may set them (its platforms, its buyer, us
+    in our role), is ``edi.lifecycle`` (``lifecycle`` in the JSON of an invoice).
+    """
 
     DEPOSEE = "DEPOSEE"
-    MISE_A_DISPOSITION = "MISE_A_DISPOSITION"
     REJETEE = "REJETEE"
     IRRECEVABLE = "IRRECEVABLE"
 
@@ -57,7 +63,6 @@ class InvoiceStatus(StrEnum):
 
 _INVOICE_STATUS_CODES = {
     InvoiceStatus.DEPOSEE: 200,
-    InvoiceStatus.MISE_A_DISPOSITION: 203,
     InvoiceStatus.REJETEE: 213,
     InvoiceStatus.IRRECEVABLE: 501,
 }
@@ -141,6 +146,7 @@ class Severity(StrEnum):
 class Syntax(StrEnum):
     UBL = "UBL"
     CII = "CII"
+    CDAR = "CDAR"   # a lifecycle status message (edi.lifecycle), not an invoice
 
 
 class Container(StrEnum):
@@ -301,7 +307,7 @@ class Document:
             return self.reason.invoice_status
         if any(f.fatal for f in self.findings):
             return InvoiceStatus.REJETEE
-        return InvoiceStatus.MISE_A_DISPOSITION if self.delivered else InvoiceStatus.DEPOSEE
+        return InvoiceStatus.DEPOSEE    # accepted; ``delivered`` says whether it was sent
 
     @property
     def fatal(self) -> bool:

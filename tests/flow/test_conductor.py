@@ -99,7 +99,8 @@ def test_an_accepted_invoice_is_delivered_reported_and_recorded(tmp_path: Path,
         assert (reports / rendering.file_name(fid)).is_file()
     cr = json.loads((reports / f"{fid}.cr.json").read_bytes())
     assert cr["status"] == "IN_INTEGRE"
-    assert cr["invoices"][0]["status"] == "MISE_A_DISPOSITION"   # delivered, by the parent
+    assert cr["invoices"][0]["status"] == "DEPOSEE"   # accepted (delivery is not 203)
+    assert cr["invoices"][0]["output_name"]            # and delivered, by the parent
     assert ledger.get(fid).sha256 and processor.archived_original(ledger.get(fid)).is_file()
 
 

@@ -158,8 +158,8 @@ def test_archive_with_mixed_verdicts(lxml_schema: etree.XMLSchema) -> None:
     verdicts = [(i["seq"], i["status"], i["status_code"], i["reason"], i["output_name"])
                 for i in report["invoices"]]
     assert verdicts == [
-        (1, "MISE_A_DISPOSITION", 203, None, "F20250314T083000125000-a1b2c3_FA-1.xml"),
-        (2, "MISE_A_DISPOSITION", 203, None, "F20250314T083000125000-a1b2c3_FA-2.pdf"),
+        (1, "DEPOSEE", 200, None, "F20250314T083000125000-a1b2c3_FA-1.xml"),
+        (2, "DEPOSEE", 200, None, "F20250314T083000125000-a1b2c3_FA-2.pdf"),
         (3, "REJETEE", 213, "REJ_SEMAN", None),
         (4, "IRRECEVABLE", 501, "IRR_SYNTAX", None),
     ]
@@ -186,7 +186,7 @@ def test_archive_with_mixed_verdicts(lxml_schema: etree.XMLSchema) -> None:
     assert b"content" not in to_json(report) and b"<Invoice/>" not in to_json(report)
 
     xml_invoices = root.findall("cr:invoices/cr:invoice", NS)
-    assert [x.get("status_code") for x in xml_invoices] == ["203", "203", "213", "501"]
+    assert [x.get("status_code") for x in xml_invoices] == ["200", "200", "213", "501"]
     assert xml_invoices[3].find("cr:seller", NS) is None  # null: absent element
     assert xml_invoices[2].get("output_name") is None  # null: absent attribute
     assert xml_invoices[3].find("cr:layers", NS) is not None  # an empty list: empty wrapper

@@ -300,7 +300,7 @@ def test_a_hand_made_report_renders_enum_members_and_refuses_what_has_no_xml_for
 
     report = accepted()
     report["status"] = FlowStatus.IN_INTEGRE
-    report["invoices"][0]["status"] = InvoiceStatus.MISE_A_DISPOSITION
+    report["invoices"][0]["status"] = InvoiceStatus.DEPOSEE
     assert_conforms_as_before(report, lxml_schema)
     report["size"] = Decimal("7321")
     with pytest.raises(TypeError, match="field 'size': Decimal Decimal\\('7321'\\) has no XML"):

@@ -1,0 +1,136 @@
+"""The lifecycle statuses of a concluded flow, filed with its verdict (one transaction).
+
+Received: each status of each accepted CDAR message of the flow (judged in the worker by
+``check.py``), keyed by what identifies it (message id MDT-4, invoice, status, sequence,
+time) so that the same message received again files nothing. In the ``platform`` role,
+ours too: 200 Déposée for an accepted invoice and 201 Émise once delivered, 213 Rejetée or
+501 Irrecevable with the verdict's reason (BR-FR-CDV-15), each written as a CDAR message
+under ``reports/lifecycle/`` and sent back to the depositor where a route says so. In the
+``seller`` role edi-flux sets no status of its own here: its verdict is the compte rendu.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+from edi.durable import DurableBatch
+from edi.flow.context import Concluding, Context
+from edi.lifecycle import cdar, codes
+from edi.lifecycle.cdar import Filed, LifecycleStatus
+from edi.lifecycle.settings import LifecycleSettings
+from edi.model import Document, Flow, InvoiceStatus, Syntax, utcnow
+from edi.routing import table
+from edi.validators import xml_safety
+
+FOLDER = "lifecycle"   # under the reports folder
+
+
+def lifecycle_step(ctx: Context, item: Concluding, batch: DurableBatch) -> None:
+    """Fill the verdict's ``lifecycle`` with what the flow brings or, in our role, sets."""
+    v = item.verdict
+    assert v is not None
+    filed = received(item.flow, item.documents, ctx)
+    settings = ctx.settings.section(LifecycleSettings)
+    if settings.role == "platform":
+        filed += platform_statuses(ctx, item, batch, settings)
+    v.lifecycle = filed
+
+
+def key(*parts: object) -> str:
+    return hashlib.sha256("|".join("" if p is None else str(p) for p in parts)
+                          .encode("utf-8")).hexdigest()
+
+
+def received(flow: Flow, documents: list[Document], ctx: Context) -> list[Filed]:
+    out: list[Filed] = []
+    for doc in documents:
+        if doc.syntax is not Syntax.CDAR or doc.fatal:
+            continue
+        root = xml_safety.parse(doc.content, ctx.settings.limits).getroot()
+        for st in cdar.statuses(root):
+            out.append(Filed(st, key("cdar", st.message_id, st.invoice_number,
+                                     st.issuer_siren, st.code, st.sequence,
+                                     st.at.isoformat()),
+                             carried_by=flow.flow_id))
+    return out
+
+
+def seller_siren(doc: Document) -> str | None:
+    inv = doc.invoice
+    if inv is None:
+        return None
+    for value in (inv.seller_siren, inv.seller_siret):
+        if value and value[:9].isdigit():
+            return value[:9]
+    return None
+
+
+def platform_statuses(ctx: Context, item: Concluding, batch: DurableBatch,
+                      settings: LifecycleSettings) -> list[Filed]:
+    """Our statuses as the issuing platform, one CDAR message each."""
+    flow = item.flow
+    now = utcnow()
+    out: list[Filed] = []
+    for doc in item.documents:
+        if doc.syntax is Syntax.CDAR:
+            continue
+        wanted: list[tuple[int, datetime, str | None]] = []
+        if doc.fatal:
+            code = 501 if doc.status is InvoiceStatus.IRRECEVABLE else 213
+            why = str(doc.reason) if doc.reason else "REJ_SEMAN"
+            if why not in codes.REASONS_FOR[code]:
+                why = "REJ_SEMAN" if code == 213 else "IRR_SYNTAX"
+            wanted.append((code, now, why))
+        else:
+            wanted.append((200, flow.received_at, None))
+            if doc.delivered:
+                wanted.append((201, now, None))
+        for code, at, reason in wanted:
+            st = own_status(doc, code, at, reason, source="platform")
+            name = f"{flow.flow_id}_{doc.seq}_{code}.cdar.xml"
+            message = cdar.Message(
+                st, sender=cdar.Party("WK", settings.name, platform_id=settings.platform_id),
+                issuer=cdar.Party("WK", settings.name, platform_id=settings.platform_id),
+                recipients=[seller_party(doc)], seller_siren=st.issuer_siren,
+                received_at=flow.received_at)
+            content = cdar.build(message, created=now)
+            batch.write(ctx.reports / FOLDER / name, content)
+            for target in table.report_targets_for(flow, ctx.settings):
+                if not target.exists(name):
+                    target.deliver(name, content)
+            out.append(Filed(st, key("platform", flow.flow_id, doc.seq, code),
+                             flow_id=flow.flow_id, seq=doc.seq,
+                             message_file=str(Path(FOLDER) / name)))
+    return out
+
+
+def own_status(doc: Document, code: int, at: datetime, reason: str | None = None, *,
+               source: str, data: tuple[cdar.Characteristic, ...] = (),
+               action: str | None = None) -> LifecycleStatus:
+    """A status we set on one of our invoices."""
+    inv = doc.invoice
+    return LifecycleStatus(
+        code=code, at=at.astimezone(UTC),
+        invoice_number=(inv.number if inv and inv.number else doc.name),
+        issuer_siren=seller_siren(doc), issue_date=inv.issue_date if inv else None,
+        type_code=inv.type_code if inv and inv.type_code in VALID_TYPES else None,
+        reason_code=reason, reason=codes.REASON_LABELS.get(reason or "", reason),
+        action_code=action, action=codes.ACTIONS.get(action) if action else None,
+        data=data, source=source)
+
+
+def seller_party(doc: Document) -> cdar.Party:
+    """The seller as recipient: its SIREN, and as electronic address (MDT-73, required
+    for a recipient that is not a platform) its SIREN too, as annex B's examples build
+    theirs, since the invoice as we keep it carries no BT-34."""
+    inv = doc.invoice
+    siren = seller_siren(doc)
+    return cdar.Party("SE", inv.seller_name if inv else None, siren=siren,
+                      address=siren or "INCONNU")
+
+
+# BR-FR-04: the invoice type codes a CDAR may name (MDT-91).
+VALID_TYPES = frozenset({"380", "389", "393", "501", "386", "500", "384", "471", "472", "473",
+                         "261", "262", "381", "396", "502", "503"})
