@@ -14,6 +14,10 @@ name = "erp-acme"
 token_env = "EDI_API_TOKEN_ACME"      # a static bearer token, from the environment
 secret_env = "EDI_API_SECRET_ACME"    # or OAuth2 client credentials at POST /v1/token
 structures = ["123456789"]            # SIRENs whose flows it sees (besides its own)
+
+[[flow_service.platform]]             # a Flow Service our https:// route targets reach
+url = "https://api.flow.pa.example/flow-service"
+token_env = "EDI_PA_TOKEN"            # or client_id + secret_env (OAuth2), ca_file
 ```
 
 ``$EDI_API_TOKEN`` is accepted as a bearer token of client ``env`` with every
@@ -41,6 +45,19 @@ class Client:
     structures: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Platform:
+    """A Flow Service we deliver to (a route target ``https://...`` under this url)."""
+
+    url: str = ""
+    token_env: str | None = None          # a static bearer token, from the environment
+    client_id: str | None = None          # or OAuth2 client credentials
+    secret_env: str | None = None
+    token_url: str | None = None          # default <url>/v1/token
+    ca_file: Path | None = None           # trust this CA (a self-signed certificate)
+    timeout: float = 30.0
+
+
 @section("flow_service")
 @dataclass(frozen=True)
 class FlowServiceSettings:
@@ -56,6 +73,7 @@ class FlowServiceSettings:
     webhook_timeout: float = 10.0
     webhook_poll: float = 1.0           # seconds between looks at the ledger and outbox
     client: tuple[Client, ...] = ()
+    platform: tuple[Platform, ...] = ()
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "port": Bound(0, 65535, what="a TCP port (0: any free one)"),
@@ -80,9 +98,22 @@ class FlowServiceSettings:
                 if not (len(siren) == 9 and siren.isdigit()):
                     raise ConfigError(f"[[flow_service.client]] {c.name}: structures: "
                                       f"{siren!r} is not a SIREN (9 digits)")
+        for p in self.platform:
+            if not p.url.startswith(("https://", "http://")):
+                raise ConfigError(f"[[flow_service.platform]] url {p.url!r}: expected an "
+                                  "https:// (or http://) URL")
+            if not (p.token_env or (p.client_id and p.secret_env)):
+                raise ConfigError(f"[[flow_service.platform]] {p.url}: give token_env, or "
+                                  "client_id and secret_env")
         if (self.tls_cert is None) != (self.tls_key is None):
             raise ConfigError("[flow_service] tls_cert and tls_key go together")
 
     @property
     def scheme(self) -> str:
         return "https" if self.tls_cert else "http"
+
+
+def platform_for(settings: FlowServiceSettings, url: str) -> Platform | None:
+    """The platform settings of a target URL: the longest configured url it starts with."""
+    found = [p for p in settings.platform if url.rstrip("/").startswith(p.url.rstrip("/"))]
+    return max(found, key=lambda p: len(p.url)) if found else None

@@ -33,6 +33,8 @@ KINDS: dict[str, Kind] = {
     "file": Kind("edi.routing.local", local=True),
     "sftp": Kind("edi.routing.sftp"),
     "memory": Kind("edi.routing.memory"),
+    "https": Kind("edi.routing.flowservice"),   # an XP Z12-013 Flow Service
+    "http": Kind("edi.routing.flowservice"),    # the same, unencrypted (loopback, tests)
 }
 
 

@@ -1,0 +1,200 @@
+"""The Flow Service as a client sees it: a real `edi flow-service` on 127.0.0.1.
+
+Submissions are durable before 202 and never make a second flow; search and get answer
+from the ledger with the technical acknowledgement; bad input is a clear HTTP error."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from urllib.parse import urlencode
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.pool import NullPool
+
+from edi.flowservice import client as http
+from edi.ledger import schema as s
+from edi.samples import cii_invoice, facturx_pdf, ubl_invoice
+from tests.flowservice.conftest import TOKEN, Instance, make_instance
+
+
+def _flow_row(inst: Instance, flow_id: str) -> dict | None:
+    engine = create_engine(inst.ledger, poolclass=NullPool)
+    try:
+        with engine.connect() as c:
+            row = c.execute(select(s.flows).where(s.flows.c.flow_id == flow_id)).first()
+            return dict(row._mapping) if row else None
+    finally:
+        engine.dispose()
+
+
+def test_a_submission_is_in_the_ledger_and_on_disk_once_answered_202_then_becomes_ok(
+        one: Instance) -> None:
+    content = ubl_invoice(number="API-0001")
+    answer = one.client().submit("api-0001.xml", content, tracking_id="erp-0001")
+    assert answer.status == 202, answer.body
+    body = answer.json()
+    assert body["trackingId"] == "erp-0001" and body["flowSyntax"] == "UBL"
+    assert body["sha256"] == hashlib.sha256(content).hexdigest()
+    row = _flow_row(one, body["flowId"])
+    assert row is not None and row["interface"] == "api"
+    on_disk = [p for p in one.root.rglob(f"{body['flowId']}*") if p.is_file()] + \
+        list((one.root / "archive").rglob(f"{body['flowId']}/*"))
+    assert any(p.read_bytes() == content for p in on_disk)
+    flow = one.wait_ack(body["flowId"])
+    assert flow["acknowledgement"] == {"status": "Ok"}
+    assert flow["trackingId"] == "erp-0001" and flow["flowDirection"] == "Out"
+    original = one.client().get(body["flowId"], "Original")
+    assert original.status == 200 and original.body == content
+    assert original.headers["content-disposition"] == "attachment;filename=api-0001.xml"
+
+
+def test_the_same_tracking_id_or_the_same_bytes_again_is_already_existing_never_a_second_flow(
+        one: Instance) -> None:
+    client = one.client()
+    content = cii_invoice(number="API-0002")
+    first = client.submit("a.xml", content, tracking_id="t-2").json()["flowId"]
+    again = client.submit("a.xml", content, tracking_id="t-2")
+    same_bytes = client.submit("b.xml", content, tracking_id="t-other")
+    other_bytes = client.submit("c.xml", cii_invoice(number="API-0003"), tracking_id="t-2")
+    for answer in (again, same_bytes, other_bytes):
+        assert answer.status == 422, answer.body
+        assert answer.json()["errorCode"] == "AlreadyExistingFlow"
+        assert answer.json()["instance"] == f"/v1/flows/{first}"
+    found = client.search({"trackingId": "t-2"}).json()["results"]
+    assert [f["flowId"] for f in found] == [first]
+
+
+def test_a_checksum_that_is_not_the_file_s_is_checksum_mismatch_and_nothing_is_kept(
+        one: Instance) -> None:
+    content = ubl_invoice(number="API-0004")
+    info = {"name": "x.xml", "flowSyntax": "UBL", "trackingId": "t-4", "sha256": "0" * 64}
+    body, ctype = http.multipart(info, "x.xml", content, "application/xml")
+    answer = one.client().call("POST", "/v1/flows", body, {"Content-Type": ctype})
+    assert answer.status == 422 and answer.json()["errorCode"] == "ChecksumMismatch"
+    assert one.client().search({"trackingId": "t-4"}).json()["results"] == []
+    assert one.client().submit("x.xml", content, tracking_id="t-4").status == 202
+
+
+def test_technical_rejections_are_error_acknowledgements_with_reason_code_enum_values(
+        one: Instance) -> None:
+    client = one.client()
+    empty = client.submit("empty.xml", b"", tracking_id="t-empty").json()["flowId"]
+    broken = client.submit("broken.xml", b"<Invoice><unclosed></Invoice>",
+                           tracking_id="t-broken").json()["flowId"]
+    for flow_id, code in ((empty, "EmptyFlow"), (broken, "InvalidSchema")):
+        ack = one.wait_ack(flow_id)["acknowledgement"]
+        assert ack["status"] == "Error", ack
+        assert [d["reasonCode"] for d in ack["details"]] == [code]
+        assert ack["details"][0]["level"] == "Error" and ack["details"][0]["reasonMessage"]
+    errors = client.search({"ackStatus": "Error"}).json()["results"]
+    assert {f["flowId"] for f in errors} == {empty, broken}
+
+
+def test_a_factur_x_pdf_is_its_own_readable_view_and_nothing_is_converted(
+        one: Instance) -> None:
+    pdf = facturx_pdf(number="API-PDF-1")
+    flow_id = one.client().submit("fx.pdf", pdf).json()["flowId"]
+    flow = one.wait_ack(flow_id)
+    assert flow["flowSyntax"] == "Factur-X"
+    assert one.client().get(flow_id, "ReadableView").body == pdf
+    converted = one.client().get(flow_id, "Converted")
+    assert converted.status == 404 and converted.json()["errorCode"] == "MISSING_RESOURCE"
+    assert one.client().get(flow_id, "Nonsense").status == 400
+
+
+def test_no_token_or_a_wrong_one_is_401_and_healthcheck_needs_none(one: Instance) -> None:
+    none = http.request("POST", f"{one.url}/v1/flows/search", b'{"where": {}}',
+                        {"Content-Type": "application/json"}, timeout=10)
+    assert none.status == 401 and none.json()["errorCode"] == "MISSING_TOKEN"
+    wrong = one.client(token="not-the-token").search({})
+    assert wrong.status == 401 and wrong.json()["errorCode"] == "INVALID_TOKEN"
+    health = http.request("GET", f"{one.url}/v1/healthcheck", None,
+                          {"Request-Id": "6f1c9a3e-0000-4000-8000-000000000001"}, timeout=10)
+    assert health.status == 200
+    assert health.headers["request-id"] == "6f1c9a3e-0000-4000-8000-000000000001"
+
+
+def test_bad_submissions_are_clear_http_errors(one: Instance) -> None:
+    client = one.client()
+    content = ubl_invoice(number="API-0005")
+    wrong_syntax, ctype = http.multipart({"name": "w.xml", "flowSyntax": "PDF"}, "w.xml",
+                                         content, "application/xml")
+    answer = client.call("POST", "/v1/flows", wrong_syntax, {"Content-Type": ctype})
+    assert answer.status == 400 and "flowSyntax" in answer.json()["errorMessage"]
+    no_name, ctype = http.multipart({"flowSyntax": "UBL"}, "w.xml", content, "application/xml")
+    assert client.call("POST", "/v1/flows", no_name, {"Content-Type": ctype}).status == 400
+    broken = client.call("POST", "/v1/flows", b"--xyz\r\nnot a part",
+                         {"Content-Type": "multipart/form-data; boundary=xyz"})
+    assert broken.status == 400, broken.body
+    not_multipart = client.call("POST", "/v1/flows", b"{}", {"Content-Type": "application/json"})
+    assert not_multipart.status == 400
+    assert client.search({}).json()["results"] == []   # none of them made a flow
+
+
+def test_a_file_over_the_maximum_is_413(instances: list[Instance], tmp_path) -> None:
+    inst = make_instance(instances, tmp_path / "small")
+    inst.configure(flow_service="max_bytes = 2000")
+    inst.start()
+    answer = inst.client().submit("big.xml", ubl_invoice(number="BIG"))   # ~6 KB
+    assert answer.status == 413 and answer.json()["errorCode"] == "FILE_SIZE_EXCEEDED"
+    assert inst.client().search({}).json()["results"] == []
+
+
+def test_a_client_sees_only_its_own_flows_and_oauth2_client_credentials_give_a_token(
+        instances: list[Instance], tmp_path) -> None:
+    inst = make_instance(instances, tmp_path / "clients")
+    inst.configure(flow_service='''
+[[flow_service.client]]
+name = "erp-a"
+token_env = "TOKEN_A"
+[[flow_service.client]]
+name = "erp-b"
+secret_env = "SECRET_B"
+''')
+    inst.env = {"TOKEN_A": "token-of-a", "SECRET_B": "secret-of-b"}
+    inst.start()
+    a = inst.client(token="token-of-a")
+    mine = a.submit("a.xml", ubl_invoice(number="A-1"), tracking_id="a-1").json()["flowId"]
+    form = urlencode({"grant_type": "client_credentials", "client_id": "erp-b",
+                      "client_secret": "secret-of-b"}).encode()
+    issued = http.request("POST", f"{inst.url}/v1/token", form,
+                          {"Content-Type": "application/x-www-form-urlencoded"}, timeout=10)
+    assert issued.status == 200 and issued.json()["token_type"] == "Bearer"
+    b = inst.client(token=issued.json()["access_token"])
+    assert b.get(mine).status == 404
+    assert b.search({}).json()["results"] == []
+    theirs = b.submit("b.xml", ubl_invoice(number="B-1")).json()["flowId"]
+    assert [f["flowId"] for f in a.search({}).json()["results"]] == [mine]
+    assert a.get(theirs).status == 404
+    assert {f["flowId"] for f in inst.client().search({}).json()["results"]} == {mine, theirs}
+    basic = base64.b64encode(b"erp-b:wrong").decode()
+    refused = http.request("POST", f"{inst.url}/v1/token", b"grant_type=client_credentials",
+                           {"Authorization": f"Basic {basic}",
+                            "Content-Type": "application/x-www-form-urlencoded"}, timeout=10)
+    assert refused.status == 401
+
+
+def test_search_pages_with_a_cursor_and_filters_by_update_time(one: Instance) -> None:
+    client = one.client()
+    ids = [client.submit(f"p{i}.xml", ubl_invoice(number=f"PAGE-{i}")).json()["flowId"]
+           for i in range(5)]
+    for flow_id in ids:
+        one.wait_ack(flow_id)
+    seen: list[str] = []
+    cursor = None
+    for _ in range(10):
+        page = client.search({}, limit=2, cursor=cursor).json()
+        assert len(page["results"]) <= 2
+        seen += [f["flowId"] for f in page["results"]]
+        cursor = page.get("nextCursor")
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(ids) and len(seen) == len(set(seen))
+    last = client.get(ids[-1]).json()["updatedAt"]
+    later = client.search({"updatedAfter": last}).json()["results"]
+    assert ids[-1] not in [f["flowId"] for f in later]
+    assert client.search({"ackStatus": "Bogus"}).status == 400
+    assert json.loads(client.search({}, limit=0).body)["errorCode"] == "INVALID_REQUEST"
+    assert TOKEN
