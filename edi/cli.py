@@ -341,7 +341,7 @@ def _doc_json(d: Any) -> dict[str, Any]:
         "status": str(d.status), "status_code": d.status.code,
         "reason": str(d.reason) if d.reason else None,
         "scenario": d.scenario.to_dict() if d.scenario is not None else None,
-        "rule_sets": list(d.rule_sets),
+        "rule_sets": [r.to_dict() for r in d.rule_sets],
         "layers": [{"layer": r.layer, "ran": r.ran, "seconds": round(r.seconds, 6),
                     "findings": r.findings, "note": r.note} for r in d.layers],
         "findings": [f.to_dict() for f in d.findings],

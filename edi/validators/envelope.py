@@ -34,6 +34,7 @@ safe.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from edi.model import (
@@ -43,6 +44,7 @@ from edi.model import (
     FlowError,
     Profile,
     Reason,
+    RuleSet,
     Severity,
     channel_names,
 )
@@ -141,6 +143,15 @@ def french_platform(doc: Document) -> bool:
     return scenario is not None and (scenario.b2g or scenario.name == B2B)
 
 
+@cache
+def rule_set() -> RuleSet:
+    """The envelope rules as a report names them: edi-flux's, read with pikepdf (qpdf)."""
+    import pikepdf
+
+    return RuleSet.of_edi("Factur-X envelope", "edi/validators/envelope.py",
+                          f"pikepdf {pikepdf.__version__}, qpdf {pikepdf.__libqpdf_version__}")
+
+
 class EnvelopeLayer:
     name = LAYER
     reason = Reason.IRR_TYPE_F
@@ -155,6 +166,7 @@ class EnvelopeLayer:
         return doc.container is Container.PDF
 
     def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
+        doc.rule_sets.append(rule_set())
         found: list[tuple[str, str, str]] = []   # (rule id, location, message)
         try:
             env = envelope_of(doc, self.limits.max_file_bytes)

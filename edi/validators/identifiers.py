@@ -35,7 +35,7 @@ from stdnum.fr import siren as stdsiren
 from stdnum.fr import siret as stdsiret
 from stdnum.fr import tva as stdtva
 
-from edi.model import Finding, Reason, Severity
+from edi.model import Finding, Reason, RuleSet, Severity
 from edi.namespaces import NS
 
 if TYPE_CHECKING:
@@ -324,7 +324,8 @@ class IdentifiersLayer:
     def __init__(self, settings: Settings | None = None) -> None:
         import stdnum
 
-        self.rule_set = f"Identifiers (python-stdnum {stdnum.__version__})"
+        self.rule_set = RuleSet.of_edi("Identifiers", "edi/validators/identifiers.py",
+                                       f"python-stdnum {stdnum.__version__}")
 
     def applies(self, doc: Document) -> bool:
         return doc.invoice is not None

