@@ -37,7 +37,7 @@ backoff_max = 1.0
 jitter = 0.0
 
 [flow_service]
-port = 0
+port = {port}
 webhook_poll = 0.2
 webhook_backoff_initial = 0.2
 webhook_backoff_max = 1.0
@@ -55,10 +55,10 @@ class Instance:
     log: Path | None = None
 
     def configure(self, flow_service: str = "", extra: str = "",
-                  layers: tuple[str, ...] = ("xml", "xsd")) -> None:
+                  layers: tuple[str, ...] = ("xml", "xsd"), port: int = 0) -> None:
         ledger = f'[paths]\nledger = "{self.ledger}"\n'
         text = CONFIG.format(ledger=ledger, layers=", ".join(f'"{x}"' for x in layers),
-                             flow_service=flow_service)
+                             flow_service=flow_service, port=port)
         (self.root / "edi.toml").write_text(text + extra, encoding="utf-8")
 
     def start(self, timeout: float = 60) -> str:
