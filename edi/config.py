@@ -137,7 +137,7 @@ class Limits:
 @dataclass(frozen=True)
 class Validation:
     layers: tuple[str, ...] = ("xml", "antivirus", "xsd", "envelope", "attachments", "en16931",
-                               "br-fr", "identifiers", "chorus")
+                               "br-fr", "identifiers", "depositor", "chorus")
     stop_on_fatal: bool = True        # a fatal xml/xsd finding skips later layers;
     #                                   the rule layers (EN 16931, BR-FR...) all run
     workers: int = 0                  # validation worker processes; 0 = one per core
@@ -294,6 +294,7 @@ SECTION_MODULES: tuple[str, ...] = (
     "edi.intake.sftp_settings",
     "edi.validators.schematron_settings",
     "edi.validators.chorus_settings",
+    "edi.validators.depositor_settings",
     "edi.validators.envelope_settings",
     "edi.validators.attachments_settings",
     "edi.validators.antivirus_settings",

@@ -45,6 +45,7 @@ REGISTRY: dict[str, str] = {
     "en16931": "edi.validators.schematron:EN16931Layer",
     "br-fr": "edi.validators.schematron:BRFRLayer",
     "chorus": "edi.validators.chorus:ChorusLayer",
+    "depositor": "edi.validators.depositor:DepositorLayer",
 }
 
 # "xml" (the hardened parse) always runs first: nothing else can be judged without it.
