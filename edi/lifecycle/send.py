@@ -1,0 +1,135 @@
+"""A status our user sets on one of its invoices (``edi lifecycle set``): checked against
+the role and the rules, built as a CDAR message, judged by the XSD and the official
+Schematron before anything is written, filed, written under ``reports/lifecycle/`` and
+routed like the invoice (to its route's targets: the seller's platform) and back to the
+depositor where a route says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from edi.config import Settings
+from edi.durable import write_atomic
+from edi.ledger import Ledger
+from edi.ledger import lifecycle as sql
+from edi.lifecycle import cdar, check, codes
+from edi.lifecycle.cdar import Filed
+from edi.lifecycle.ingest import FOLDER, key, own_status, seller_party
+from edi.lifecycle.settings import LifecycleSettings
+from edi.model import Document, Invoice, Syntax, utcnow
+from edi.routing import table
+
+
+class Refused(ValueError):
+    """The status cannot be set: the message says what was found and what is expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    code: int
+    invoice: str
+    path: Path
+    targets: list[str]
+
+
+def allowed(role: str) -> list[int]:
+    """The statuses edi-flux sets for its user in ``role``: the seller's own, and in the
+    platform role the platform's too."""
+    sides = codes.SELLER_SIDE | (codes.PLATFORM if role == "platform" else frozenset())
+    return [s.code for s in codes.STATUSES.values() if s.set_by & sides]
+
+
+def set_status(settings: Settings, ledger: Ledger, flow_id: str, code: int, *,
+               invoice: str | None = None, amount: str | None = None,
+               vat_rate: str | None = None, reason: str | None = None,
+               at: datetime | None = None) -> Sent:
+    role = settings.section(LifecycleSettings)
+    if code not in allowed(role.role):
+        raise Refused(f"status {code} ({codes.label(code) or 'not in CL-06'}) is not one "
+                      f"edi-flux sets in the {role.role} role; expected one of "
+                      f"{', '.join(map(str, allowed(role.role)))}")
+    status = codes.STATUSES[code]
+    flow = ledger.get(flow_id)
+    if flow is None:
+        raise Refused(f"no flow {flow_id}")
+    rows = [r for r in ledger.invoices(flow_id) if r.get("status") == "DEPOSEE"]
+    if invoice is not None:
+        rows = [r for r in rows if r.get("number") == invoice or str(r.get("seq")) == invoice]
+    if len(rows) != 1:
+        found = ", ".join(str(r.get("number")) for r in ledger.invoices(flow_id)) or "none"
+        raise Refused(f"flow {flow_id}: {len(rows)} accepted invoice(s) match "
+                      f"{invoice or '(no --invoice)'}; its invoices: {found}; name one "
+                      "with --invoice NUMBER")
+    row = rows[0]
+    data: tuple[cdar.Characteristic, ...] = ()
+    if code == 212 and (amount is None or vat_rate is None):
+        raise Refused("212 Encaissée needs --amount and --vat-rate (BR-FR-CDV-14: the "
+                      "amount cashed MDT-215 and its VAT rate MDT-224)")
+    if amount is not None:
+        try:
+            data = (cdar.Characteristic("MEN", cdar.amount(amount), row.get("currency") or
+                                        "EUR", cdar.amount(vat_rate or "0")),)
+        except ValueError as exc:
+            raise Refused(str(exc)) from exc
+    if status.needs_reason and not reason:
+        raise Refused(f"{code} {status.label} needs --reason (BR-FR-CDV-15), one of "
+                      f"{', '.join(sorted(codes.REASONS_FOR.get(code, codes.REASONS)))}")
+    if reason and (reason not in codes.REASONS
+                   or reason not in codes.REASONS_FOR.get(code, frozenset(codes.REASONS))):
+        raise Refused(f"--reason {reason}: not a reason BR-FR-CDV-CL-09 allows for {code}")
+    doc = _document(row)
+    st = own_status(doc, code, at or utcnow(), reason, source="user", data=data)
+    if role.role == "platform" and code in codes.STATUSES and \
+            codes.STATUSES[code].set_by == codes.PLATFORM:
+        sender = issuer = cdar.Party("WK", role.name, platform_id=role.platform_id)
+        recipients = [seller_party(doc)]
+    else:
+        seller = cdar.Party("SE", doc.invoice.seller_name if doc.invoice else None,
+                            siren=st.issuer_siren)
+        sender = issuer = seller
+        recipients = [cdar.Party("WK", "plateforme du vendeur")]
+    created = utcnow()
+    content = cdar.build(cdar.Message(st, sender=sender, issuer=issuer,
+                                      recipients=recipients, seller_siren=st.issuer_siren,
+                                      received_at=flow.received_at), created=created)
+    problems = judge_own(content)
+    if problems:
+        raise Refused("the message built does not pass the rules: " + "; ".join(problems))
+    name = f"{flow_id}_{row['seq']}_{code}_{created:%Y%m%dT%H%M%S}.cdar.xml"
+    reports = settings.path(settings.paths.reports)
+    path = reports / FOLDER / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, content)
+    sent: list[str] = []
+    for target in [*table.targets_for(doc, flow, settings),
+                   *table.report_targets_for(flow, settings)]:
+        if not target.exists(name):
+            target.deliver(name, content)
+        sent.append(target.name)
+    with ledger.engine.begin() as c:
+        sql.file(c, [Filed(st, key("user", flow_id, row["seq"], code, created.isoformat()),
+                           flow_id=flow_id, seq=row["seq"],
+                           message_file=str(Path(FOLDER) / name))], created)
+    return Sent(code, str(row.get("number")), path, sent)
+
+
+def judge_own(content: bytes) -> list[str]:
+    """Our own message through the XSD and the official Schematron."""
+    from edi.config import Limits
+    from edi.validators import xml_safety
+
+    tree = xml_safety.parse(content, Limits())
+    findings, _, _ = check.judge(tree)
+    return [f"{f.rule_id}: {f.message}" for f in findings if f.fatal]
+
+
+def _document(row: dict[str, Any]) -> Document:
+    data = row.get("invoice") or row.get("data") or {}
+    known = {k: v for k, v in data.items() if k in Invoice.__slots__}  # type: ignore[attr-defined]
+    syntax = Syntax(row["format"]) if row.get("format") in ("UBL", "CII") else None
+    return Document(seq=row["seq"], name=row.get("name") or "", content=b"",
+                    syntax=syntax, invoice=Invoice(**known))
+

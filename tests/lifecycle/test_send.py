@@ -1,0 +1,44 @@
+"""`edi lifecycle set`: our user's own status, as a CDAR message that passes the rules."""
+
+from __future__ import annotations
+
+import json
+
+from edi.samples import ubl_invoice
+from tests.lifecycle.conftest import Workspace
+
+
+def accepted_flow(ws: Workspace) -> str:
+    ws.configure()
+    ws.drop("facture.xml", ubl_invoice())
+    ws.edi("process")
+    return ws.flows()[0]["flow_id"]
+
+
+def test_212_with_its_amount_is_written_routed_and_shown(ws: Workspace) -> None:
+    flow_id = accepted_flow(ws)
+    out = ws.edi("lifecycle", "set", flow_id, "212", "--amount", "120.00",
+                 "--vat-rate", "20").stdout
+    assert "212 set on invoice FA-2025-000123" in out and "outbox" in out
+    messages = list((ws.root / "reports" / "lifecycle").glob("*.cdar.xml"))
+    assert len(messages) == 1
+    assert messages[0].name in {p.name for p in ws.files("outbox")}   # routed like it
+    text = messages[0].read_text("utf-8")
+    assert "<ram:ValueAmount currencyID=\"EUR\">120.00</ram:ValueAmount>" in text
+    assert "<ram:ValuePercent>20.00</ram:ValuePercent>" in text
+    invoice = json.loads(ws.edi("flow", flow_id, "--json").stdout)["invoices"][0]
+    assert [(s["code"], s["source"]) for s in invoice["lifecycle"]] == [(212, "user")]
+
+
+def test_212_without_its_amount_is_refused(ws: Workspace) -> None:
+    flow_id = accepted_flow(ws)
+    proc = ws.edi("lifecycle", "set", flow_id, "212", check=False)
+    assert proc.returncode != 0
+    assert "BR-FR-CDV-14" in proc.stderr
+
+
+def test_a_platform_status_is_refused_in_the_seller_role(ws: Workspace) -> None:
+    flow_id = accepted_flow(ws)
+    proc = ws.edi("lifecycle", "set", flow_id, "203", check=False)
+    assert proc.returncode != 0
+    assert "not one edi-flux sets in the seller role" in proc.stderr
