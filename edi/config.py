@@ -300,7 +300,6 @@ SECTION_MODULES: tuple[str, ...] = (
     "edi.validators.antivirus_settings",
     "edi.web.settings",
     "edi.lifecycle.settings",
-    "edi.lifecycle.settings",
     "edi.flowservice.settings",
 )
 

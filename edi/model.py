@@ -147,7 +147,6 @@ class Syntax(StrEnum):
     UBL = "UBL"
     CII = "CII"
     CDAR = "CDAR"   # a lifecycle status message (edi.lifecycle), not an invoice
-    CDAR = "CDAR"   # a lifecycle status message (edi.lifecycle), not an invoice
 
 
 class Container(StrEnum):

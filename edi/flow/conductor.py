@@ -32,7 +32,6 @@ from edi.flow.deliver import deliver, failed_delivery
 from edi.flow.examine import name_documents, verdict_of
 from edi.intake.claim import adopt_orphans, claim_files
 from edi.lifecycle.ingest import lifecycle_step
-from edi.lifecycle.ingest import lifecycle_step
 from edi.intake.scan import Candidate
 from edi.ledger import REQUEUED_DETAIL, Ledger, Verdict
 from edi.model import Document, Flow, FlowStatus, utcnow

@@ -56,7 +56,6 @@ class Verdict:
     outputs: dict[int, str]
     deliveries: list[tuple[int, str, str]] = field(default_factory=list)  # seq, target, name
     lifecycle: list[Any] = field(default_factory=list)  # edi.lifecycle.cdar.Filed to file
-    lifecycle: list[Any] = field(default_factory=list)  # edi.lifecycle.cdar.Filed to file
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,9 +389,6 @@ class Ledger:
             if deliveries:
                 c.execute(s.deliveries.delete().where(s.deliveries.c.flow_id.in_(ids)))
                 c.execute(insert(s.deliveries), deliveries)
-            lifecycle.file(c, [f for v in verdicts for f in v.lifecycle], now)
-            lifecycle.match_waiting(c, [(r["flow_id"], r["seq"], r["number"])
-                                        for r in invoices if r["status"] == "DEPOSEE"])
             lifecycle.file(c, [f for v in verdicts for f in v.lifecycle], now)
             lifecycle.match_waiting(c, [(r["flow_id"], r["seq"], r["number"])
                                         for r in invoices if r["status"] == "DEPOSEE"])
