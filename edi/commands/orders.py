@@ -1,7 +1,10 @@
-"""`edi orders import FILE...`: engagements (CSV or Order-X) into the directory store."""
+"""`edi orders import FILE...`: engagements (CSV or Order-X) into the directory store;
+`edi orders list`: each engagement with what accepted invoices took from it."""
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -10,9 +13,13 @@ from edi.commands import current_settings
 from edi.commands.directory import fail, store_path
 
 
-@click.group("orders")
-def command() -> None:
-    """Engagements (purchase orders) public buyers issued, for the deposit rules."""
+@click.group("orders", invoke_without_command=True)
+@click.pass_context
+def command(ctx: click.Context) -> None:
+    """Engagements (purchase orders) public buyers issued, for the deposit rules; alone,
+    `edi orders` lists them with what was invoiced and what remains."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(list_)
 
 
 @command.command("import")
@@ -33,3 +40,50 @@ def import_(files: tuple[Path, ...], replace: bool) -> None:
                f"{r.open} open, in {r.seconds:.2f} s.")
     if r.zeros and r.zeros.restored:
         click.echo(f"Leading zeros restored on {r.zeros.restored} identifier(s).")
+
+
+@command.command("list")
+@click.option("--buyer", default=None, help="Only this buyer's engagements (SIRET)")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON")
+def list_(buyer: str | None, as_json: bool) -> None:
+    """Engagements with their amount, what accepted invoices took (less credit notes)
+    and what remains."""
+    from edi.directory import load
+    from edi.ledger import Ledger, engagements
+
+    settings = current_settings()
+    path = store_path(settings)
+    found = load(path).engagements if path.exists() else {}
+    ledger = Ledger(settings.ledger_url)
+    try:
+        taken = engagements.invoiced(ledger.reader)
+    finally:
+        ledger.close()
+    rows: list[dict[str, object]] = []
+    for b in sorted(found):
+        if buyer and b != buyer.replace(" ", ""):
+            continue
+        for number, e in sorted(found[b].items()):
+            cents, count = taken.get((b, number), (0, 0))
+            invoiced = Decimal(cents) / 100
+            rows.append({"buyer": b, "number": number, "supplier": e.supplier,
+                         "amount": _money(e.amount), "invoiced": f"{invoiced:.2f}",
+                         "remaining": _money(e.amount - invoiced if e.amount is not None
+                                             else None),
+                         "invoices": count, "status": e.status, "open": e.open})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("No engagement: `edi orders import FILE` (CSV or Order-X).")
+        return
+    click.echo(f"{'buyer':<14}  {'engagement':<20}  {'supplier':<14}  {'amount':>12}  "
+               f"{'invoiced':>12}  {'remaining':>12}  invoices  status")
+    for r in rows:
+        click.echo(f"{r['buyer']:<14}  {r['number']:<20}  {r['supplier']:<14}  "
+                   f"{r['amount'] or '?':>12}  {r['invoiced']:>12}  {r['remaining'] or '?':>12}"
+                   f"  {r['invoices']:>8}  {r['status']}")
+
+
+def _money(value: Decimal | None) -> str | None:
+    return f"{value:.2f}" if value is not None else None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from edi.directory.consumption import consume_engagements
 from edi.durable import StorageUnavailable
 from edi.flow.context import Concluding, Context, Group
 from edi.model import Document, Finding, Flow, Reason, Severity
@@ -81,6 +82,7 @@ def _reserve(ctx: Context, items: Sequence[Concluding]) -> None:
                 f"invoice {inv.number} of supplier {_seller(inv)} issued in "
                 f"{(inv.issue_date or '')[:4]} is already accepted (flow {owner}); "
                 "an invoice number is used once per supplier and year"))
+    consume_engagements(ctx, items)   # the accepted ones take from their engagement
 
 
 def _seller(inv: Any) -> str | None:

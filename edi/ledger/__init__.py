@@ -277,9 +277,13 @@ class Ledger:
         return taken
 
     def release_keys(self, flow_id: str) -> None:
-        """Give back a flow's business keys (it is being reprocessed from scratch)."""
+        """Give back a flow's business keys (it is being reprocessed from scratch), and
+        what its invoices took from their engagements."""
+        from edi.ledger import engagements
+
         with self.engine.begin() as c:
             c.execute(s.accepted_keys.delete().where(s.accepted_keys.c.flow_id == flow_id))
+            engagements.release(c, flow_id)
 
     def schedule_retry(self, flow_id: str, attempts: int, at: datetime, detail: str) -> None:
         """The flow waits for its target (IN_EN_ATTENTE_TRAITEMENT_CPP) until ``at``."""

@@ -320,3 +320,27 @@ remote_claims = Table(
     Column("owner", String(64)),
     Column("expires_at", DateTime(timezone=True)),
 )
+
+# Engagements consumed by accepted invoices (edi/ledger/engagements.py, revision 0007): one
+# row per engagement with what was invoiced against it, in cents, updated in one statement
+# per invoice (the row serializes two workers taking the last euro); one row per invoice
+# that consumed (a credit note gives back: negative), so a redo never consumes twice.
+engagement_totals = Table(
+    "engagement_totals", metadata,
+    Column("buyer", String(14), primary_key=True),
+    Column("number", String(50), primary_key=True),
+    Column("invoiced_cents", BigInteger, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+engagement_uses = Table(
+    "engagement_uses", metadata,
+    Column("flow_id", String(40), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("buyer", String(14), nullable=False),
+    Column("number", String(50), nullable=False),
+    Column("cents", BigInteger, nullable=False),
+    Column("over_cents", BigInteger, nullable=False),   # beyond the amount, when it went over
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_engagement_uses_engagement", engagement_uses.c.buyer, engagement_uses.c.number)

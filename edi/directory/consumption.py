@@ -1,0 +1,116 @@
+"""Accepted invoices consume their engagement: the remaining amount goes down once each.
+
+Called by the ``duplicates`` step, in the parent, right after the business keys are
+reserved: an invoice that is not rejected and names (BT-13) an open engagement of its
+buyer, issued to its seller, takes its amount from it in the ledger
+(``edi.ledger.engagements``, one transaction per group, the engagement's row serializing
+concurrent workers); a credit note gives its amount back. The engagement's amount is the
+directory store's (``edi orders import``). Which total is counted is ``[chorus]
+engagement_amount`` (BT-112 with VAT by default, as public commitments are).
+
+An invoice that takes more than what remains gets ``CPRO-ENG-MONTANT`` (the chorus
+layer's rule, recorded by the ``ledger`` layer) at the severity its scenario gives it: a
+warning, as Chorus Pro only warns; the invoice stays accepted and its amount is counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from edi.directory.snapshot import Directory, Engagement, cached
+from edi.ledger import engagements as ledger_engagements
+from edi.model import Document, Finding
+
+if TYPE_CHECKING:
+    from edi.flow.context import Concluding, Context
+
+CREDIT_NOTES = frozenset({"381", "261", "262", "396", "502", "503"})
+
+
+def consume_engagements(ctx: Context, items: Sequence[Concluding]) -> None:
+    """Take the group's accepted invoices from their engagements; findings for those
+    that went over."""
+    from edi.validators.chorus_settings import ChorusSettings
+
+    chorus = ctx.settings.section(ChorusSettings)
+    directory = cached(ctx.settings.path(chorus.directory), chorus.reload_check_seconds)
+    if directory is None or not directory.engagements:
+        return
+    uses: list[ledger_engagements.Use] = []
+    docs: dict[tuple[str, int], Document] = {}
+    for item in items:
+        for doc in item.documents:
+            use = use_of(item.flow.flow_id, doc, directory, chorus.engagement_amount)
+            if use is not None:
+                uses.append(use)
+                docs[(use.flow_id, use.seq)] = doc
+    for result in ledger_engagements.consume(ctx.ledger.engine, uses):
+        if result.over_cents:
+            doc = docs[(result.use.flow_id, result.use.seq)]
+            if not any(f.rule_id == "CPRO-ENG-MONTANT" for f in doc.findings):
+                doc.findings.append(over_finding(doc, result, chorus.engagement_amount))
+
+
+def engagement_of(doc: Document, directory: Directory) -> Engagement | None:
+    """The open engagement ``doc`` names for its buyer and seller, if the store has it."""
+    inv = doc.invoice
+    if inv is None or doc.fatal:
+        return None
+    number = (inv.purchase_order or "").strip()
+    buyer = (inv.buyer_siret or "").replace(" ", "") or (
+        doc.scenario.structure if doc.scenario is not None else None)
+    if not number or not buyer:
+        return None
+    e = directory.engagements.get(buyer, {}).get(number)
+    seller_siret = (inv.seller_siret or "").replace(" ", "") or None
+    seller_siren = (inv.seller_siren or "").replace(" ", "") or None
+    if e is None or not e.open or not e.for_supplier(seller_siret, seller_siren):
+        return None
+    return e
+
+
+def use_of(flow_id: str, doc: Document, directory: Directory,
+           basis: str) -> ledger_engagements.Use | None:
+    e = engagement_of(doc, directory)
+    if e is None or doc.invoice is None:
+        return None
+    raw = doc.invoice.total_with_vat if basis == "with_vat" else doc.invoice.total_without_vat
+    cents = to_cents(raw)
+    if cents is None:
+        return None
+    if (doc.invoice.type_code or "380") in CREDIT_NOTES:
+        cents = -abs(cents)
+    limit = to_cents(str(e.amount)) if e.amount is not None else None
+    return ledger_engagements.Use(flow_id, doc.seq, e.buyer, e.number, cents, limit)
+
+
+def over_finding(doc: Document, result: ledger_engagements.Consumed, basis: str) -> Finding:
+    from edi.validators.chorus import RULES
+
+    rule = RULES["CPRO-ENG-MONTANT"]
+    b2g = doc.scenario is not None and doc.scenario.b2g
+    use = result.use
+    remaining = (use.limit_cents or 0) - result.before_cents
+    label = "BT-112 TTC / incl. VAT" if basis == "with_vat" else "BT-109 HT / excl. VAT"
+    return Finding("CPRO-ENG-MONTANT", rule.severity_in(b2g), "ledger",
+                   "BT-112" if basis == "with_vat" else "BT-109",
+                   rule.message(amount=_euros(use.cents), basis=label,
+                                remaining=_euros(remaining), number=use.number)
+                   + f" ({_euros(result.before_cents)} already invoiced of "
+                     f"{_euros(use.limit_cents or 0)})")
+
+
+def to_cents(value: str | None) -> int | None:
+    try:
+        amount = Decimal(value) if value else None
+    except InvalidOperation:
+        return None
+    if amount is None or not amount.is_finite():
+        return None
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _euros(cents: int) -> str:
+    return f"{Decimal(cents) / 100:.2f}"
