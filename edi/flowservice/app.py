@@ -5,7 +5,7 @@
     GET    /v1/flows/{flowId}      docType Metadata (the Flow), Original, Converted,
                                    ReadableView (the file, when we have it)
     GET    /v1/webhooks  POST /v1/webhooks  DELETE /v1/webhooks/{webhookUid}
-    GET    /v1/healthcheck         200, no authentication (its responses have no 401)
+    GET    /v1/healthcheck         200 (authenticated: the description's security is global)
     POST   /v1/token               OAuth2 client credentials (edi/flowservice/auth.py)
     GET    /v1/openapi.json        the official description this server implements
 
@@ -26,7 +26,7 @@ import logging
 import secrets
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
@@ -99,10 +99,12 @@ def check_flow_info(raw: Any) -> dict[str, Any]:
         if key in info and info[key] not in spec.enum(schema):
             raise ValueError(f"flowInfo.{key}: {info[key]!r} is not one of "
                              f"{list(spec.enum(schema))}")
-    if not info["name"] or len(info["name"]) > 255:
-        raise ValueError("flowInfo.name: expected 1 to 255 characters")
-    if "trackingId" in info and not 1 <= len(info["trackingId"]) <= 64:
-        raise ValueError("flowInfo.trackingId: expected 1 to 64 characters")
+    if len(info["name"]) > 255:
+        raise ValueError("flowInfo.name: expected at most 255 characters")
+    if info.get("trackingId") == "":
+        del info["trackingId"]   # no trackingId given
+    if len(info.get("trackingId", "")) > 64:
+        raise ValueError("flowInfo.trackingId: expected at most 64 characters")
     sha = info.get("sha256")
     if sha is not None and not (len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
         raise ValueError(f"flowInfo.sha256: {sha!r} is not 64 lowercase hex digits")
@@ -116,13 +118,18 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
     archive_root = settings.path(settings.paths.archive).resolve()
     work = settings.path(settings.paths.work)
 
-    def authenticated(handler: Callable[[Request, Caller], Awaitable[Response]]
+    def authenticated(handler: Callable[[Request, Caller], Awaitable[Response]],
+                      strict_request_id: bool = True,
                       ) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             try:
                 caller = auth.caller(request.headers.get("authorization"))
             except AuthError as exc:
                 return error(401, exc.code, str(exc))
+            rid = request.headers.get("request-id")
+            if strict_request_id and rid is not None and not _is_uuid(rid):
+                return error(400, "INVALID_REQUEST_ID", f"Request-Id {rid[:80]!r} is not a "
+                             "UUID")
             org = request.headers.get("organization-id")
             if org is not None and not caller.may_act_for(org):
                 return error(403, "FORBIDDEN_ACCESS", f"client {caller.name} may not act "
@@ -202,7 +209,8 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
 
     async def search_flows(request: Request, caller: Caller) -> Response:
         try:
-            params = json.loads(await request.body())
+            raw = await request.body()
+            params = json.loads(raw) if raw.strip() else {"where": {}}  # the body is optional
             query = _search_query(params)
         except (ValueError, UnicodeDecodeError) as exc:
             return error(400, "INVALID_REQUEST", str(exc))
@@ -296,6 +304,11 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         return JSONResponse({"webhookId": row["webhook_id"], "signingKey": row["signing_key"],
                              "createdAt": models.when(row["created_at"])}, status_code=201)
 
+    async def webhooks(request: Request, caller: Caller) -> Response:
+        if request.method == "POST":
+            return await create_webhook(request, caller)
+        return await list_webhooks(request, caller)
+
     async def delete_webhook(request: Request, caller: Caller) -> Response:
         uid = request.path_params["webhookUid"]
         try:
@@ -308,8 +321,8 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
 
     # -- the rest -----------------------------------------------------------------------
 
-    async def healthcheck(request: Request) -> Response:
-        return _with_request_id(request, Response(status_code=200))
+    async def healthcheck(request: Request, caller: Caller) -> Response:
+        return Response(status_code=200)
 
     async def openapi(request: Request) -> Response:
         return FileResponse(spec.FLOW_SERVICE, media_type="application/json")
@@ -334,10 +347,10 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         Route("/v1/flows", authenticated(create_flow), methods=["POST"]),
         Route("/v1/flows/search", authenticated(search_flows), methods=["POST"]),
         Route("/v1/flows/{flowId}", authenticated(get_flow), methods=["GET"]),
-        Route("/v1/webhooks", authenticated(list_webhooks), methods=["GET"]),
-        Route("/v1/webhooks", authenticated(create_webhook), methods=["POST"]),
+        Route("/v1/webhooks", authenticated(webhooks), methods=["GET", "POST"]),
         Route("/v1/webhooks/{webhookUid}", authenticated(delete_webhook), methods=["DELETE"]),
-        Route("/v1/healthcheck", healthcheck, methods=["GET"]),
+        Route("/v1/healthcheck", authenticated(healthcheck, strict_request_id=False),
+              methods=["GET"]),
         Route("/v1/token", token, methods=["POST"]),
         Route("/v1/openapi.json", openapi, methods=["GET"]),
     ]
@@ -346,7 +359,9 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         assert isinstance(exc, HTTPException)
         code = {404: "MISSING_RESOURCE", 405: "METHOD_NOT_ALLOWED"}.get(exc.status_code,
                                                                         "INVALID_REQUEST")
-        return error(exc.status_code, code, str(exc.detail))
+        response = error(exc.status_code, code, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     async def internal(request: Request, exc: Exception) -> Response:
         log.exception("Flow Service: %s %s failed", request.method, request.url.path)
@@ -357,8 +372,18 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
 
 
 def _with_request_id(request: Request, response: Response) -> Response:
-    response.headers["Request-Id"] = request.headers.get("request-id") or str(uuid.uuid4())
+    """The caller's Request-Id back (one of ours when it gave none, or no UUID)."""
+    rid = request.headers.get("request-id")
+    response.headers["Request-Id"] = rid if rid and _is_uuid(rid) else str(uuid.uuid4())
     return response
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return len(text) == 36
 
 
 def _ascii(name: str) -> str:
@@ -367,14 +392,15 @@ def _ascii(name: str) -> str:
 
 def _cursor(position: tuple[datetime, str]) -> str:
     at, fid = position
-    raw = json.dumps({"u": at.isoformat(), "id": fid}).encode()
+    raw = json.dumps({"created_at": at.isoformat(), "id": fid}).encode()
     return base64.urlsafe_b64encode(raw).decode()
 
 
 def _uncursor(text: str) -> tuple[datetime, str]:
     try:
         data = json.loads(base64.urlsafe_b64decode(text.encode()))
-        return datetime.fromisoformat(data["u"]), str(data["id"])
+        at = datetime.fromisoformat(str(data["created_at"]).replace("Z", "+00:00"))
+        return (at if at.tzinfo else at.replace(tzinfo=UTC)), str(data["id"])
     except (ValueError, KeyError, TypeError, binascii.Error) as exc:
         raise ValueError(f"cursor {text[:80]!r} is not one of ours") from exc
 
@@ -420,7 +446,7 @@ def _search_query(params: Any) -> dict[str, Any]:
             raise ValueError("where.trackingId: expected a string of at most 64 characters")
         where["trackingId"] = raw["trackingId"]
     after = None
-    if params.get("cursor") is not None:
+    if "cursor" in params:
         if not isinstance(params["cursor"], str):
             raise ValueError("cursor: expected a string")
         after = _uncursor(params["cursor"])
@@ -448,11 +474,11 @@ def _webhook_row(params: Any, client: str) -> dict[str, Any]:
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):
         raise ValueError("callbackUrl: expected an http:// or https:// URL")
     types = params.get("flowTypes")
-    if types is not None and (not isinstance(types, list) or any(
+    if "flowTypes" in params and (not isinstance(types, list) or any(
             t not in spec.enum("FlowType") for t in types)):
         raise ValueError(f"flowTypes: expected a list of {list(spec.enum('FlowType'))}")
     for key, schema in (("flowDirection", "FlowDirection"), ("ackStatus", "FlowAckStatus")):
-        if params.get(key) is not None and params[key] not in spec.enum(schema):
+        if key in params and params[key] not in spec.enum(schema):
             raise ValueError(f"{key}: expected one of {list(spec.enum(schema))}")
     return {"webhook_id": str(uuid.uuid4()), "client": client, "callback_url": url,
             "flow_types": json.dumps(types) if types is not None else None,

@@ -78,7 +78,7 @@ class ApiIntake:
         folder = self.uploads / uuid.uuid4().hex
         folder.mkdir(parents=True)
         try:
-            path = folder / (safe_name(Path(info["name"]).name) or "flow")
+            path = folder / (safe_name(Path(info["name"]).name.lstrip(".")) or "flow")
             digest = _copy_durably(upload, path)
             if info.get("sha256") and info["sha256"] != digest:
                 raise ChecksumMismatch(f"flowInfo sha256 {info['sha256']} but the file's "

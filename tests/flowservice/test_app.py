@@ -104,16 +104,20 @@ def test_a_factur_x_pdf_is_its_own_readable_view_and_nothing_is_converted(
     assert one.client().get(flow_id, "Nonsense").status == 400
 
 
-def test_no_token_or_a_wrong_one_is_401_and_healthcheck_needs_none(one: Instance) -> None:
+def test_no_token_or_a_wrong_one_is_401_and_a_request_id_is_a_uuid_echoed(one: Instance
+                                                                          ) -> None:
     none = http.request("POST", f"{one.url}/v1/flows/search", b'{"where": {}}',
                         {"Content-Type": "application/json"}, timeout=10)
     assert none.status == 401 and none.json()["errorCode"] == "MISSING_TOKEN"
     wrong = one.client(token="not-the-token").search({})
     assert wrong.status == 401 and wrong.json()["errorCode"] == "INVALID_TOKEN"
-    health = http.request("GET", f"{one.url}/v1/healthcheck", None,
-                          {"Request-Id": "6f1c9a3e-0000-4000-8000-000000000001"}, timeout=10)
-    assert health.status == 200
-    assert health.headers["request-id"] == "6f1c9a3e-0000-4000-8000-000000000001"
+    rid = "6f1c9a3e-0000-4000-8000-000000000001"
+    health = one.client().call("GET", "/v1/healthcheck", headers={"Request-Id": rid})
+    assert health.status == 200 and health.headers["request-id"] == rid
+    assert http.request("GET", f"{one.url}/v1/healthcheck", None, {}, timeout=10).status == 401
+    not_uuid = one.client().call("POST", "/v1/flows/search", b'{"where": {}}',
+                                 {"Request-Id": "abc", "Content-Type": "application/json"})
+    assert not_uuid.status == 400 and not_uuid.json()["errorCode"] == "INVALID_REQUEST_ID"
 
 
 def test_bad_submissions_are_clear_http_errors(one: Instance) -> None:
