@@ -13,7 +13,7 @@ from edi.samples import ubl_invoice
 from tests.lifecycle.conftest import Workspace
 from tests.lifecycle.helpers import status_message
 from tests.web.conftest import free_port
-from tests.web.test_browser import browser, page, shot  # noqa: F401 (the fixtures)
+from tests.web.test_browser import shot
 
 
 @pytest.fixture
