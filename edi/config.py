@@ -299,7 +299,6 @@ SECTION_MODULES: tuple[str, ...] = (
     "edi.validators.attachments_settings",
     "edi.validators.antivirus_settings",
     "edi.web.settings",
-    "edi.lifecycle.settings",
     "edi.flowservice.settings",
 )
 

@@ -31,7 +31,6 @@ from edi.flow.context import Concluding, Context, Group, under
 from edi.flow.deliver import deliver, failed_delivery
 from edi.flow.examine import name_documents, verdict_of
 from edi.intake.claim import adopt_orphans, claim_files
-from edi.lifecycle.ingest import lifecycle_step
 from edi.intake.scan import Candidate
 from edi.ledger import REQUEUED_DETAIL, Ledger, Verdict
 from edi.model import Document, Flow, FlowStatus, utcnow
@@ -158,8 +157,6 @@ class Processor:
             item.verdict = Verdict(item.flow, status, item.documents, reason,
                                    time.perf_counter() - started[item.flow.flow_id],
                                    item.outputs, item.sent)
-        group.each(ctx, "filing its lifecycle statuses",
-                   lambda c: lifecycle_step(ctx, c, group.batch))
         t_report = time.perf_counter()
         if histories is None:
             histories = self.ledger.histories([c.flow.flow_id for c in live])

@@ -15,15 +15,12 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from edi.config import Settings
 from edi.durable import fsync_dir, write_atomic
+from edi.ledger import Ledger
 from edi.model import Flow, FlowStatus, new_flow_id
 from edi.testing import crash_point
-
-if TYPE_CHECKING:   # validation workers import safe_name from here, never the ledger
-    from edi.ledger import Ledger
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine, ExceptionContext
 from sqlalchemy.exc import IntegrityError
 
 from edi.durable import StorageUnavailable
-from edi.ledger import bounds, lifecycle, migrations
+from edi.ledger import bounds, migrations
 from edi.ledger import schema as s
 from edi.ledger.filters import filters
 from edi.ledger.rows import invoice_row, party
@@ -55,7 +55,6 @@ class Verdict:
     seconds: float
     outputs: dict[int, str]
     deliveries: list[tuple[int, str, str]] = field(default_factory=list)  # seq, target, name
-    lifecycle: list[Any] = field(default_factory=list)  # edi.lifecycle.cdar.Filed to file
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,9 +392,6 @@ class Ledger:
             if deliveries:
                 c.execute(s.deliveries.delete().where(s.deliveries.c.flow_id.in_(ids)))
                 c.execute(insert(s.deliveries), deliveries)
-            lifecycle.file(c, [f for v in verdicts for f in v.lifecycle], now)
-            lifecycle.match_waiting(c, [(r["flow_id"], r["seq"], r["number"])
-                                        for r in invoices if r["status"] == "DEPOSEE"])
 
     # -- deliveries ---------------------------------------------------------------------
 
@@ -497,8 +493,6 @@ class Ledger:
             d["data"] = json.loads(d["data"]) if d.get("data") else None
             d["findings"] = by_seq.get(r.seq, [])
             out.append(d)
-        with self.reader.connect() as c:
-            lifecycle.attach(out, c)
         return out
 
     def flows(self, q: FlowQuery = FlowQuery()) -> list[dict[str, Any]]:
