@@ -158,8 +158,11 @@ def _hold(ctx: click.Context, command: str, settings: Settings, ledger: Any, exa
 
     Also bounds the stop: once requested, the workers get [intake] stop_grace seconds.
     """
-    from edi.ledger.guard import InstanceBusy, InstanceGuard, scopes
+    from edi.ledger.guard import InstanceBusy, InstanceGuard, leases_replace_guard, scopes
 
+    if leases_replace_guard(ledger):  # PostgreSQL: several instances share the ledger
+        examiner.stop_on(stop.event, settings.intake.stop_grace)
+        return None
     guard = InstanceGuard(ledger, scopes(settings.path(settings.paths.inbox),
                                          settings.path(settings.paths.work)),
                           command, settings.intake.instance_stale_after, on_lost=stop.request)
@@ -191,6 +194,8 @@ def _stopped_while_unwritable(exc: StorageUnavailable) -> None:
 def _release(guard: Any) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
+    if guard is None:
+        return
     try:
         guard.release()
     except SQLAlchemyError as exc:  # said, not swallowed: the claim lapses on its own

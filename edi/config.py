@@ -100,9 +100,11 @@ class Intake:
     process_wait: float = 30.0         # `edi process`: at most this long for files still written
     stop_grace: float = 5.0            # on SIGINT/SIGTERM, seconds for the flows in hand to finish
     instance_stale_after: float = 30.0  # a guard not renewed for this long is taken over
+    lease: float = 30.0                # a flow's owner silent this long: another takes it up
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "quiet_period": Bound(0, what=SECONDS),
+        "lease": Bound(0.5, 3600, what=SECONDS),
         "scan_interval": Bound(0.2, what=SECONDS),    # below, an idle watcher burns a core
         "batch": Bound(1, what="a number of flows"),
     }
@@ -299,6 +301,7 @@ SECTION_MODULES: tuple[str, ...] = (
     "edi.validators.attachments_settings",
     "edi.validators.antivirus_settings",
     "edi.web.settings",
+    "edi.lifecycle.settings",
     "edi.flowservice.settings",
 )
 

@@ -147,6 +147,7 @@ class Syntax(StrEnum):
     UBL = "UBL"
     CII = "CII"
     CDAR = "CDAR"   # a lifecycle status message (edi.lifecycle), not an invoice
+    ORDER = "ORDER"  # a purchase order (edi.parsers.order): it becomes an engagement
 
 
 class Container(StrEnum):
@@ -251,6 +252,9 @@ class EdiError(Exception):
         │                                         touched, exit code 2
         ├── InstanceBusy        edi.ledger.guard  another instance holds the inbox, work
         │                                         area or ledger: exit code 3
+        ├── LeaseLost           edi.ledger.leases  another process took over a flow (this
+        │                                         one stopped renewing its lease): left
+        │                                         to it, this one stops touching it
         ├── EngineError         edi.validators.schematron  the Schematron engine could not
         │                                         judge: SCH-ENGINE, the invoice refused
         ├── ScanFailed          edi.validators.antivirus   clamd could not scan: the flow

@@ -11,6 +11,7 @@ from typing import Any
 from edi.durable import DurableBatch, fsync_dir, sha256_file, storage_error
 from edi.flow.context import Context
 from edi.intake.claim import work_name
+from edi.ledger import LeaseLost
 from edi.model import Flow, FlowStatus, utcnow
 from edi.testing import crash_point
 
@@ -77,7 +78,12 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
         archived = keep
     if len(newly):
         crash_point("archived")
-    ctx.ledger.archived([(f.flow_id, path, digest, size) for f, path, digest, size in newly])
+    lost = ctx.ledger.archived([(f.flow_id, path, digest, size)
+                                for f, path, digest, size in newly])
+    if lost:  # another process took them over: theirs to archive, record and conclude
+        ctx.lose(LeaseLost(lost, ctx.ledger.owner, "recording its archived original"))
+        archived = [(f, d) for f, d in archived if f.flow_id not in lost]
+        newly = [n for n in newly if n[0].flow_id not in lost]
     for flow, _, digest, size in newly:
         flow.sha256, flow.size = digest, size
         flow.status = FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
@@ -85,7 +91,7 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
     for flow, _ in archived:
         work_file = ctx.work / work_name(flow.flow_id, flow.file_name)
         if work_file.exists():
-            work_file.unlink()
+            work_file.unlink(missing_ok=True)
             removed = True
     if removed:
         fsync_dir(ctx.work)
@@ -98,8 +104,11 @@ def _still_written(ctx: Context, flow: Flow, digest: str, size: int) -> None:
     detail = (f"the file changed after it was taken ({flow.size} -> {size} bytes): "
               f"still being written, examined again in {wait:.0f} s")
     log.warning("flow %s %s: %s", flow.flow_id, flow.file_name, detail)
-    ctx.ledger.still_written(flow.flow_id, digest, size, utcnow() + timedelta(seconds=wait),
-                             detail)
+    try:
+        ctx.ledger.still_written(flow.flow_id, digest, size,
+                                 utcnow() + timedelta(seconds=wait), detail)
+    except LeaseLost as lost:
+        ctx.lose(lost)
 
 
 def _stat_key(st: Any) -> tuple[int, int, int]:

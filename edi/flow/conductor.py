@@ -8,6 +8,11 @@ concludes the flows as their verdicts come back, a group at a time: every step b
 one small unit of its own module, and the ledger is written once per step for the whole
 group, never once per flow and step (that is what keeps a big batch fast).
 
+Every flow in hand is leased to this process in the ledger (``edi.ledger.leases``):
+recovery, due retries and reprocessing take only flows nobody else works on, and a flow
+another process took over (this one was silent too long) is dropped from the group at
+the first write that finds it so, without any further step (``Context.lose``).
+
 A defect while concluding one flow makes that flow ``IN_INCIDENTE`` with the error; the
 others of its group conclude. A folder of ours that is full or read-only is no defect:
 the group waits for it (``edi.flow.storage``), then is concluded again (every step is
@@ -32,7 +37,8 @@ from edi.flow.deliver import deliver, failed_delivery
 from edi.flow.examine import name_documents, verdict_of
 from edi.intake.claim import adopt_orphans, claim_files
 from edi.intake.scan import Candidate
-from edi.ledger import REQUEUED_DETAIL, Ledger, Verdict
+from edi.ledger import REQUEUED_DETAIL, LeaseLost, Ledger, Verdict
+from edi.lifecycle.ingest import lifecycle_step
 from edi.model import Document, Flow, FlowStatus, utcnow
 from edi.routing.base import DeliveryError
 from edi.testing import crash_point
@@ -71,6 +77,10 @@ class Processor:
         self.ctx = Context(settings, ledger, self._stop_requested)
         self.on_flow = on_flow      # each status a flow settles in (metrics, logs)
         self.observe = observe      # (stage, seconds) for the stage duration histogram
+        ledger.lease_seconds = settings.intake.lease
+        self.batch = max(1, settings.intake.batch)
+        self.more = False           # recover() took a full batch: there may be more
+        self._orphans_at = 0.0      # when the work area was last looked at for orphans
 
     # -- the steps, in order ------------------------------------------------------------
 
@@ -81,11 +91,11 @@ class Processor:
             flows = claim_files([c.path for c in candidates], interface=interface,
                                 ledger=self.ledger, settings=self.settings)
         except StorageUnavailable as exc:
-            # The files are in the work area, unrecorded: once the ledger can be written,
-            # they are recorded exactly as after a crash at that point.
+            # The files are in the work area under this process's claims: once the ledger
+            # can be written, they are recorded exactly as after a crash at that point.
             self.ctx.storage.down(exc)
             flows = self._until_stored(
-                lambda: adopt_orphans(self.ledger, self.settings, interface))
+                lambda: adopt_orphans(self.ledger, self.settings, interface, own=True))
         self.ctx.observed("claim", t0, len(flows))
         return flows
 
@@ -100,8 +110,12 @@ class Processor:
         fresh, doubles = duplicates.identical_files(self.ctx, archived)
         hand.results.update(self._conclude(doubles, hand.started))
         if fresh:
+            lost = self.ledger.set_many([f.flow_id for f, _ in fresh],
+                                        FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, detail)
+            if lost:
+                self.ctx.lose(LeaseLost(lost, self.ledger.owner, "taking it in hand"))
+                fresh = [(f, o) for f, o in fresh if f.flow_id not in lost]
             hand.flows = {f.flow_id: f for f, _ in fresh}
-            self.ledger.set_many(list(hand.flows), FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, detail)
             for flow in hand.flows.values():
                 flow.status = FlowStatus.IN_EN_COURS_TRAITEMENT_CPP
             hand.histories = self.ledger.histories(list(hand.flows))
@@ -112,7 +126,7 @@ class Processor:
     def finish(self, hand: InHand) -> dict[str, FlowStatus]:
         """Conclude the flows in hand as their verdicts come back."""
         if hand.submission is None:
-            return hand.results
+            return self._mine(hand)
         for outcomes in self.examiner.results(hand.submission):
             crash_point("examined")
             examined: list[tuple[Flow, list[Document]]] = []
@@ -125,7 +139,13 @@ class Processor:
                     continue
                 examined.append((flow, outcome.documents))
             hand.results.update(self._conclude(examined, hand.started, hand.histories))
-        return hand.results
+        return self._mine(hand)
+
+    def _mine(self, hand: InHand) -> dict[str, FlowStatus]:
+        """The results of the flows still this process's (not those it lost)."""
+        lost = self.ctx.lost & (set(hand.started) | set(hand.results))
+        self.ctx.lost -= lost
+        return {fid: st for fid, st in hand.results.items() if fid not in lost}
 
     def _conclude(self, examined: Sequence[tuple[Flow, list[Document]]],
                   started: dict[str, float], histories: dict[str, list[dict]] | None = None
@@ -140,6 +160,13 @@ class Processor:
         """duplicates, deliver, render, set aside, return report, record: for a group of
         examined flows (again after a storage problem: every step is redoable)."""
         ctx = self.ctx
+        mine = self.ledger.owned([f.flow_id for f, _ in examined])
+        if len(mine) < len(examined):  # taken over while examined: deliver nothing of it
+            ctx.lose(LeaseLost({f.flow_id for f, _ in examined} - mine, self.ledger.owner,
+                               "concluding it"))
+            examined = [(f, d) for f, d in examined if f.flow_id in mine]
+            if not examined:
+                return {}
         for _, documents in examined:
             name_documents(documents)
         group = Group([Concluding(f, docs) for f, docs in examined])
@@ -157,6 +184,8 @@ class Processor:
             item.verdict = Verdict(item.flow, status, item.documents, reason,
                                    time.perf_counter() - started[item.flow.flow_id],
                                    item.outputs, item.sent)
+        group.each(ctx, "filing its lifecycle statuses",
+                   lambda c: lifecycle_step(ctx, c, group.batch))
         t_report = time.perf_counter()
         if histories is None:
             histories = self.ledger.histories([c.flow.flow_id for c in live])
@@ -186,14 +215,19 @@ class Processor:
                 group.fault(flow, "committing its files", refused)
         kept = [c.verdict for c in group.live() if c.verdict is not None]
         ctx.observed("report", t_report, len(kept))
+        lost: set[str] = set()
         for v, error in self.ledger.finish_many(kept):
+            if isinstance(error, LeaseLost):  # its new owner records it: nothing to undo
+                ctx.lose(error)
+                lost.add(v.flow.flow_id)
+                continue
             group.fault(v.flow, "recording its verdict", error)
             self._record_sent(v.flow, v.deliveries)
             report.withdraw(ctx, v.flow.flow_id)
         crash_point("finished")
         results: dict[str, FlowStatus] = {}
         for v in kept:
-            if v.flow.flow_id in group.faults:
+            if v.flow.flow_id in group.faults or v.flow.flow_id in lost:
                 continue
             results[v.flow.flow_id] = v.status
             log.info("flow %s %s: %s%s (%d/%d invoice(s) accepted)", v.flow.flow_id,
@@ -201,7 +235,10 @@ class Processor:
                      sum(1 for d in v.documents if not d.fatal), len(v.documents))
             ctx.settled(v.flow, v.status)
         for flow, why, sent in group.waits:
-            results[flow.flow_id] = failed_delivery(ctx, flow, why, sent)
+            try:
+                results[flow.flow_id] = failed_delivery(ctx, flow, why, sent)
+            except LeaseLost as gone:
+                ctx.lose(gone)
         for fid, (flow, step, fault) in group.faults.items():
             log.error("flow %s: internal error while %s", fid, step, exc_info=fault)
             results[fid] = ctx.incident(
@@ -226,16 +263,27 @@ class Processor:
         was alone in hand at ``ALONE_STOPS`` stops in a row did stop the processor by
         itself (one such stop can still be an outside kill landing then): it becomes
         ``IN_INCIDENTE``, so that one poison flow cannot stop every start.
+
+        Only flows nobody works on are taken (no lease, or one whose owner stopped
+        renewing it: ``Ledger.take_abandoned``), at most ``[intake] batch`` at a time
+        (``more`` says whether there may be others); the claims of files that stopped
+        on their way into the work area are recorded first (``adopt_orphans``). Run at
+        start and at every round: a process that dies leaves its flows to the others.
         """
-        self._until_stored(lambda: adopt_orphans(self.ledger, self.settings))
-        flows = [f for f in self.ledger.unfinished()
-                 if f.status is not FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP]
+        legacy = time.monotonic() - self._orphans_at >= self.ledger.lease_seconds
+        if legacy:
+            self._orphans_at = time.monotonic()
+            self._until_stored(self.ledger.reap)
+        adopted = self._until_stored(
+            lambda: adopt_orphans(self.ledger, self.settings, legacy=legacy))
+        taken = self._until_stored(lambda: self.ledger.take_abandoned(self.batch))
+        self.more = len(taken) >= self.batch
+        flows = sorted(adopted + taken, key=lambda f: f.flow_id)
         in_hand = [f.flow_id for f in flows if f.status is FlowStatus.IN_EN_COURS_TRAITEMENT_CPP]
         tries = self.ledger.conclude_attempts(in_hand) if in_hand else {}
         alone = self._last_taken_alone([fid for fid in in_hand
                                         if tries.get(fid, 0) >= CONCLUDE_ATTEMPTS])
         kept: list[Flow] = []
-        self.suspects = []
         for flow in flows:
             n = tries.get(flow.flow_id, 0)
             if n >= CONCLUDE_ATTEMPTS and flow.flow_id in alone:
@@ -274,7 +322,9 @@ class Processor:
         return guilty
 
     def due_retries(self) -> list[Flow]:
-        return self.ledger.due_retries(utcnow())
+        """The flows whose next attempt is due that nobody else works on, taken (at most
+        ``[intake] batch``): each due flow is retried by one process, not by all."""
+        return self._until_stored(lambda: self.ledger.take_due(utcnow(), self.batch))
 
     def requeue(self, flow_id: str) -> Flow:
         """Put a rejected, incident or waiting flow back in the queue (edi reprocess /
@@ -289,9 +339,17 @@ class Processor:
             raise ValueError(f"flow {flow_id} is {flow.status}: only IN_REJETE, "
                              "IN_INCIDENTE, IN_EN_ATTENTE_RETRAITEMENT_CPP or a flow waiting "
                              "for its target can be run again")
-        self.ledger.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP,
-                               REQUEUED_DETAIL, next_attempt_at=None, finished_at=None,
-                               attempts=0)
+        if not self.ledger.take_flow(flow_id):
+            owner, until = self.ledger.lease_of(flow_id)
+            raise ValueError(f"flow {flow_id} is being worked on by {owner} (its lease "
+                             f"runs until {until:%Y-%m-%d %H:%M:%S} UTC, by the ledger's "
+                             "clock); run it again once that process is done with it")
+        try:
+            self.ledger.set_status(flow_id, FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP,
+                                   REQUEUED_DETAIL, next_attempt_at=None, finished_at=None,
+                                   attempts=0)
+        except LeaseLost as exc:
+            raise ValueError(str(exc)) from exc
         flow.status = FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP
         flow.attempts = 0
         return flow

@@ -14,7 +14,7 @@ from typing import Any
 from edi.config import Settings
 from edi.durable import DurableBatch, StorageUnavailable, storage_error
 from edi.flow.storage import StorageWait
-from edi.ledger import Ledger, Verdict
+from edi.ledger import LeaseLost, Ledger, Verdict
 from edi.model import Document, Flow, FlowStatus, utcnow
 from edi.routing.base import DeliveryError
 
@@ -43,6 +43,12 @@ class Context:
         self.storage = StorageWait(stop_requested)
         self.on_flow: Callable[[Flow, FlowStatus], None] | None = None
         self.observe: Callable[[str, float], None] | None = None
+        self.lost: set[str] = set()   # flows another process took over: left alone
+
+    def lose(self, lost: LeaseLost) -> None:
+        """Flows another process owns now: this one stops touching them."""
+        log.warning("%s", lost)
+        self.lost.update(lost.flow_ids)
 
     def settled(self, flow: Flow, status: FlowStatus) -> None:
         if self.on_flow:
@@ -57,8 +63,12 @@ class Context:
     def incident(self, flow: Flow, detail: str, **fields: Any) -> FlowStatus:
         detail = text(detail)
         log.error("flow %s: IN_INCIDENTE: %s", flow.flow_id, detail)
-        self.ledger.set_status(flow.flow_id, FlowStatus.IN_INCIDENTE, detail,
-                               finished_at=utcnow(), next_attempt_at=None, **fields)
+        try:
+            self.ledger.set_status(flow.flow_id, FlowStatus.IN_INCIDENTE, detail,
+                                   finished_at=utcnow(), next_attempt_at=None, **fields)
+        except LeaseLost as lost:  # its new owner judges it
+            self.lose(lost)
+            return FlowStatus.IN_INCIDENTE
         self.settled(flow, FlowStatus.IN_INCIDENTE)
         return FlowStatus.IN_INCIDENTE
 

@@ -1,14 +1,20 @@
 """The run sequence of ``edi watch`` and ``edi process``, and the stop that ends it.
 
     start-up: recover what a crash left unfinished, and carry it on
-    a round:  the retries that are due, then one pass over every source
+    a round:  the retries that are due, what another process left (it died), then one
+              pass over every source
 
 ``edi watch`` runs rounds until stopped, waking early on a source's hint and at the
 latest every ``[intake] scan_interval``; ``edi process`` runs one round, then passes
 while files wait to become stable. SIGINT/SIGTERM stop the loop: the flows in hand get
 ``[intake] stop_grace`` seconds to finish, then the workers are killed (a stuck flow
-cannot hold the stop) and what did not finish stays unfinished in the ledger, recovered
-at the next start.
+cannot hold the stop) and what did not finish stays unfinished in the ledger, given
+back (its leases released), taken up by another process at once or at the next start.
+
+Several processes (on several machines) may run this on one ledger: each flow is leased
+to one of them (``edi.ledger.leases``), so a due retry is retried once, and the flows of
+a process that dies are taken up by the others at their next round once its leases
+expire (``[intake] lease``).
 """
 
 from __future__ import annotations
@@ -58,25 +64,38 @@ class Stop:
 
 def start_up(processor: Processor, stop: Stop) -> dict[str, FlowStatus]:
     """Recover what a crash left unfinished, and carry it on."""
-    leftovers = processor.recover()
-    if stop.requested:
-        return {}
+    return carry_on(processor, stop)
+
+
+def carry_on(processor: Processor, stop: Stop) -> dict[str, FlowStatus]:
+    """The flows nobody works on any more (a crash here, a process or node gone: their
+    leases expired), a batch at a time, then the suspects, each alone."""
     results: dict[str, FlowStatus] = {}
-    if leftovers:
-        log.info("recovering %d unfinished flow(s)", len(leftovers))
-        results.update(processor.process(leftovers))
+    while not stop.requested:
+        leftovers = processor.recover()
+        if stop.requested:
+            break
+        if leftovers:
+            log.info("recovering %d unfinished flow(s)", len(leftovers))
+            results.update(processor.process(leftovers))
+        if not processor.more:
+            break
     results.update(processor.process_suspects(lambda: stop.requested))
     return results
 
 
 def run_round(processor: Processor, sources: Sequence[Source], stop: Stop,
               progress: Callable[[int], None] | None = None) -> dict[str, FlowStatus]:
-    """The retries that are due, then one pass over every source."""
+    """The retries that are due, what others left unfinished, then one pass over every
+    source."""
     results: dict[str, FlowStatus] = {}
-    if not stop.requested:
+    while not stop.requested:
         due = processor.due_retries()
         if due:
             results.update(processor.process(due))
+        if len(due) < processor.batch:
+            break
+    results.update(carry_on(processor, stop))
     results.update(run_pass(processor, sources, stop, progress))
     return results
 

@@ -1,8 +1,13 @@
 """Claim: take a stable file by atomic rename into the work area, hash it, record it.
 
-The work file's name carries the flow id (``<flow id>__<file name>``), so a crash between
-the rename and the ledger commit is recovered deterministically: the file says which
-flow it is.
+One recoverable step: the claim is recorded in the ledger (``intake_claims``, owned by
+this process) *before* the rename, and the flow replaces the claim in one transaction
+after it. The work file's name carries the flow id (``<flow id>__<file name>``), so
+whatever stops the claim in between, the ledger knows the file: a claim whose process
+stopped is taken up by any process (``adopt_orphans``: the work file recorded as its
+flow, or the claim dropped when the rename never happened). Nothing sits in the work area
+unrecorded, and several processes can claim from one inbox: the rename decides, exactly
+one of two racing for a file gets it, the other drops its claim.
 """
 
 from __future__ import annotations
@@ -15,12 +20,15 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edi.config import Settings
 from edi.durable import fsync_dir, write_atomic
-from edi.ledger import Ledger
 from edi.model import Flow, FlowStatus, new_flow_id
 from edi.testing import crash_point
+
+if TYPE_CHECKING:   # validation workers import safe_name from here, never the ledger
+    from edi.ledger import Ledger
 
 log = logging.getLogger(__name__)
 
@@ -81,15 +89,22 @@ def received_at(flow_id: str) -> datetime:
 
 def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settings: Settings,
                 sources: Sequence[str] | None = None) -> list[Flow]:
-    """Claim several files in one ledger transaction; files gone meanwhile are skipped."""
+    """Claim several files: their claims recorded first, then the renames, then their
+    flows in one ledger transaction; files gone meanwhile (another process took them)
+    are skipped."""
     work = settings.path(settings.paths.work)
     work.mkdir(parents=True, exist_ok=True)
+    planned = [(path, new_flow_id(), safe_name(path.name),
+                sources[i] if sources is not None else safe_name(str(path)))
+               for i, path in enumerate(paths)]
+    if not planned:
+        return []
+    ledger.intend([(flow_id, interface, source) for _, flow_id, _, source in planned])
     moved: list[tuple[Path, str, str, str]] = []
+    gone: list[str] = []
     touched: set[Path] = set()
     sidecars: list[Path] = []
-    for i, path in enumerate(paths):
-        flow_id = new_flow_id()
-        name = safe_name(path.name)
+    for i, (path, flow_id, name, source) in enumerate(planned):
         dest = work / work_name(flow_id, name)
         if sources is not None:
             # Where it came from must survive a crash before the ledger commit: the SFTP
@@ -100,17 +115,22 @@ def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settin
             sidecars.append(sidecar)
         try:
             os.rename(path, dest)
-        except FileNotFoundError:  # removed between scan and claim: nothing to do
+        except FileNotFoundError:  # removed between scan and claim, or another process
+            gone.append(flow_id)   # took it: nothing to do
             continue
         except OSError as exc:  # one file we cannot take must not stop the others
             log.error("cannot claim %s: %s; left in place", safe_name(str(path)), exc)
+            gone.append(flow_id)
             continue
         touched.add(path.parent)
         done = path.with_name(path.name + ".done")
         if settings.intake.done_files and done.exists():
             done.unlink(missing_ok=True)
-        source = sources[i] if sources else safe_name(str(path))
         moved.append((dest, flow_id, name, source))
+    ledger.withdraw_intents(gone)
+    for sidecar in sidecars:
+        if sidecar.stem in gone:
+            sidecar.unlink(missing_ok=True)
     if not moved:
         return []
     fsync_dir(work)
@@ -123,7 +143,7 @@ def claim_files(paths: Sequence[Path], *, interface: str, ledger: Ledger, settin
         flows.append(Flow(flow_id=flow_id, file_name=file_name, sha256=digest, size=size,
                           interface=interface, status=FlowStatus.IN_RECU,
                           received_at=received_at(flow_id), source=source))
-    ledger.receive(flows)
+    flows = ledger.receive(flows)
     for sidecar in sidecars:
         sidecar.unlink(missing_ok=True)
     crash_point("recorded")
@@ -138,31 +158,66 @@ def claim_file(path: Path, *, interface: str, source: str, ledger: Ledger,
     return flows[0] if flows else None
 
 
-def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox") -> list[Flow]:
-    """Record work files whose claim was interrupted before the ledger commit."""
+def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox",
+                  own: bool = False, legacy: bool = True) -> list[Flow]:
+    """Record work files whose claim stopped before its ledger commit; returns them.
+
+    The claims of processes that stopped (or, with ``own``, this ledger's own, after the
+    ledger refused a write) are taken: each becomes its flow when its work file is there,
+    or is dropped when the rename never happened (the file is still in the inbox, or
+    another process has it). With ``legacy``, a work file the ledger does not know at all
+    (claimed by a version that recorded no claim first) is adopted too, under a claim of
+    its own so that two processes never adopt it both.
+    """
     work = settings.path(settings.paths.work)
-    adopted: list[Flow] = []
     if not work.is_dir():
-        return adopted
+        return []
+    entries: dict[str, tuple[Path, str]] = {}
     for entry in sorted(work.iterdir()):
         parts = split_work_name(entry.name)
-        if not entry.is_file() or parts is None or ledger.get(parts[0]) is not None:
+        if parts is not None and entry.is_file():
+            entries[parts[0]] = (entry, parts[1])
+    adopted: list[Flow] = []
+    taken = ledger.take_intents(own=own)
+    dropped = []
+    for flow_id, claimed_via, source in taken:
+        found = entries.get(flow_id)
+        if found is None:
+            dropped.append(flow_id)
             continue
-        if safe_name(parts[1]) != parts[1]:  # claimed by a version that kept raw names
-            parts = (parts[0], safe_name(parts[1]))
-            entry = entry.rename(work / work_name(*parts))
-        digest, size = sha256_of(entry)
-        origin = {"interface": interface, "source": None}
-        sidecar = work / CLAIMS / f"{parts[0]}.json"
-        if sidecar.is_file():
-            origin.update(json.loads(sidecar.read_text()))
-        adopted.append(Flow(flow_id=parts[0], file_name=parts[1], sha256=digest, size=size,
-                            interface=origin["interface"] or interface,
-                            status=FlowStatus.IN_RECU, received_at=received_at(parts[0]),
-                            source=origin["source"]))
-    ledger.receive(adopted)
+        adopted.append(_adopted(work, flow_id, *found, claimed_via, source))
+    ledger.withdraw_intents(dropped)
+    if legacy and not own and entries:
+        known = ledger.claimed_ids(list(entries)) | {f.flow_id for f in adopted}
+        for flow_id, (entry, name) in entries.items():
+            if flow_id in known:
+                continue
+            origin = {"interface": interface, "source": None}
+            sidecar = work / CLAIMS / f"{flow_id}.json"
+            if sidecar.is_file():
+                origin.update(json.loads(sidecar.read_text()))
+            if ledger.adopt_intent(flow_id, origin["interface"] or interface,
+                                   origin["source"]):
+                adopted.append(_adopted(work, flow_id, entry, name,
+                                        origin["interface"] or interface, origin["source"]))
+    adopted = ledger.receive(adopted)
     claims = work / CLAIMS
     if claims.is_dir():  # sidecars of recorded flows, or of files gone before the rename
-        for sidecar in claims.iterdir():
-            sidecar.unlink()
+        stems = [p.stem for p in claims.iterdir()]
+        recorded = ledger.claimed_ids(stems, intents=False)
+        under_way = ledger.claimed_ids(stems) - recorded
+        for stem in stems:
+            if stem in recorded or (stem not in under_way and stem not in entries):
+                (claims / f"{stem}.json").unlink(missing_ok=True)
     return adopted
+
+
+def _adopted(work: Path, flow_id: str, entry: Path, name: str, interface: str,
+             source: str | None) -> Flow:
+    if safe_name(name) != name:  # claimed by a version that kept raw names
+        name = safe_name(name)
+        entry = entry.rename(work / work_name(flow_id, name))
+    digest, size = sha256_of(entry)
+    return Flow(flow_id=flow_id, file_name=name, sha256=digest, size=size,
+                interface=interface, status=FlowStatus.IN_RECU,
+                received_at=received_at(flow_id), source=source)

@@ -5,6 +5,11 @@ partner still uploading does not get half-read), downloaded to the work area, an
 exactly like an inbox file. Only once the flow is durably recorded is the remote file
 deleted (or moved); if we die in between, the same file is seen again, and the ledger
 knows it by partner, path and hash (``find_by_source``): it is removed, not taken twice.
+
+Several processes may poll one partner: before downloading a file, a process claims it in
+the ledger (``remote_claims``, a lease renewed by its heartbeat); the others leave it
+alone, so two processes never both take one file. Each process downloads into a staging
+folder of its own (``work/sftp/<partner>/<owner>/``).
 """
 
 from __future__ import annotations
@@ -35,7 +40,15 @@ STAGING = "sftp"      # under the work area: same filesystem, so the claim is a 
 
 
 class Ledger(Protocol):
+    owner: str
+
     def find_by_source(self, interface: str, source: str, sha256: str) -> Flow | None: ...
+
+    def claim_remote(self, interface: str, source: str) -> bool: ...
+
+    def release_remote(self, interface: str, source: str) -> None: ...
+
+    def remote_owners(self) -> set[str]: ...
 
 
 Claim = Callable[..., Flow | None]
@@ -64,11 +77,21 @@ class SftpIntake:
         self._clear_staging()
 
     def _clear_staging(self) -> None:
-        """Downloads left by a crash are copies: the remote file goes only once recorded."""
+        """Downloads left by a crash are copies: the remote file goes only once recorded.
+        Those of a process still downloading (its remote claims live) stay."""
         staging = self.settings.path(self.settings.paths.work) / STAGING
+        live = {_folder_name(owner) for owner in self.ledger.remote_owners()}
         for leftover in staging.glob("*/*"):
-            if leftover.is_file():
+            if leftover.is_file():   # the layout before per-process staging folders
                 leftover.unlink()
+            elif leftover.is_dir() and leftover.name not in live:
+                for part in leftover.iterdir():
+                    part.unlink(missing_ok=True)
+                leftover.rmdir()
+
+    def _staging(self, partner: Partner) -> Path:
+        return (self.settings.path(self.settings.paths.work) / STAGING / partner.name
+                / _folder_name(self.ledger.owner))
 
     @property
     def partners(self) -> tuple[Partner, ...]:
@@ -127,10 +150,23 @@ class SftpIntake:
 
     def take(self, partner: Partner, session: SftpSession, name: str,
              signature: Signature) -> Flow | None:
-        """Download, claim, and only then remove the remote file."""
-        remote = session.location.join(name)
+        """Claim the remote file in the ledger, download, claim the download, and only
+        then remove the remote file; None when another process has it."""
         source = session.location.url.rstrip("/") + "/" + name
-        staging = self.settings.path(self.settings.paths.work) / STAGING / partner.name
+        interface = partner.interface_name
+        if not self.ledger.claim_remote(interface, source):
+            log.info("SFTP intake %s: %s is being taken by another process", partner.name,
+                     source)
+            return None
+        try:
+            return self._take(partner, session, name, signature, source)
+        finally:
+            self.ledger.release_remote(interface, source)
+
+    def _take(self, partner: Partner, session: SftpSession, name: str,
+              signature: Signature, source: str) -> Flow | None:
+        remote = session.location.join(name)
+        staging = self._staging(partner)
         staging.mkdir(parents=True, exist_ok=True)
         part = staging / f"{name}.part"
         try:
@@ -214,6 +250,11 @@ class SftpIntake:
     def close(self) -> None:
         for session in self.sessions.values():
             session.close()
+
+
+def _folder_name(owner: str) -> str:
+    """A process's staging folder name (its ledger owner, as a file name)."""
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in owner)
 
 
 def _exists(sftp: paramiko.SFTPClient, path: str) -> bool:

@@ -4,6 +4,12 @@ The API speaks flows and statuses; SQL and the backend (SQLite in WAL mode by de
 SQLAlchemy URL such as PostgreSQL) stay inside this package. Opening a ledger brings its
 schema to the newest revision (``edi/ledger/migrations``); every value read from an
 invoice is made to fit before it is written (``edi/ledger/bounds.py``).
+
+Each ``Ledger`` is one owner of leases (``edi/ledger/leases.py``): the flows it records or
+takes up are its own until it concludes them, gives them back (``close``) or stops
+renewing them; every status write checks that no other live process owns the flow, and
+one that does makes the write ``LeaseLost`` (a group write leaves that flow out and says
+so), so several processes, on several machines, can share one ledger.
 """
 
 from __future__ import annotations
@@ -18,14 +24,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine, ExceptionContext
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from edi.durable import StorageUnavailable
-from edi.ledger import bounds, migrations
+from edi.ledger import bounds, leases, lifecycle, migrations
 from edi.ledger import schema as s
 from edi.ledger.filters import filters
+from edi.ledger.leases import LeaseLost
 from edi.ledger.rows import invoice_row, party
 from edi.model import (
     TERMINAL_FLOW_STATUSES,
@@ -55,6 +72,7 @@ class Verdict:
     seconds: float
     outputs: dict[int, str]
     deliveries: list[tuple[int, str, str]] = field(default_factory=list)  # seq, target, name
+    lifecycle: list[Any] = field(default_factory=list)  # edi.lifecycle.cdar.Filed to file
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +107,202 @@ class Ledger:
         migrations.upgrade(self.engine)
         # Reads take no write lock: the dashboard must never stall the processor.
         self.reader: Engine = self.engine.execution_options(edi_read=True)
+        self.dialect = self.engine.dialect.name
+        self.owner = leases.new_owner()           # of the leases this ledger takes
+        self.lease_seconds = leases.LEASE_SECONDS
+        self._heartbeat: leases.Heartbeat | None = None
 
     def close(self) -> None:
+        """Stop renewing leases and give back the flows still held (a clean stop: another
+        process takes them up at once), then close the connections."""
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
+            try:
+                with self.engine.begin() as c:
+                    leases.release(c, self.owner)
+            except (SQLAlchemyError, StorageUnavailable) as exc:  # they lapse by themselves
+                log.warning("could not give back the leases of %s (%s); they expire %g s "
+                            "after their last renewal", self.owner, exc, self.lease_seconds)
+        leases.closed(self.owner)
         self.engine.dispose()
+
+    # -- leases -------------------------------------------------------------------------
+
+    def _leasing(self) -> None:
+        """This ledger holds leases from now on: renew them while it lives."""
+        if self._heartbeat is None:
+            self._heartbeat = leases.Heartbeat(self)
+
+    def _later(self) -> Any:
+        return leases.later_sql(self.dialect, self.lease_seconds)
+
+    def _held(self, c: Connection, flow_ids: Sequence[str]) -> set[str]:
+        """Of ``flow_ids``, those no other live process owns (this ledger's own, or
+        free), locked until ``c`` commits."""
+        if not flow_ids:
+            return set()
+        f = s.flows.c
+        rows = c.execute(select(f.flow_id).where(
+            f.flow_id.in_(list(flow_ids)),
+            or_(f.lease_owner == self.owner, leases.flow_free(self.dialect)))
+            .order_by(f.flow_id).with_for_update()).scalars()
+        return set(rows)
+
+    def _lease_values(self, release: bool) -> dict[str, Any]:
+        if release:
+            return {"lease_owner": None, "lease_expires_at": None}
+        self._leasing()
+        return {"lease_owner": self.owner, "lease_expires_at": self._later()}
+
+    def reap(self) -> int:
+        """Free at once the leases of owners that ran on this host and are gone (a
+        restart after a crash need not wait for them to expire)."""
+        with self.engine.begin() as c:
+            return leases.reap(c)
+
+    def take_abandoned(self, limit: int | None = None) -> list[Flow]:
+        """Unfinished flows nobody works on (their owner stopped: a crash, a kill, a
+        node gone), taken by this ledger, oldest first; scheduled ones wait for their
+        time, and operators' requeues go with the due retries."""
+        f = s.flows.c
+        where = [f.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]
+                                 + [str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP)]),
+                 f.next_attempt_at.is_(None)]
+        return self._take(where, limit)
+
+    def take_due(self, now: datetime, limit: int | None = None) -> list[Flow]:
+        """``due_retries`` nobody else works on, taken by this ledger."""
+        return self._take([_due(now)], limit)
+
+    def take_flow(self, flow_id: str) -> bool:
+        """Take one flow (an operator's reprocess): False when another live process
+        works on it."""
+        return bool(self._take([s.flows.c.flow_id == flow_id], 1))
+
+    def _take(self, where: Sequence[Any], limit: int | None) -> list[Flow]:
+        self._leasing()
+        with self.engine.begin() as c:
+            rows = leases.take(c, self.owner, self.lease_seconds, where, limit)
+        return [_flow(r) for r in rows]
+
+    def owned(self, flow_ids: Sequence[str]) -> set[str]:
+        """Of ``flow_ids``, those no other live process owns (a read: no lock)."""
+        if not flow_ids:
+            return set()
+        f = s.flows.c
+        with self.reader.connect() as c:
+            return set(c.execute(select(f.flow_id).where(
+                f.flow_id.in_(list(flow_ids)),
+                or_(f.lease_owner == self.owner, leases.flow_free(self.dialect)))).scalars())
+
+    def lease_of(self, flow_id: str) -> tuple[str | None, datetime | None]:
+        """(owner, expiry) of a flow's lease, for messages and tests."""
+        f = s.flows.c
+        with self.reader.connect() as c:
+            row = c.execute(select(f.lease_owner, f.lease_expires_at)
+                            .where(f.flow_id == flow_id)).first()
+        return (row[0], _aware(row[1])) if row else (None, None)
+
+    # -- intake claims: a file is recorded before it is renamed into the work area ------
+
+    def intend(self, claims: Sequence[tuple[str, str, str | None]]) -> None:
+        """Record (flow id, interface, source) of files about to be renamed into the
+        work area, owned by this ledger: recovery finds them if the claim stops."""
+        if not claims:
+            return
+        self._leasing()
+        with self.engine.begin() as c:
+            c.execute(insert(s.intake_claims).values(owner=self.owner,
+                                                     expires_at=self._later()),
+                      [{"flow_id": fid, "interface": interface, "source": source}
+                       for fid, interface, source in claims])
+
+    def withdraw_intents(self, flow_ids: Sequence[str]) -> None:
+        """Claims that did not happen (the file was gone: another process took it)."""
+        if not flow_ids:
+            return
+        i = s.intake_claims.c
+        with self.engine.begin() as c:
+            c.execute(delete(s.intake_claims).where(i.flow_id.in_(list(flow_ids)),
+                                                    i.owner == self.owner))
+
+    def adopt_intent(self, flow_id: str, interface: str, source: str | None) -> bool:
+        """Record a claim for a work file that has none (left by a version without
+        claims): False when another process recorded one first."""
+        try:
+            self.intend([(flow_id, interface, source)])
+        except IntegrityError:
+            return False
+        return True
+
+    def take_intents(self, own: bool = False) -> list[tuple[str, str, str | None]]:
+        """Claims whose process stopped before recording their flow (or, with ``own``,
+        this ledger's own), taken by this ledger: (flow id, interface, source)."""
+        self._leasing()
+        i = s.intake_claims.c
+        cond = i.owner == self.owner if own else leases.free(s.intake_claims, self.dialect)
+        with self.engine.begin() as c:
+            rows = c.execute(select(i.flow_id, i.interface, i.source).where(cond)
+                             .order_by(i.flow_id).with_for_update(skip_locked=True)).all()
+            if rows and not own:
+                c.execute(update(s.intake_claims)
+                          .where(i.flow_id.in_([r.flow_id for r in rows]))
+                          .values(owner=self.owner, expires_at=self._later()))
+        return [(r.flow_id, r.interface, r.source) for r in rows]
+
+    def claimed_ids(self, flow_ids: Sequence[str], intents: bool = True) -> set[str]:
+        """Of ``flow_ids``, those the ledger knows: as a flow, or (``intents``) as a
+        claim under way."""
+        if not flow_ids:
+            return set()
+        ids = list(flow_ids)
+        with self.reader.connect() as c:
+            known = set(c.execute(select(s.flows.c.flow_id)
+                                  .where(s.flows.c.flow_id.in_(ids))).scalars())
+            if intents:
+                known |= set(c.execute(select(s.intake_claims.c.flow_id).where(
+                    s.intake_claims.c.flow_id.in_(ids))).scalars())
+        return known
+
+    # -- remote claims: one process downloads a partner's file --------------------------
+
+    def claim_remote(self, interface: str, source: str) -> bool:
+        """Take a remote file for this ledger before downloading it: False when another
+        live process has it."""
+        self._leasing()
+        key = leases.remote_key(interface, source)
+        r = s.remote_claims.c
+        with self.engine.begin() as c:
+            done = c.execute(update(s.remote_claims).where(
+                r.key == key, or_(r.owner == self.owner,
+                                  leases.free(s.remote_claims, self.dialect)))
+                .values(owner=self.owner, expires_at=self._later())).rowcount
+        if done:
+            return True
+        try:
+            with self.engine.begin() as c:
+                c.execute(insert(s.remote_claims).values(
+                    key=key, interface=interface, source=source, owner=self.owner,
+                    expires_at=self._later()))
+        except IntegrityError:  # another process has it
+            return False
+        return True
+
+    def release_remote(self, interface: str, source: str) -> None:
+        """The remote file is a recorded flow now (or was left where it is)."""
+        r = s.remote_claims.c
+        with self.engine.begin() as c:
+            c.execute(delete(s.remote_claims).where(
+                r.key == leases.remote_key(interface, source), r.owner == self.owner))
+
+    def remote_owners(self) -> set[str]:
+        """Owners of remote claims still live (their downloads are under way)."""
+        r = s.remote_claims.c
+        with self.reader.connect() as c:
+            return set(c.execute(select(r.owner).where(
+                r.owner.is_not(None), r.expires_at >= leases.now_sql(self.dialect))
+                .distinct()).scalars())
 
     def _sqlite_begin(self, conn: Connection) -> None:
         # Writers take the write lock at BEGIN, so check-then-insert (duplicates) cannot
@@ -132,16 +343,37 @@ class Ledger:
 
     # -- intake -------------------------------------------------------------------------
 
-    def receive(self, flows: Iterable[Flow]) -> None:
-        """Record claimed flows as IN_RECU, in one transaction."""
+    def receive(self, flows: Iterable[Flow]) -> list[Flow]:
+        """Record claimed flows as IN_RECU, owned by this ledger, in one transaction;
+        their claims (``intend``) end with it. A flow whose claim another process took
+        over meanwhile (this one was silent too long) is left to it: the flows recorded
+        are returned."""
         rows = list(flows)
         if not rows:
-            return
+            return []
+        self._leasing()
+        i = s.intake_claims.c
         with self.engine.begin() as c:
-            c.execute(insert(s.flows), [_flow_row(f) for f in rows])
+            ids = [f.flow_id for f in rows]
+            others = set(c.execute(select(i.flow_id).where(
+                i.flow_id.in_(ids), or_(i.owner.is_(None), i.owner != self.owner))
+                .with_for_update()).scalars())
+            others |= set(c.execute(select(s.flows.c.flow_id)  # recorded by another already
+                                    .where(s.flows.c.flow_id.in_(ids))).scalars())
+            if others:
+                log.warning("%s", LeaseLost(others, self.owner, "recording claimed files"))
+                rows = [f for f in rows if f.flow_id not in others]
+            if not rows:
+                return []
+            c.execute(insert(s.flows).values(lease_owner=self.owner,
+                                              lease_expires_at=self._later()),
+                      [_flow_row(f) for f in rows])
             c.execute(insert(s.flow_events), [
                 {"flow_id": f.flow_id, "status": str(f.status), "at": f.received_at,
                  "detail": f"received {f.file_name} via {f.interface}"} for f in rows])
+            c.execute(delete(s.intake_claims).where(i.flow_id.in_([f.flow_id for f in rows]),
+                                                    i.owner == self.owner))
+        return rows
 
     def find_by_source(self, interface: str, source: str, sha256: str) -> Flow | None:
         """The flow already made from this remote file, if any (SFTP crash recovery)."""
@@ -173,55 +405,79 @@ class Ledger:
 
     def set_status(self, flow_id: str, status: FlowStatus, detail: str | None = None,
                    **fields: Any) -> None:
+        """One flow to ``status``; ``LeaseLost`` when another live process owns it. A
+        terminal status, a next attempt scheduled or a flow put back by an operator gives
+        the lease back (any process may take it up then)."""
         now = utcnow()
-        values: dict[str, Any] = {"status": str(status), "updated_at": now, **fields}
+        release = (status in TERMINAL_FLOW_STATUSES or fields.get("next_attempt_at") is not None
+                   or status is FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP)
+        values: dict[str, Any] = {"status": str(status), "updated_at": now, **fields,
+                                  **self._lease_values(release)}
         if detail is not None:
             values["detail"] = detail
         with self.engine.begin() as c:
+            if not self._held(c, [flow_id]):
+                raise LeaseLost([flow_id], self.owner, f"setting it {status}")
             c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(**values))
             c.execute(insert(s.flow_events).values(
                 flow_id=flow_id, status=str(status), at=now, detail=detail))
 
-    def archived(self, items: Sequence[tuple[str, str, str, int]]) -> None:
+    def archived(self, items: Sequence[tuple[str, str, str, int]]) -> set[str]:
         """Flows whose original is archived (durably): IN_EN_ATTENTE_TRAITEMENT_CPP.
 
         Each item is (flow id, archive path, sha256, size) of the archived bytes: the
-        flow's hash is the hash of what the archive holds.
+        flow's hash is the hash of what the archive holds. Returns the flows left out
+        because another live process owns them (their lease was lost).
         """
         if not items:
-            return
+            return set()
         now = utcnow()
         status = str(FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP)
         with self.engine.begin() as c:
-            c.execute(update(s.flows).where(s.flows.c.flow_id == bindparam("b_id")).values(
-                status=status, updated_at=now, archive_path=bindparam("b_path"),
-                sha256=bindparam("b_sha"), size=bindparam("b_size"), next_attempt_at=None),
-                [{"b_id": fid, "b_path": path, "b_sha": sha, "b_size": size}
-                 for fid, path, sha, size in items])
-            c.execute(insert(s.flow_events), [
-                {"flow_id": fid, "status": status, "at": now, "detail": f"archived as {path}"}
-                for fid, path, _, _ in items])
+            mine = self._held(c, [i[0] for i in items])
+            kept = [i for i in items if i[0] in mine]
+            if kept:
+                c.execute(update(s.flows).where(s.flows.c.flow_id == bindparam("b_id"))
+                          .values(status=status, updated_at=now,
+                                  archive_path=bindparam("b_path"), sha256=bindparam("b_sha"),
+                                  size=bindparam("b_size"), next_attempt_at=None,
+                                  **self._lease_values(False)),
+                          [{"b_id": fid, "b_path": path, "b_sha": sha, "b_size": size}
+                           for fid, path, sha, size in kept])
+                c.execute(insert(s.flow_events), [
+                    {"flow_id": fid, "status": status, "at": now,
+                     "detail": f"archived as {path}"} for fid, path, _, _ in kept])
+        return {i[0] for i in items} - mine
 
     def still_written(self, flow_id: str, sha256: str, size: int, at: datetime,
                       detail: str) -> None:
-        """A claimed file that changed since its claim: looked at again from ``at``."""
+        """A claimed file that changed since its claim: looked at again from ``at`` (by
+        whichever process then; the lease is given back)."""
         with self.engine.begin() as c:
+            if not self._held(c, [flow_id]):
+                raise LeaseLost([flow_id], self.owner, "waiting for its writer")
             c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(
                 sha256=sha256, size=size, next_attempt_at=at, updated_at=utcnow(),
-                detail=detail))
+                detail=detail, **self._lease_values(True)))
 
     def set_many(self, flow_ids: Sequence[str], status: FlowStatus, detail: str | None = None,
-                 ) -> None:
-        """Several flows to ``status`` (a scheduled attempt, if any, is now under way)."""
+                 ) -> set[str]:
+        """Several flows to ``status`` (a scheduled attempt, if any, is now under way);
+        returns those left out because another live process owns them."""
         if not flow_ids:
-            return
+            return set()
         now = utcnow()
         with self.engine.begin() as c:
-            c.execute(update(s.flows).where(s.flows.c.flow_id.in_(list(flow_ids)))
-                      .values(status=str(status), updated_at=now, next_attempt_at=None))
-            c.execute(insert(s.flow_events), [
-                {"flow_id": f, "status": str(status), "at": now, "detail": detail}
-                for f in flow_ids])
+            mine = self._held(c, flow_ids)
+            kept = [f for f in flow_ids if f in mine]
+            if kept:
+                c.execute(update(s.flows).where(s.flows.c.flow_id.in_(kept))
+                          .values(status=str(status), updated_at=now, next_attempt_at=None,
+                                  **self._lease_values(False)))
+                c.execute(insert(s.flow_events), [
+                    {"flow_id": f, "status": str(status), "at": now, "detail": detail}
+                    for f in kept])
+        return set(flow_ids) - mine
 
     def reserve_keys(self, flow_id: str, keys: dict[int, str]) -> dict[int, str]:
         """Claim the business keys of a flow's accepted invoices, atomically.
@@ -328,14 +584,14 @@ class Ledger:
 
         When the group is refused (one row the database will not take), each verdict is
         recorded alone: only the flows refused on their own are returned, with the error,
-        for the caller to make incidents. A full or read-only ledger raises
+        for the caller to make incidents. A flow another live process owns is not
+        recorded: it is returned with ``LeaseLost``. A full or read-only ledger raises
         ``StorageUnavailable`` instead: nothing is recorded then.
         """
         if not verdicts:
             return []
         try:
-            self._finish(verdicts)
-            return []
+            return self._lost(verdicts, self._finish(verdicts))
         except StorageUnavailable:
             raise
         except Exception as exc:
@@ -346,14 +602,28 @@ class Ledger:
         failed: list[tuple[Verdict, Exception]] = []
         for v in verdicts:
             try:
-                self._finish([v])
+                failed += self._lost([v], self._finish([v]))
             except StorageUnavailable:
                 raise
             except Exception as exc:
                 failed.append((v, exc))
         return failed
 
-    def _finish(self, verdicts: Sequence[Verdict]) -> None:
+    def _lost(self, verdicts: Sequence[Verdict], lost: set[str]
+              ) -> list[tuple[Verdict, Exception]]:
+        return [(v, LeaseLost([v.flow.flow_id], self.owner, "recording its verdict"))
+                for v in verdicts if v.flow.flow_id in lost]
+
+    def _finish(self, verdicts: Sequence[Verdict]) -> set[str]:
+        """Record ``verdicts``; returns the flows left out (another process owns them)."""
+        with self.engine.begin() as c:
+            mine = self._held(c, [v.flow.flow_id for v in verdicts])
+            kept = [v for v in verdicts if v.flow.flow_id in mine]
+            if kept:
+                self._write_verdicts(c, kept)
+        return {v.flow.flow_id for v in verdicts} - mine
+
+    def _write_verdicts(self, c: Connection, verdicts: Sequence[Verdict]) -> None:
         now = utcnow()
         ids = [v.flow.flow_id for v in verdicts]
         invoices, findings, flows, events, deliveries = [], [], [], [], []
@@ -372,26 +642,29 @@ class Ledger:
                 "invoice_count": len(v.documents), "accepted_count": accepted,
                 "supplier": bounds.identifier(party(first, "seller")) if first else None,
                 "buyer": bounds.identifier(party(first, "buyer")) if first else None,
-                "next_attempt_at": None, "seconds": v.seconds})
+                "next_attempt_at": None, "seconds": v.seconds, "lease_owner": None,
+                "lease_expires_at": None})
             events.append({"flow_id": fid, "status": str(v.status), "at": now,
                            "detail": f"{accepted}/{len(v.documents)} invoice(s) accepted"
                            + (f"; reason {v.reason}" if v.reason else "")})
             deliveries += [{"flow_id": fid, "seq": seq, "target": target, "file_name": name,
                             "at": now} for seq, target, name in v.deliveries]
         f = s.flows.c
-        with self.engine.begin() as c:
-            c.execute(s.invoices.delete().where(s.invoices.c.flow_id.in_(ids)))
-            c.execute(s.findings.delete().where(s.findings.c.flow_id.in_(ids)))
-            if invoices:
-                c.execute(insert(s.invoices), invoices)
-            if findings:
-                c.execute(insert(s.findings), findings)
-            c.execute(update(s.flows).where(f.flow_id == bindparam("b_id")).values(
-                {k: bindparam(k) for k in flows[0] if k != "b_id"}), flows)
-            c.execute(insert(s.flow_events), events)
-            if deliveries:
-                c.execute(s.deliveries.delete().where(s.deliveries.c.flow_id.in_(ids)))
-                c.execute(insert(s.deliveries), deliveries)
+        c.execute(s.invoices.delete().where(s.invoices.c.flow_id.in_(ids)))
+        c.execute(s.findings.delete().where(s.findings.c.flow_id.in_(ids)))
+        if invoices:
+            c.execute(insert(s.invoices), invoices)
+        if findings:
+            c.execute(insert(s.findings), findings)
+        c.execute(update(s.flows).where(f.flow_id == bindparam("b_id")).values(
+            {k: bindparam(k) for k in flows[0] if k != "b_id"}), flows)
+        c.execute(insert(s.flow_events), events)
+        if deliveries:
+            c.execute(s.deliveries.delete().where(s.deliveries.c.flow_id.in_(ids)))
+            c.execute(insert(s.deliveries), deliveries)
+        lifecycle.file(c, [f for v in verdicts for f in v.lifecycle], now)
+        lifecycle.match_waiting(c, [(r["flow_id"], r["seq"], r["number"])
+                                    for r in invoices if r["status"] == "DEPOSEE"])
 
     # -- deliveries ---------------------------------------------------------------------
 
@@ -419,11 +692,17 @@ class Ledger:
     def record_scan(self, interface: str) -> None:
         """When an intake last looked (health checks: a stalled watcher is an incident)."""
         now = utcnow()
-        with self.engine.begin() as c:
-            done = c.execute(update(s.scans).where(s.scans.c.interface == interface)
-                             .values(at=now)).rowcount
-            if not done:
-                c.execute(insert(s.scans).values(interface=interface, at=now))
+        for attempt in (1, 2):
+            try:
+                with self.engine.begin() as c:
+                    done = c.execute(update(s.scans).where(s.scans.c.interface == interface)
+                                     .values(at=now)).rowcount
+                    if not done:
+                        c.execute(insert(s.scans).values(interface=interface, at=now))
+                return
+            except IntegrityError:  # another process inserted it first: update it then
+                if attempt == 2:
+                    raise
 
     # -- queries ------------------------------------------------------------------------
 
@@ -449,14 +728,9 @@ class Ledger:
     def due_retries(self, now: datetime) -> list[Flow]:
         """Flows whose scheduled attempt is due: waiting for a target, a file still being
         written, or put back by an operator (IN_EN_ATTENTE_RETRAITEMENT_CPP)."""
-        f = s.flows.c
         with self.reader.connect() as c:
-            rows = c.execute(select(s.flows).where(or_(
-                (f.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]))
-                & f.next_attempt_at.is_not(None) & (f.next_attempt_at <= now),
-                (f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP))
-                & f.next_attempt_at.is_(None)))
-                .order_by(f.flow_id)).all()
+            rows = c.execute(select(s.flows).where(_due(now))
+                             .order_by(s.flows.c.flow_id)).all()
         return [_flow(r) for r in rows]
 
     def history(self, flow_id: str) -> list[dict[str, Any]]:
@@ -493,6 +767,8 @@ class Ledger:
             d["data"] = json.loads(d["data"]) if d.get("data") else None
             d["findings"] = by_seq.get(r.seq, [])
             out.append(d)
+        with self.reader.connect() as c:
+            lifecycle.attach(out, c)
         return out
 
     def flows(self, q: FlowQuery = FlowQuery()) -> list[dict[str, Any]]:
@@ -518,6 +794,15 @@ class Ledger:
     def connection(self) -> Connection:
         """A raw connection for read-only reporting queries (dashboard, metrics)."""
         return self.reader.connect()
+
+
+def _due(now: datetime) -> Any:
+    f = s.flows.c
+    return or_(
+        (f.status.not_in([str(x) for x in TERMINAL_FLOW_STATUSES]))
+        & f.next_attempt_at.is_not(None) & (f.next_attempt_at <= now),
+        (f.status == str(FlowStatus.IN_EN_ATTENTE_RETRAITEMENT_CPP))
+        & f.next_attempt_at.is_(None))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -567,4 +852,4 @@ def _flow(r: Any) -> Flow:
                 format=r.format, reason=r.reason, attempts=r.attempts or 0, source=r.source)
 
 
-__all__ = ["Ledger", "FlowQuery", "Verdict", "IntegrityError", "InvoiceStatus"]
+__all__ = ["Ledger", "FlowQuery", "Verdict", "IntegrityError", "InvoiceStatus", "LeaseLost"]

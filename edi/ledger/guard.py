@@ -12,8 +12,10 @@ holder's own host, a holder whose process is gone is taken over at once (a resta
 after a crash must not wait). A clean exit deletes the rows.
 
 Heartbeats are compared with this host's clock: instances on several hosts sharing one
-ledger need synchronised clocks (NTP). On a server database several hosts would rather use
-leases; this module is the one place to change for that.
+ledger need synchronised clocks (NTP). This guard is SQLite's: on a server database
+(PostgreSQL) every flow is leased to the process working on it (``edi/ledger/leases.py``,
+the database's clock), so several instances, on several hosts, share one ledger and one
+inbox, and no guard is taken (``leases_replace_guard``).
 """
 
 from __future__ import annotations
@@ -73,12 +75,19 @@ class InstanceBusy(EdiError):
 LEDGER_SCOPE = "the ledger"
 
 
+def leases_replace_guard(ledger: Ledger) -> bool:
+    """Whether this ledger lets several instances share it: a server database, where a
+    process claims flows with ``SELECT ... FOR UPDATE SKIP LOCKED`` and leases by the
+    database's clock. SQLite (one file, one writer at a time) keeps the guard."""
+    return ledger.engine.dialect.name != "sqlite"
+
+
 def scopes(inbox: Path, work: Path) -> list[str]:
     """What an instance holds: its inbox, its work area and the ledger itself.
 
-    The ledger is a scope because recovery takes every unfinished flow it records: a
-    second instance on another inbox would take the first one's flows in hand. Leases per
-    flow (PostgreSQL, the scale-out issue) are what lets several instances share one."""
+    The ledger is a scope because on SQLite one process at a time writes it; on
+    PostgreSQL leases per flow let several instances share one, and no guard is taken
+    (``leases_replace_guard``)."""
     return [f"inbox {inbox.resolve()}", f"work area {work.resolve()}", LEDGER_SCOPE]
 
 
@@ -224,4 +233,5 @@ def _aware(v: datetime) -> datetime:
     return v if v.tzinfo else v.replace(tzinfo=UTC)
 
 
-__all__ = ["InstanceGuard", "InstanceBusy", "Holder", "scopes", "holders"]
+__all__ = ["InstanceGuard", "InstanceBusy", "Holder", "scopes", "holders",
+           "leases_replace_guard"]

@@ -92,6 +92,8 @@ flows = Table(
     Column("buyer", Text),
     Column("archive_path", Text),
     Column("seconds", Float),                     # processing time, for reports and metrics
+    Column("lease_owner", String(64)),            # the process working on it (revision 0004)
+    Column("lease_expires_at", DateTime(timezone=True)),  # by the database's clock
 )
 Index("ix_flows_status", flows.c.status)
 Index("ix_flows_received", flows.c.received_at)
@@ -198,6 +200,39 @@ instances = Table(
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("heartbeat_at", DateTime(timezone=True), nullable=False),
 )
+
+# The invoice lifecycle (edi/ledger/lifecycle.py, revision 0005): every status of
+# BR-FR-CDV-CL-06 an invoice got, received in a CDAR message or set by us in our role.
+# ``key`` makes filing idempotent (a message received twice files nothing the second
+# time); ``flow_id``/``seq`` is the invoice, null while no invoice we know matches
+# (matched when it arrives, by number and the seller's SIREN).
+lifecycle_events = Table(
+    "lifecycle_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False, unique=True),   # sha256 of what identifies it
+    Column("flow_id", String(40)),
+    Column("seq", Integer),
+    Column("invoice_number", Text),                # MDT-87
+    Column("seller_siren", String(9)),             # MDT-129
+    Column("issue_date", String(10)),              # MDT-100
+    Column("type_code", String(10)),               # MDT-91
+    Column("code", Integer, nullable=False),       # MDT-105
+    Column("at", DateTime(timezone=True), nullable=False),   # MDT-78
+    Column("sequence", Integer),                   # MDT-124-2
+    Column("reason_code", String(40)),             # MDT-113
+    Column("reason", Text),                        # MDT-114
+    Column("action_code", String(10)),             # MDT-121
+    Column("action", Text),                        # MDT-122
+    Column("data", Text),                          # MDG-43 characteristics, JSON
+    Column("source", String(20), nullable=False),  # cdar (received), platform, user
+    Column("issuer_role", String(10)),             # MDT-40
+    Column("message_id", Text),                    # MDT-4
+    Column("carried_by", String(40)),              # the CDAR flow that brought it
+    Column("message_file", Text),                  # the CDAR message we wrote for it
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_lifecycle_invoice", lifecycle_events.c.flow_id, lifecycle_events.c.seq)
+Index("ix_lifecycle_number", lifecycle_events.c.invoice_number)
 
 # The XP Z12-013 Flow Service (edi/ledger/flowservice.py, revision 0006): what a client
 # said of each flow it submitted (its flowInfo), the webhooks clients subscribed, the
