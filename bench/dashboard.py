@@ -82,7 +82,7 @@ def fill(path: Path, n: int) -> None:
                       finished.strftime(TS), finished.strftime(TS) if terminal else None,
                       0, 1, accepted, seller, buyer,
                       f"archive/{at:%Y/%m/%d}/{flow_id}/facture-{i}.xml", 0.02))
-        inv_status = ("REJETEE", 213) if status == "IN_REJETE" else ("MISE_A_DISPOSITION", 203)
+        inv_status = ("REJETEE", 213) if status == "IN_REJETE" else ("DEPOSEE", 200)
         invoices.append((flow_id, 1, f"facture-{i}.xml", f"FA-{i:08d}", at.strftime("%Y-%m-%d"),
                          fmt, seller, buyer, "EUR", "1440.00", *inv_status, reason))
         events.append((flow_id, "IN_RECU", at.strftime(TS), "received"))

@@ -12,7 +12,7 @@ from edi.durable import DurableBatch
 from edi.flow.context import Concluding, Context, Sent
 from edi.flow.examine import flow_format
 from edi.flow.names import output_names
-from edi.model import Flow, FlowStatus, utcnow
+from edi.model import Flow, FlowStatus, Syntax, utcnow
 from edi.routing import table
 from edi.routing.base import DeliveryError
 from edi.testing import crash_point, fail_point
@@ -25,7 +25,7 @@ def deliver(ctx: Context, item: Concluding, batch: DurableBatch) -> None:
     already at its target is ours from an interrupted run and is not sent again."""
     flow = item.flow
     flow.format = flow_format(item.documents)
-    accepted = item.accepted
+    accepted = [d for d in item.accepted if d.syntax is not Syntax.CDAR]  # statuses: filed
     item.outputs = output_names(flow, accepted)
     for doc in accepted:
         fail_point("deliver", flow.file_name)

@@ -13,7 +13,7 @@ from typing import Any
 from edi import parsers
 from edi.config import Settings
 from edi.intake.claim import safe_name
-from edi.model import Document, FlowError, FlowStatus
+from edi.model import Document, FlowError, FlowStatus, Syntax
 from edi.parsers.detect import check_size
 from edi.validators import validate
 
@@ -61,8 +61,22 @@ def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
             doc.reason = exc.reason
             doc.findings.append(exc.finding("xml"))
             continue
+        if doc.syntax is Syntax.CDAR:
+            judge_cdar(doc, tree)
+            continue
         validate(doc, tree, layers, settings)
     return documents
+
+
+def judge_cdar(doc: Document, tree: Any) -> None:
+    """A lifecycle message: its XSD and the official BR-FR-CDV rules, not the invoice
+    layers (``edi.lifecycle.check``); its statuses are filed when the flow is recorded."""
+    from edi.lifecycle.check import judge
+
+    findings, reason, runs = judge(tree)
+    doc.findings.extend(findings)
+    doc.layers.extend(runs)
+    doc.reason = reason
 
 
 def verdict_of(documents: Sequence[Document]) -> tuple[FlowStatus, str | None]:

@@ -22,6 +22,7 @@ from enum import StrEnum
 from lxml import etree
 
 from edi.config import Limits
+from edi.lifecycle import cdar
 from edi.model import Container, Document, FlowError, Profile, Syntax
 from edi.parsers import archive, cii, facturx, ubl
 from edi.parsers.rules import error
@@ -190,6 +191,9 @@ def read(doc: Document, limits: Limits) -> etree._ElementTree:
         doc.profile = cii.profile(root)
         doc.document_type = "Factur-X PDF" if doc.container is Container.PDF else "CII"
         doc.invoice = cii.parse(root)
+    elif namespace == cdar.RSM and local == cdar.ROOT:
+        doc.syntax = Syntax.CDAR     # a lifecycle message: judged by edi.lifecycle.check
+        doc.document_type = "CDAR"
     else:
         _refuse_root(namespace, local, root.sourceline)
     return tree

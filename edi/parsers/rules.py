@@ -76,6 +76,14 @@ RULES: dict[str, tuple[Severity, str]] = {
     "EDI-LEDGER-VALUE": (Severity.WARNING, "A value of the invoice (number, date, code, "
                          "name, amount) is longer than the ledger keeps: stored cut, or not "
                          "stored for a date or an amount; the compte rendu keeps it whole."),
+    # lifecycle messages (edi/lifecycle/check.py; the official BR-FR-CDV rules keep theirs)
+    "EDI-CDAR-XSD": (FATAL, "The CDAR lifecycle message is not valid against the CDAR D22B "
+                            "XSD."),
+    "EDI-CDAR-STATUS": (FATAL, "The CDAR message carries a status code outside "
+                               "BR-FR-CDV-CL-06: it cannot be filed on an invoice."),
+    "EDI-CDAR-ACTOR": (FATAL, "The CDAR message's issuer (MDT-40) may not set this status "
+                              "(e.g. 212 Encaissée by the buyer, 205 Approuvée by the "
+                              "seller)."),
     # the xsd layer
     "XSD": (FATAL, "The invoice is not valid against the official XSD of its syntax and "
                    "profile (UBL 2.1, Factur-X profile, EXTENDED-CTC-FR)."),
@@ -93,6 +101,8 @@ REASONS: dict[str, Reason] = {
     "EDI-ARCHIVE-BOMB-RATIO": Reason.IRR_TAILLE_F,
     **{rule: Reason.IRR_TYPE_F for rule in RULES if rule.startswith("EDI-TYPE-")},
     "EDI-PDF-NO-XML": Reason.IRR_TYPE_F,
+    "EDI-CDAR-STATUS": Reason.REJ_SEMAN,
+    "EDI-CDAR-ACTOR": Reason.REJ_SEMAN,
 }
 
 # The envelope layers' rules -> reason (their texts are in each layer's RULES table:

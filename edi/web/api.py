@@ -34,7 +34,7 @@ FLOW_FIELDS = ("flow_id", "file_name", "interface", "source", "format", "status"
 INVOICE_FIELDS = ("seq", "name", "number", "issue_date", "type_code", "format", "profile",
                   "seller_name", "seller_id", "buyer_name", "buyer_id", "currency",
                   "total_with_vat", "status", "status_code", "reason", "output_name",
-                  "findings")
+                  "findings", "lifecycle", "lifecycle_status")
 
 
 class BadQuery(ValueError):
@@ -257,6 +257,11 @@ _FLOW = {"type": "object", "additionalProperties": False, "required": list(FLOW_
              "supplier": _s("string", True), "buyer": _s("string", True),
              "size": _s("integer"), "sha256": _s("string"), "seconds": _s("number", True)}}
 
+_LIFECYCLE = {"type": "object", "required": ["code", "label", "at", "reason_code", "reason",
+                                            "source"],
+              "properties": {"code": _s("integer"), "label": _s("string", True), "at": _DT,
+                             "reason_code": _s("string", True), "reason": _s("string", True),
+                             "source": _s("string", enum=["cdar", "platform", "user"])}}
 _INVOICE = {"type": "object", "additionalProperties": False, "required": list(INVOICE_FIELDS),
             "properties": {
                 "seq": _s("integer"), "name": _s("string"),
@@ -264,10 +269,12 @@ _INVOICE = {"type": "object", "additionalProperties": False, "required": list(IN
                     "number", "issue_date", "type_code", "format", "profile", "seller_name",
                     "seller_id", "buyer_name", "buyer_id", "currency", "total_with_vat",
                     "reason", "output_name")},
-                "status": _s("string", enum=["DEPOSEE", "MISE_A_DISPOSITION", "REJETEE",
-                                             "IRRECEVABLE"]),
+                "status": _s("string", enum=["DEPOSEE", "REJETEE", "IRRECEVABLE"]),
                 "status_code": _s("integer"),
                 "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
+                "lifecycle": {"type": "array", "description": "Lifecycle statuses "
+                              "(BR-FR-CDV-CL-06), oldest first", "items": _LIFECYCLE},
+                "lifecycle_status": _s("integer", True),
             }}
 
 _ERROR = {"type": "object", "required": ["error"], "properties": {"error": _s("string")}}

@@ -270,6 +270,20 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
                              "history": public.history(data["history"]),
                              "links": data["links"]})
 
+    def api_invoices(request: Request) -> Response:
+        from edi.ledger import lifecycle as lifecycle_sql
+        from edi.lifecycle.query import BadFilter, invoice_filters
+
+        try:
+            filters = invoice_filters(request.query_params)
+        except BadFilter as exc:
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        with ledger.connection() as c:
+            rows = lifecycle_sql.invoice_rows(c, **filters)
+        return JSONResponse({"invoices": [{"flow_id": r["flow_id"],
+                                           **api.invoice_json({**r, "findings": []}, public)}
+                                          for r in rows]})
+
     def api_overview(request: Request) -> Response:
         try:
             days = days_param(request)
@@ -305,6 +319,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         Route("/api/flows", api_flows),
         Route("/api/flows/{flow_id}", api_flow),
         Route("/api/overview", api_overview),
+        Route("/api/invoices", api_invoices),
         Route("/health", health),
         Route("/metrics", metrics_endpoint),
         Route("/openapi.json", openapi_endpoint),

@@ -36,7 +36,7 @@ class LedgerCollector(Collector):
         yield flows
 
         invoices = GaugeMetricFamily("edi_invoices", "Invoices in the ledger by verdict "
-                                     "(DEPOSEE, MISE_A_DISPOSITION, REJETEE, IRRECEVABLE)",
+                                     "(DEPOSEE, REJETEE, IRRECEVABLE)",
                                      labels=["status"])
         for status, n in queries.invoices_by_status(self.ledger).items():
             invoices.add_metric([status], n)

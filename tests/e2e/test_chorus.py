@@ -95,7 +95,7 @@ def test_b2b_and_b2g_with_no_configuration_file(ws: Workspace) -> None:
 
     reports = reports_by_number(ws)
     b2b = reports[b2b_number]
-    assert (b2b["status"], b2b["flow_status"]) == ("MISE_A_DISPOSITION", "IN_INTEGRE")
+    assert (b2b["status"], b2b["flow_status"]) == ("DEPOSEE", "IN_INTEGRE")
     assert [f for f in b2b["findings"] if f["severity"] == "fatal"] == []
     assert b2b["scenario"] == {
         "name": "B2B domestic",

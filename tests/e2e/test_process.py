@@ -61,7 +61,7 @@ def test_a_mixed_batch_is_decided_routed_archived_and_reported(ws: Workspace) ->
 
     batch = {i["name"]: i for i in flows["e-batch.zip"]["invoices"]}
     assert [batch[n]["status"] for n in ("1.xml", "2.xml", "3.xml")] == [
-        "MISE_A_DISPOSITION", "IRRECEVABLE", "MISE_A_DISPOSITION"]
+        "DEPOSEE", "IRRECEVABLE", "DEPOSEE"]
     assert {f["layer"] for f in batch["2.xml"]["findings"]} == {"xsd"}
     for finding in batch["2.xml"]["findings"]:
         assert set(finding) == {"rule_id", "severity", "layer", "location", "message"}

@@ -80,7 +80,7 @@ def test_flow_detail_shows_invoices_findings_and_history(tmp_path: Path) -> None
         ledger.close()
     assert text.startswith(f"Flow {flow_id}  IN_INTEGRE_PARTIEL (REJ_SEMAN)\n")
     assert "  invoices    1/2 accepted" in text
-    assert "#1  FA-1  MISE_A_DISPOSITION (203)" in text
+    assert "#1  FA-1  DEPOSEE (200)" in text
     assert "-> F20250314T083000000000-aaaa01_FA-1.xml" in text
     assert "360.00 EUR" in text
     assert "#2  FA-2  REJETEE (213) REJ_SEMAN" in text

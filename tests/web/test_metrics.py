@@ -25,7 +25,7 @@ def test_ledger_gauges(server: Server) -> None:
     assert m[("edi_flows", (("format", "UBL"), ("status", "IN_INTEGRE")))] == 2
     assert m[("edi_flows", (("format", "CII"), ("status", "IN_INTEGRE")))] == 1
     assert m[("edi_invoices", (("status", "REJETEE"),))] == 2
-    assert m[("edi_invoices", (("status", "MISE_A_DISPOSITION"),))] == 4
+    assert m[("edi_invoices", (("status", "DEPOSEE"),))] == 4
     assert m[("edi_rejections_by_rule", (("rule_id", "BR-FR-12"),))] == 2
     assert ("edi_rejections_by_rule", (("rule_id", "BR-FR-W-01"),)) not in m
     assert m[("edi_delivery_retries_pending", ())] == 1
