@@ -36,7 +36,6 @@ from edi.flow.context import Concluding, Context, Group, under
 from edi.flow.deliver import deliver, failed_delivery
 from edi.flow.examine import name_documents, verdict_of
 from edi.intake.claim import adopt_orphans, claim_files
-from edi.lifecycle.ingest import lifecycle_step
 from edi.intake.scan import Candidate
 from edi.ledger import REQUEUED_DETAIL, LeaseLost, Ledger, Verdict
 from edi.lifecycle.ingest import lifecycle_step
