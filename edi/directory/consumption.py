@@ -1,5 +1,12 @@
-"""Accepted invoices consume their engagement: the remaining amount goes down once each.
+"""Orders become engagements; accepted invoices consume them, once each.
 
+``record_orders``: an accepted order flow (``edi.parsers.order``: Order-X or UBL Order)
+becomes its engagement in the directory store, where the deposit rules look it up; an
+order change replaces its amount, a cancellation closes it. One store rewrite per group,
+before its invoices are taken from their engagements (an invoice of the same group is
+judged against the engagements as they were when it was examined).
+
+``consume_engagements``:
 Called by the ``duplicates`` step, in the parent, right after the business keys are
 reserved: an invoice that is not rejected and names (BT-13) an open engagement of its
 buyer, issued to its seller, takes its amount from it in the ledger
@@ -15,13 +22,22 @@ warning, as Chorus Pro only warns; the invoice stays accepted and its amount is 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from edi.config import Limits
+from edi.directory import store
 from edi.directory.snapshot import Directory, Engagement, cached
 from edi.ledger import engagements as ledger_engagements
-from edi.model import Document, Finding
+from edi.model import Container, Document, Finding, RuleSet, Syntax
+from edi.parsers import facturx
+from edi.parsers.order import Order
+from edi.parsers.order import parse as parse_order
+from edi.validators import xml_safety
 
 if TYPE_CHECKING:
     from edi.flow.context import Concluding, Context
@@ -30,12 +46,14 @@ CREDIT_NOTES = frozenset({"381", "261", "262", "396", "502", "503"})
 
 
 def consume_engagements(ctx: Context, items: Sequence[Concluding]) -> None:
-    """Take the group's accepted invoices from their engagements; findings for those
-    that went over."""
+    """Record the group's accepted orders, then take its accepted invoices from their
+    engagements; findings for those that went over."""
     from edi.validators.chorus_settings import ChorusSettings
 
     chorus = ctx.settings.section(ChorusSettings)
-    directory = cached(ctx.settings.path(chorus.directory), chorus.reload_check_seconds)
+    path = ctx.settings.path(chorus.directory)
+    record_orders(ctx, path, items)
+    directory = cached(path, 0)   # one stat: an order of this group is seen at once
     if directory is None or not directory.engagements:
         return
     uses: list[ledger_engagements.Use] = []
@@ -51,6 +69,49 @@ def consume_engagements(ctx: Context, items: Sequence[Concluding]) -> None:
             doc = docs[(result.use.flow_id, result.use.seq)]
             if not any(f.rule_id == "CPRO-ENG-MONTANT" for f in doc.findings):
                 doc.findings.append(over_finding(doc, result, chorus.engagement_amount))
+
+
+def record_orders(ctx: Context, path: Path, items: Sequence[Concluding]) -> None:
+    """The group's accepted orders as engagements in the store at ``path``."""
+    rows: list[tuple[object, ...]] = []
+    for item in items:
+        for doc in item.documents:
+            if doc.syntax is not Syntax.ORDER or doc.fatal:
+                continue
+            order = _order_of(doc, ctx.settings.limits)
+            rows.append((order.buyer, order.number, order.supplier, order.amount,
+                         order.status, order.open, f"flow {item.flow.flow_id}"))
+            verb = {"order": "recorded", "change": "updated", "cancellation": "closed"}
+            doc.rule_sets.append(RuleSet.of_edi(
+                "Engagement", "edi/directory/consumption.py",
+                note=f"engagement {order.number} of buyer {order.buyer} for supplier "
+                     f"{order.supplier} {verb[order.kind]} (amount {order.amount or '-'}, "
+                     f"{order.status})"))
+    if not rows:
+        return
+
+    def change(conn: sqlite3.Connection) -> None:
+        for row in rows:
+            if row[3] is None:   # a cancellation without a total keeps the amount known
+                conn.execute("UPDATE engagements SET status = ?, open = ?, source = ? "
+                             "WHERE buyer = ? AND number = ?",
+                             (row[4], row[5], row[6], row[0], row[1]))
+                if conn.execute("SELECT changes()").fetchone()[0]:
+                    continue
+            conn.execute("INSERT OR REPLACE INTO engagements VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         row)
+        store.set_meta(conn, orders_imported_at=datetime.now(UTC).isoformat(
+            timespec="seconds"))
+
+    store.rewrite(path, change)
+
+
+def _order_of(doc: Document, limits: Limits) -> Order:
+    """The order ``doc`` carries, parsed again from its bytes (a worker judged it)."""
+    xml = doc.content
+    if doc.container is Container.PDF:
+        _, xml = facturx.extract(doc.content, limits)
+    return parse_order(xml_safety.parse(xml, limits).getroot())
 
 
 def engagement_of(doc: Document, directory: Directory) -> Engagement | None:

@@ -25,7 +25,8 @@ def deliver(ctx: Context, item: Concluding, batch: DurableBatch) -> None:
     already at its target is ours from an interrupted run and is not sent again."""
     flow = item.flow
     flow.format = flow_format(item.documents)
-    accepted = [d for d in item.accepted if d.syntax is not Syntax.CDAR]  # statuses: filed
+    accepted = [d for d in item.accepted  # statuses are filed, orders become engagements
+                if d.syntax not in (Syntax.CDAR, Syntax.ORDER)]
     item.outputs = output_names(flow, accepted)
     for doc in accepted:
         fail_point("deliver", flow.file_name)

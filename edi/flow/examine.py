@@ -64,6 +64,11 @@ def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
         if doc.syntax is Syntax.CDAR:
             judge_cdar(doc, tree)
             continue
+        if doc.syntax is Syntax.ORDER:   # an order: its own checks, then an engagement
+            from edi.parsers.order import judge
+
+            judge(doc, tree)
+            continue
         validate(doc, tree, layers, settings)
     return documents
 

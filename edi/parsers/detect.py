@@ -24,7 +24,7 @@ from lxml import etree
 from edi.config import Limits
 from edi.lifecycle import cdar
 from edi.model import Container, Document, FlowError, Profile, Syntax
-from edi.parsers import archive, cii, facturx, ubl
+from edi.parsers import archive, cii, facturx, order, ubl
 from edi.parsers.rules import error
 from edi.validators import xml_safety
 
@@ -191,6 +191,10 @@ def read(doc: Document, limits: Limits) -> etree._ElementTree:
         doc.profile = cii.profile(root)
         doc.document_type = "Factur-X PDF" if doc.container is Container.PDF else "CII"
         doc.invoice = cii.parse(root)
+    elif (order_type := order.document_type(namespace, local)) is not None:
+        doc.syntax = Syntax.ORDER    # a purchase order: judged by edi.parsers.order
+        doc.document_type = order_type + (" (PDF)" if doc.container is Container.PDF
+                                          else "")
     elif namespace == cdar.RSM and local == cdar.ROOT:
         doc.syntax = Syntax.CDAR     # a lifecycle message: judged by edi.lifecycle.check
         doc.document_type = "CDAR"

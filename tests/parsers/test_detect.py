@@ -106,11 +106,12 @@ def test_file_over_the_size_cap() -> None:
     assert (err.reason, err.rule_id) == (Reason.IRR_TAILLE_F, "EDI-FILE-SIZE")
 
 
-def test_unknown_root_element() -> None:
-    err = refused(b'<?xml version="1.0"?>\n<Order xmlns="urn:oasis:names:specification:ubl:'
-                  b'schema:xsd:Order-2"><ID>1</ID></Order>')
+def test_unknown_root_element() -> None:   # a UBL Order is an order now: a despatch advice
+    err = refused(b'<?xml version="1.0"?>\n<DespatchAdvice xmlns="urn:oasis:names:'
+                  b'specification:ubl:schema:xsd:DespatchAdvice-2"><ID>1</ID></DespatchAdvice>')
     assert (err.reason, err.rule_id) == (Reason.IRR_TYPE_F, "EDI-TYPE-ROOT")
-    assert "Order-2}Order" in err.message and err.location == "/Order (line 2)"
+    assert "DespatchAdvice-2}DespatchAdvice" in err.message
+    assert err.location == "/DespatchAdvice (line 2)"
 
 
 def test_invoice_root_in_a_foreign_namespace_is_unknown() -> None:
@@ -132,10 +133,11 @@ def test_fatturapa_is_recognised_and_refused() -> None:
     assert (err.reason, err.rule_id) == (Reason.IRR_TYPE_F, "EDI-TYPE-FATTURAPA")
 
 
-def test_orderx_is_recognised_and_refused() -> None:
-    err = refused(b'<rsm:SCRDMCCBDACIOMessageStructure xmlns:rsm="urn:un:unece:uncefact:data:'
-                  b'SCRDMCCBDACIOMessageStructure:100"/>')
-    assert (err.reason, err.rule_id) == (Reason.IRR_TYPE_F, "EDI-TYPE-ORDERX")
+def test_orderx_is_recognised_as_an_order() -> None:
+    [doc] = unpack("o.xml", b'<rsm:SCRDMCCBDACIOMessageStructure xmlns:rsm="urn:un:unece:'
+                            b'uncefact:data:SCRDMCCBDACIOMessageStructure:100"/>', LIMITS)
+    read(doc, LIMITS)   # an order, judged by edi.parsers.order (tests/parsers/test_order.py)
+    assert (doc.syntax, doc.document_type, doc.invoice) == (Syntax.ORDER, "Order-X", None)
 
 
 def test_read_repeats_a_problem_unpack_recorded() -> None:

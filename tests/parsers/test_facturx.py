@@ -112,11 +112,13 @@ def test_zugferd1_pdf_is_recognised() -> None:
     assert (err.reason, err.rule_id) == (Reason.IRR_TYPE_F, "EDI-TYPE-ZUGFERD1")
 
 
-def test_orderx_pdf_is_recognised() -> None:
+def test_orderx_pdf_is_recognised_as_an_order() -> None:
     xml = (b'<rsm:SCRDMCCBDACIOMessageStructure xmlns:rsm="urn:un:unece:uncefact:data:'
            b'SCRDMCCBDACIOMessageStructure:100"/>')
-    err = refused(pdf_with({"order-x.xml": xml}))
-    assert err.rule_id == "EDI-TYPE-ORDERX"
+    [doc] = unpack("f.pdf", pdf_with({"order-x.xml": xml}), LIMITS)
+    read(doc, LIMITS)   # an order, judged by edi.parsers.order (tests/parsers/test_order.py)
+    assert (doc.syntax, doc.document_type, doc.invoice) == (Syntax.ORDER, "Order-X (PDF)",
+                                                            None)
 
 
 def test_hostile_xml_inside_a_pdf_gets_the_xml_verdict() -> None:
