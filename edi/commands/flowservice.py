@@ -1,4 +1,5 @@
-"""``edi flow-service``: ``edi watch`` serving the XP Z12-013 Flow Service.
+"""``edi flow-service``: ``edi watch`` serving the XP Z12-013 Flow Service, and
+``edi flow-service follow``: what the platforms we deliver to say of our invoices.
 
 The server runs inside the processor, as its ``api`` intake source: a submission is
 claimed in the request by the same claim as the inbox, under the same single-instance
@@ -9,10 +10,13 @@ would need a second claimant on one work area, which the guard exists to prevent
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import click
 
 
-@click.command("flow-service")
+@click.group("flow-service", invoke_without_command=True)
 @click.option("--host", default=None, help="Address to bind (default [flow_service] host)")
 @click.option("--port", type=int, default=None, help="Port (default [flow_service] port; "
               "0: any free one, printed)")
@@ -21,9 +25,12 @@ import click
 def command(ctx: click.Context, host: str | None, port: int | None,
             workers: int | None) -> None:
     """Process the inbox and serve the Flow Service (POST /v1/flows...) until stopped."""
+    if ctx.invoked_subcommand is not None:
+        return
     import dataclasses
 
     from edi import cli
+    from edi.flowservice.settings import FlowServiceSettings
 
     settings = cli._settings(ctx)
     raw = dict(settings.raw)
@@ -35,7 +42,56 @@ def command(ctx: click.Context, host: str | None, port: int | None,
         table["port"] = port
     raw["flow_service"] = table
     ctx.obj["settings"] = dataclasses.replace(settings, raw=raw)
-    from edi.flowservice.settings import FlowServiceSettings
-
     ctx.obj["settings"].section(FlowServiceSettings)   # a wrong --host/--port: said now
     ctx.invoke(cli.watch, layers=None, workers=workers, serve=False, host=None, port=None)
+
+
+@command.command("follow")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per delivery")
+@click.pass_context
+def follow(ctx: click.Context, as_json: bool) -> None:
+    """Ask each platform we delivered to (by trackingId) for its flow id and
+    acknowledgement, record them, and print them."""
+    from edi import cli
+    from edi.flowservice.client import Unreachable
+    from edi.ledger import Ledger
+    from edi.ledger import flowservice as fs
+    from edi.model import utcnow
+    from edi.routing.base import DeliveryError
+    from edi.routing.flowservice import client_for, tracking_id
+
+    settings = cli._settings(ctx)
+    ledger = Ledger(settings.ledger_url)
+    out: list[dict[str, Any]] = []
+    try:
+        clients: dict[str, Any] = {}
+        for d in fs.api_deliveries(ledger):
+            tid = tracking_id(d["file_name"])
+            row: dict[str, Any] = {"target": d["target"], "tracking_id": tid,
+                                   "flow_id": d["flow_id"], "remote_flow_id": None,
+                                   "ack_status": None, "detail": None,
+                                   "submitted_at": d["at"], "checked_at": utcnow()}
+            try:
+                if d["target"] not in clients:
+                    clients[d["target"]] = client_for(d["target"], settings)
+                answer = clients[d["target"]].search({"trackingId": tid}, limit=1)
+                found = (answer.json() or {}).get("results") if answer.status == 200 else None
+                if found:
+                    row["remote_flow_id"] = found[0]["flowId"]
+                    row["ack_status"] = found[0]["acknowledgement"]["status"]
+                    row["detail"] = json.dumps(found[0]["acknowledgement"].get("details"))
+                else:
+                    row["detail"] = f"HTTP {answer.status}: not found by trackingId"
+            except (Unreachable, DeliveryError) as exc:
+                row["detail"] = f"not reached: {exc}"
+            fs.record_remote(ledger, row)
+            out.append(row)
+    finally:
+        ledger.close()
+    for row in out:
+        if as_json:
+            click.echo(json.dumps({k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                                   for k, v in row.items()}))
+        else:
+            click.echo(f"{row['flow_id']}  {row['tracking_id']}  -> {row['target']}  "
+                       f"{row['remote_flow_id'] or '-'}  {row['ack_status'] or row['detail']}")

@@ -242,3 +242,13 @@ def remote_flows(ledger: Ledger, flow_id: str | None = None) -> list[dict[str, A
         stmt = stmt.where(r.flow_id == flow_id)
     with ledger.reader.connect() as c:
         return [dict(x._mapping) for x in c.execute(stmt).all()]
+
+
+def api_deliveries(ledger: Ledger) -> list[dict[str, Any]]:
+    """Deliveries made to Flow Service targets (an http:// or https:// target)."""
+    d = s.deliveries.c
+    stmt = (select(d.flow_id, d.seq, d.target, d.file_name, d.at)
+            .where(or_(d.target.like("https://%"), d.target.like("http://%")))
+            .order_by(d.at, d.flow_id, d.seq))
+    with ledger.reader.connect() as c:
+        return [dict(r._mapping) for r in c.execute(stmt).all()]

@@ -4,8 +4,11 @@ made by the test), B ingesting and judging them."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -100,6 +103,14 @@ def test_a_delivers_every_accepted_invoice_once_to_b_over_tls_and_b_judges_it(
     assert statuses == ["IN_INTEGRE", "IN_INTEGRE", "IN_REJETE"]
     time.sleep(1.0)
     assert len(_b_flows(b, ca)) == 2   # nothing came twice, nothing of the broken one
+    followed = subprocess.run([sys.executable, "-m", "edi.cli", "flow-service", "follow",
+                               "--json"], cwd=a.root, capture_output=True, text=True,
+                              env={**os.environ, "B_TOKEN": TOKEN}, timeout=60, check=True)
+    seen = [json.loads(line) for line in followed.stdout.splitlines()]
+    by_tracking = {f["trackingId"]: f["flowId"] for f in _b_flows(b, ca)}
+    assert {r["tracking_id"]: r["remote_flow_id"] for r in seen} == by_tracking
+    assert {r["ack_status"] for r in seen} == {"Ok"}
+    assert len(_rows(a, s.api_remote_flows)) == 2
 
 
 def test_while_b_is_down_a_waits_then_delivers_once_b_is_back(
