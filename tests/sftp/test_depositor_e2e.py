@@ -1,6 +1,7 @@
 """Through `edi watch` and a real sshd: an SFTP partner bound to one supplier deposits in
 another's name; that invoice is rejected with Chorus Pro's reason, the compte rendu that
-goes back to the partner names its connection, and the bound supplier's goes through."""
+goes back to the partner names its connection, and the bound supplier's goes through; an
+Order-X it leaves becomes an engagement."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from edi.samples import ubl_invoice
 from tests.conftest import require_shared
+from tests.directory.test_orders_accounts import order_x
 from tests.e2e.test_chorus import NANTES
 from tests.sftp.conftest import listing
 from tests.sftp.test_intake_e2e import INTERFACE, TERMINAL, Partner, partner, site_for
@@ -21,6 +23,7 @@ __all__ = ["partner"]   # the fixture, imported for this module's tests
 
 OURS = "41234567000019"
 STRANGER = "55210055400013"
+LYON = "01889575552182"
 
 
 def run(site: Path, *args: str) -> str:
@@ -42,19 +45,26 @@ def test_a_partner_deposits_only_for_its_structures(tmp_path: Path, partner: Par
     run(site, "structures", "add", OURS, "--name", "ACME Services", "--yes")
     partner.deposit("ours.xml", ubl_invoice(number="SFTP-OURS", buyer_siret=NANTES,
                                             buyer_reference="SVC00030"))
+    # an order comes by SFTP too, and becomes an engagement
+    partner.deposit("order.xml", order_x(number="EJ-SFTP-1", buyer=LYON, seller=OURS,
+                                         total="2500.00"))
     partner.deposit("theirs.xml", ubl_invoice(number="SFTP-THEIRS", buyer_siret=NANTES,
                                               buyer_reference="SVC00030",
                                               seller_siret=STRANGER))
 
     def done() -> bool:
-        if listing(partner.inbound) or len(listing(partner.reports)) < 2:
+        if listing(partner.inbound) or len(listing(partner.reports)) < 3:
             return False
         return all(f["status"] in TERMINAL for f in flows(site))
 
-    watch_until(site, done, "both deposits answered")
+    watch_until(site, done, "every deposit answered")
     assert not listing(partner.inbound)
     by_name = {f["file_name"]: f for f in flows(site)}
     assert by_name["ours.xml"]["status"] == "IN_INTEGRE"
+    assert (by_name["order.xml"]["status"], by_name["order.xml"]["format"]) == (
+        "IN_INTEGRE", "ORDER")
+    engagements = {r["number"]: r for r in json.loads(run(site, "orders", "list", "--json"))}
+    assert engagements["EJ-SFTP-1"]["amount"] == "2500.00"
     theirs = by_name["theirs.xml"]
     assert (theirs["status"], theirs["reason"]) == ("IN_REJETE", "REJ_SEMAN")
     report = json.loads((site / "reports" / f"{theirs['flow_id']}.cr.json").read_text())
