@@ -10,8 +10,9 @@ import time
 from pathlib import Path
 
 
-def tree_rss_kb(pid: int) -> dict[int, int]:
-    """RSS (kB) of ``pid`` and all its descendants, read from /proc."""
+def tree_rss_kb(pid: int, cpu: dict[int, float] | None = None) -> dict[int, int]:
+    """RSS (kB) of ``pid`` and all its descendants, read from /proc; with ``cpu``, each
+    one's CPU seconds so far (user + system) are put there too."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -33,8 +34,18 @@ def tree_rss_kb(pid: int) -> dict[int, int]:
                         out[p] = int(line.split()[1])
         except OSError:
             continue
+        if cpu is not None:
+            try:
+                with open(f"/proc/{p}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                cpu[p] = (int(fields[11]) + int(fields[12])) / _TICKS
+            except (OSError, IndexError, ValueError):
+                pass
         todo.extend(children.get(p, []))
     return out
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 class RssSampler:
@@ -45,6 +56,7 @@ class RssSampler:
         self.period = period
         self.peak_total = 0
         self.peak_each: dict[int, int] = {}
+        self.cpu_each: dict[int, float] = {}   # CPU seconds of each process, last seen
         self.samples: list[tuple[float, int]] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -52,7 +64,7 @@ class RssSampler:
     def _run(self) -> None:
         t0 = time.perf_counter()
         while not self._stop.is_set():
-            rss = tree_rss_kb(self.pid)
+            rss = tree_rss_kb(self.pid, self.cpu_each)
             total = sum(rss.values())
             self.samples.append((time.perf_counter() - t0, total))
             self.peak_total = max(self.peak_total, total)
