@@ -28,10 +28,17 @@ TABLES = ("flows", "flow_events")
 
 
 def _rename(old_suffix: str, new_suffix: str) -> None:
+    """Rename the rows that carry an old name; a ledger that has none (a new one) is not
+    written to at all."""
+    bind = op.get_bind()
+    names = {name + old_suffix: name + new_suffix for name in RENAMED}
     for table in TABLES:
-        for name in RENAMED:
-            op.execute(sa.text(f"UPDATE {table} SET status = :new WHERE status = :old")
-                       .bindparams(old=name + old_suffix, new=name + new_suffix))
+        found = bind.execute(sa.text(f"SELECT DISTINCT status FROM {table} WHERE status IN "
+                                     ":names").bindparams(sa.bindparam("names", expanding=True)),
+                             {"names": list(names)}).scalars().all()
+        for old in found:
+            bind.execute(sa.text(f"UPDATE {table} SET status = :new WHERE status = :old"),
+                         {"old": old, "new": names[old]})
 
 
 def upgrade() -> None:
