@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -48,29 +47,15 @@ def import_(files: tuple[Path, ...], replace: bool) -> None:
 def list_(buyer: str | None, as_json: bool) -> None:
     """Engagements with their amount, what accepted invoices took (less credit notes)
     and what remains."""
-    from edi.directory import load
-    from edi.ledger import Ledger, engagements
+    from edi.directory.views import order_rows
+    from edi.ledger import Ledger
 
     settings = current_settings()
-    path = store_path(settings)
-    found = load(path).engagements if path.exists() else {}
     ledger = Ledger(settings.ledger_url)
     try:
-        taken = engagements.invoiced(ledger.reader)
+        rows = order_rows(store_path(settings), ledger.reader, buyer)
     finally:
         ledger.close()
-    rows: list[dict[str, object]] = []
-    for b in sorted(found):
-        if buyer and b != buyer.replace(" ", ""):
-            continue
-        for number, e in sorted(found[b].items()):
-            cents, count = taken.get((b, number), (0, 0))
-            invoiced = Decimal(cents) / 100
-            rows.append({"buyer": b, "number": number, "supplier": e.supplier,
-                         "amount": _money(e.amount), "invoiced": f"{invoiced:.2f}",
-                         "remaining": _money(e.amount - invoiced if e.amount is not None
-                                             else None),
-                         "invoices": count, "status": e.status, "open": e.open})
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -84,6 +69,3 @@ def list_(buyer: str | None, as_json: bool) -> None:
                    f"{r['amount'] or '?':>12}  {r['invoiced']:>12}  {r['remaining'] or '?':>12}"
                    f"  {r['invoices']:>8}  {r['status']}")
 
-
-def _money(value: Decimal | None) -> str | None:
-    return f"{value:.2f}" if value is not None else None

@@ -36,7 +36,7 @@ from edi.config import Settings
 from edi.ledger import Ledger, queries
 from edi.model import FlowStatus, utcnow
 from edi.reports import renderers
-from edi.web import api
+from edi.web import api, directory_pages
 from edi.web.metrics import Metrics
 from edi.web.settings import Serve, check_bind, check_password, user_table
 
@@ -320,6 +320,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         Route("/api/flows/{flow_id}", api_flow),
         Route("/api/overview", api_overview),
         Route("/api/invoices", api_invoices),
+        *directory_pages.routes(settings, ledger, templates),   # structures, orders
         Route("/health", health),
         Route("/metrics", metrics_endpoint),
         Route("/openapi.json", openapi_endpoint),
