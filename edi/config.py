@@ -87,6 +87,20 @@ class Paths:
     reports: Path = Path("reports")
     work: Path = Path("var/work")     # claimed flows in hand; same filesystem as inbox
     ledger: str = "sqlite:///var/edi.sqlite"
+    # What several nodes share (one filesystem): archive, outbox, rejected, reports and
+    # work, when relative, are under it; "" (default): under the working directory.
+    shared: Path = Path("")
+
+    SHARED: ClassVar[tuple[str, ...]] = ("archive", "outbox", "rejected", "reports", "work")
+
+    def under_shared(self, base: Path) -> Paths:
+        """These paths with the relative shared folders moved under ``shared``."""
+        if str(self.shared) in ("", "."):
+            return self
+        root = self.shared if self.shared.is_absolute() else base / self.shared
+        moved = {name: root / getattr(self, name) for name in self.SHARED
+                 if not getattr(self, name).is_absolute()}
+        return dataclasses.replace(self, **moved)
 
 
 @section("intake")
@@ -251,7 +265,7 @@ def load(path: str | os.PathLike | None = None, base_dir: Path | None = None) ->
         if unknown:
             raise ConfigError(f"unknown table(s) {sorted(unknown)}; known: {sorted(SECTIONS)}")
         settings = Settings(
-            paths=_build(Paths, raw.get("paths", {}), "paths"),
+            paths=_build(Paths, raw.get("paths", {}), "paths").under_shared(base),
             intake=_build(Intake, raw.get("intake", {}), "intake"),
             limits=_build(Limits, raw.get("limits", {}), "limits"),
             validation=_build(Validation, raw.get("validation", {}), "validation"),

@@ -11,7 +11,7 @@ from typing import Any
 from edi.durable import DurableBatch, fsync_dir, sha256_file, storage_error
 from edi.flow.context import Context
 from edi.intake.claim import work_name
-from edi.ledger import LeaseLost
+from edi.ledger import LeaseLost, leases
 from edi.model import Flow, FlowStatus, utcnow
 from edi.testing import crash_point
 
@@ -41,8 +41,9 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
             continue
         work_file = ctx.work / work_name(flow.flow_id, flow.file_name)
         if not work_file.exists():
-            results[flow.flow_id] = ctx.incident(
-                flow, f"original missing: neither {dest} nor {work_file}")
+            missing = _not_here(ctx, flow, dest, work_file)
+            if missing is not None:
+                results[flow.flow_id] = missing
             continue
         batch.owner = flow.flow_id
         try:
@@ -96,6 +97,37 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
     if removed:
         fsync_dir(ctx.work)
     return archived
+
+
+NOT_VISIBLE = "original not visible from node"
+NOT_VISIBLE_TRIES = 5      # then it is missing: IN_INCIDENTE
+
+
+def _not_here(ctx: Context, flow: Flow, dest: Path, work_file: Path) -> FlowStatus | None:
+    """Neither the archived original nor the work file is here. Claimed into another
+    node's work area (one not shared with this node: ``[paths] shared``), the file may
+    be there still: the flow waits for that node (or for the shared folder to be seen
+    again), a lease's time, then twice as long..., and only then is it missing. Claimed
+    here, it is missing at once."""
+    ledger = ctx.ledger
+    here = leases.node_of(ledger.owner)
+    there = ledger.received_on(flow.flow_id)
+    tries = sum(1 for e in ledger.history(flow.flow_id)
+                if (e["detail"] or "").startswith(NOT_VISIBLE))
+    if there is None or there == here or tries >= NOT_VISIBLE_TRIES:
+        waited = f" (looked for {tries + 1} times from node {here})" if tries else ""
+        return ctx.incident(flow, f"original missing: neither {dest} nor {work_file}"
+                                  f"{waited}")
+    wait = ledger.lease_seconds * 2 ** tries
+    detail = (f"{NOT_VISIBLE} {here}: neither {dest} nor {work_file}; it was claimed on "
+              f"node {there}, whose work area may not be shared with this one ([paths] "
+              f"shared): looked at again in {wait:.0f} s, by whichever node")
+    log.warning("flow %s %s: %s", flow.flow_id, flow.file_name, detail)
+    try:
+        ledger.postpone(flow.flow_id, utcnow() + timedelta(seconds=wait), detail)
+    except LeaseLost as lost:
+        ctx.lose(lost)
+    return None
 
 
 def _still_written(ctx: Context, flow: Flow, digest: str, size: int) -> None:

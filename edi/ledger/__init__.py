@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 ACCEPTED_FLOW_STATUSES = (FlowStatus.IN_INTEGRE, FlowStatus.IN_INTEGRE_PARTIEL)
 WAITING_DETAIL = "waiting for its target"  # events of a flow waiting to be delivered
 REQUEUED_DETAIL = "put back by an operator"
+RECEIVED_ON = " on node "   # in the IN_RECU event: which node's work area had the file
 
 
 @dataclass(slots=True)
@@ -368,9 +369,11 @@ class Ledger:
             c.execute(insert(s.flows).values(lease_owner=self.owner,
                                               lease_expires_at=self._later()),
                       [_flow_row(f) for f in rows])
+            node = leases.node_of(self.owner)
             c.execute(insert(s.flow_events), [
                 {"flow_id": f.flow_id, "status": str(f.status), "at": f.received_at,
-                 "detail": f"received {f.file_name} via {f.interface}"} for f in rows])
+                 "detail": f"received {f.file_name} via {f.interface}{RECEIVED_ON}{node}"}
+                for f in rows])
             c.execute(delete(s.intake_claims).where(i.flow_id.in_([f.flow_id for f in rows]),
                                                     i.owner == self.owner))
         return rows
@@ -459,6 +462,29 @@ class Ledger:
             c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(
                 sha256=sha256, size=size, next_attempt_at=at, updated_at=utcnow(),
                 detail=detail, **self._lease_values(True)))
+
+    def postpone(self, flow_id: str, at: datetime, detail: str) -> None:
+        """Look at the flow again from ``at`` (any process then), its status unchanged;
+        the lease is given back. ``LeaseLost`` when another live process owns it."""
+        with self.engine.begin() as c:
+            if not self._held(c, [flow_id]):
+                raise LeaseLost([flow_id], self.owner, "postponing it")
+            status = c.execute(select(s.flows.c.status)
+                               .where(s.flows.c.flow_id == flow_id)).scalar_one()
+            c.execute(update(s.flows).where(s.flows.c.flow_id == flow_id).values(
+                next_attempt_at=at, updated_at=utcnow(), detail=detail,
+                **self._lease_values(True)))
+            c.execute(insert(s.flow_events).values(flow_id=flow_id, status=status,
+                                                   at=utcnow(), detail=detail))
+
+    def received_on(self, flow_id: str) -> str | None:
+        """The node whose work area the flow's file was claimed into (None: unknown, a
+        flow recorded before nodes were named)."""
+        for change in self.history(flow_id):
+            detail = change["detail"] or ""
+            if change["status"] == str(FlowStatus.IN_RECU) and RECEIVED_ON in detail:
+                return detail.rpartition(RECEIVED_ON)[2]
+        return None
 
     def set_many(self, flow_ids: Sequence[str], status: FlowStatus, detail: str | None = None,
                  ) -> set[str]:

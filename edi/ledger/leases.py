@@ -64,11 +64,21 @@ class LeaseLost(EdiError):
             "to that process")
 
 
+def node_name() -> str:
+    """This node's name in lease owners: ``$EDI_NODE``, else the host name (two nodes
+    that share a host name, such as containers, set ``EDI_NODE``)."""
+    name = os.environ.get("EDI_NODE") or socket.gethostname()
+    return "".join(ch for ch in name if ch != ":")[:30]
+
+
+def node_of(owner: str) -> str:
+    return owner.partition(":")[0]
+
+
 def new_owner() -> str:
-    """Who a process is in the ledger: host, pid and a random part (a restart with the
+    """Who a process is in the ledger: node, pid and a random part (a restart with the
     same pid is someone else)."""
-    host = socket.gethostname()[:30]
-    owner = f"{host}:{os.getpid()}:{uuid.uuid4().hex[:12]}"[:OWNER_CHARS]
+    owner = f"{node_name()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"[:OWNER_CHARS]
     _live_here.add(owner)
     return owner
 
@@ -79,16 +89,16 @@ def closed(owner: str) -> None:
 
 
 def gone(owner: str) -> bool:
-    """The owner ran on this host and its process is no more (or it has this very pid
+    """The owner ran on this node and its process is no more (or it has this very pid
     but is none of this process's ledgers: a container restarted with the same pid and
     host name). Its leases need not wait for their expiry (a restart right after a crash
-    takes its flows up at once); an owner on another host is only known dead by its
+    takes its flows up at once); an owner on another node is only known dead by its
     silence."""
     from edi.ledger.guard import _alive
 
-    host, _, rest = owner.partition(":")
+    node, _, rest = owner.partition(":")
     pid_text = rest.partition(":")[0]
-    if host != socket.gethostname()[:30] or not pid_text.isdigit():
+    if node != node_name() or not pid_text.isdigit():
         return False
     pid = int(pid_text)
     if pid == os.getpid():
@@ -242,6 +252,6 @@ class Heartbeat:
             self._thread.join(timeout=self.every + 35)
 
 
-__all__ = ["LeaseLost", "Heartbeat", "new_owner", "closed", "gone", "reap", "held", "take",
-           "renew", "release",
-           "now_sql", "later_sql", "free", "flow_free", "remote_key", "LEASE_SECONDS"]
+__all__ = ["LeaseLost", "Heartbeat", "node_name", "node_of", "new_owner", "closed", "gone",
+           "reap", "held", "take", "renew", "release", "now_sql", "later_sql", "free",
+           "flow_free", "remote_key", "LEASE_SECONDS"]
