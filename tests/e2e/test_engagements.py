@@ -5,8 +5,14 @@ orders` shows what was invoiced and what remains."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+
+import pytest
 
 from edi import samples
+from tests.conftest import BACKEND
 from tests.e2e.conftest import Workspace
 from tests.e2e.test_chorus import NANTES, import_directory
 from tests.e2e.test_depositor import reports
@@ -61,3 +67,36 @@ def test_invoices_consume_their_engagement_once_each(ws: Workspace) -> None:
                                                                            3)
     listed = ws.edi("orders").stdout
     assert "EJ-6000" in listed and "1068.00" in listed
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="two processors at once need the "
+                    "PostgreSQL ledger (SQLite keeps its single-instance guard)")
+def test_two_processors_at_once_take_the_engagement_right(ws: Workspace) -> None:
+    """Two `edi process` on one PostgreSQL ledger and inbox, started together, with many
+    invoices against one engagement: whoever takes which, the total is every accepted
+    invoice once and the finding goes to those beyond the amount, never twice the rest."""
+    ws.configure(layers=("xml", "xsd", "chorus"), batch=1)
+    import_directory(ws)
+    csv = ws.root / "engagements.csv"
+    csv.write_text(f"{NANTES};EJ-6000;{SELLER};6000.00;ouvert\n", encoding="utf-8")
+    ws.edi("orders", "import", str(csv))
+    for i in range(6):     # 6 x 1,200.00 with VAT against 6,000.00
+        ws.drop(f"f{i}.xml", samples.ubl_invoice(
+            number=f"RACE-{i}", buyer_siret=NANTES, buyer_reference="SVC00030",
+            purchase_order="EJ-6000", lines=1, unit_price="1000.00"))
+    env = {**os.environ, **ws.env}
+    env.pop("EDI_CONFIG", None)
+    procs = [subprocess.Popen([sys.executable, "-m", "edi.cli", "process"], cwd=ws.root,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    found = reports(ws)
+    assert sorted(found) == [f"RACE-{i}" for i in range(6)]
+    assert all(r["status"] == "DEPOSEE" for r in found.values())
+    over = [n for n, r in found.items()
+            if any(f["rule_id"] == "CPRO-ENG-MONTANT" for f in r["findings"])]
+    assert len(over) == 1     # the sixth, whichever it was
+    row = orders(ws)["EJ-6000"]
+    assert (row["invoiced"], row["remaining"], row["invoices"]) == ("7200.00", "-1200.00", 6)
