@@ -77,7 +77,9 @@ class DepositorLayer:
         self.reload_seconds = chorus.reload_check_seconds
 
     def applies(self, doc: Document) -> bool:
-        if doc.invoice is None or not self.settings.connection:
+        """Invoices that came through a connection (not ``edi validate``'s files), when
+        ``[depositors]`` binds any."""
+        if doc.invoice is None or doc.interface is None or not self.settings.connection:
             return False
         return (self.settings.binding(doc.interface) is not None
                 or self.settings.unbound == "refuse")

@@ -118,3 +118,20 @@ def test_settings_are_checked(tmp_path: Path) -> None:
         good.write_text(bad)
         with pytest.raises(ConfigError, match=says):
             load(good, base_dir=tmp_path)
+
+
+def test_the_layer_judges_what_came_through_a_connection_only(tmp_path: Path) -> None:
+    from edi.model import Document
+    from edi.validators.depositor import DepositorLayer
+
+    toml = tmp_path / "edi.toml"
+    toml.write_text('[depositors]\nunbound = "refuse"\n[[depositors.connection]]\n'
+                    f'name = "inbox"\nstructures = ["{OURS}"]\n')
+    layer = DepositorLayer(load(toml, base_dir=tmp_path))
+    doc = Document(seq=1, name="f.xml", content=b"", invoice=invoice())
+    assert not layer.applies(doc)            # edi validate: no connection
+    doc.interface = "sftp:other"
+    assert layer.applies(doc)                # unbound = "refuse": judged, and refused
+    assert [f.rule_id for f in layer.check(doc, None)] == ["DEP-RACCORDEMENT-INCONNU"]
+    toml.write_text(f'[[depositors.connection]]\nname = "inbox"\nstructures = ["{OURS}"]\n')
+    assert not DepositorLayer(load(toml, base_dir=tmp_path)).applies(doc)   # "any"
