@@ -22,6 +22,7 @@ warning, as Chorus Pro only warns; the invoice stays accepted and its amount is 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING
 from edi.config import Limits
 from edi.directory import store
 from edi.directory.snapshot import Directory, Engagement, cached
+from edi.durable import STORAGE_ERRNOS, StorageUnavailable
 from edi.ledger import engagements as ledger_engagements
 from edi.model import Container, Document, Finding, RuleSet, Syntax
 from edi.parsers import facturx
@@ -103,7 +105,15 @@ def record_orders(ctx: Context, path: Path, items: Sequence[Concluding]) -> None
         store.set_meta(conn, orders_imported_at=datetime.now(UTC).isoformat(
             timespec="seconds"))
 
-    store.rewrite(path, change)
+    try:
+        store.rewrite(path, change)
+    except (OSError, sqlite3.OperationalError) as exc:
+        # a full or read-only disk: the run waits for it (the flows stay in hand), as for
+        # any folder of ours; anything else is the flows' fault
+        code = getattr(exc, "errno", None) or (errno.ENOSPC if "full" in str(exc) else None)
+        if code in STORAGE_ERRNOS:
+            raise StorageUnavailable("directory", path, code, str(exc)) from exc
+        raise
 
 
 def _order_of(doc: Document, limits: Limits) -> Order:
