@@ -105,3 +105,25 @@ def test_accounts_add_takes_the_four_fields(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert "clé RIB 66 is wrong" in bad.output and "No account was declared" in bad.output
     assert load(tmp_path / "var" / "directory.sqlite").accounts == {SUPPLIER: frozenset({IBAN})}
+
+
+def test_the_declared_accounts_rule_takes_an_account_declared_as_a_rib(tmp_path: Path) -> None:
+    from edi.directory import import_directory
+    from edi.model import Invoice
+    from edi.validators.chorus import check_invoice
+    from tests.conftest import require_shared
+
+    folder = require_shared("directory")
+    store = tmp_path / "directory.sqlite"
+    import_directory(store, folder / "annuaire-structures.csv")
+    import_accounts(store, _csv(tmp_path, f"{SUPPLIER};{RIB};\n"))
+    d = load(store)
+    lyon = "01889575552182"    # a buyer of the sample directory that requires nothing
+
+    def rules(iban: str) -> list[str]:
+        invoice = Invoice(number="F-1", seller_siret=SUPPLIER, seller_siren=SUPPLIER[:9],
+                          buyer_siret=lyon, iban=iban)
+        return [f.rule_id for f in check_invoice(invoice, d)]
+
+    assert rules("FR76 3000 4000 3100 0123 4567 865") == []
+    assert rules("FR1420041010050500013M02606") == ["CPRO-IBAN-NON-DECLARE"]
