@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from edi.ledger import schema as s
@@ -53,7 +53,26 @@ def file(c: Connection, filed: Sequence[Filed], now: datetime) -> int:
             "carried_by": f.carried_by, "message_file": f.message_file, "recorded_at": now})
     if rows:
         c.execute(insert(s.lifecycle_events), rows)
+        refresh_latest(c, {(r["flow_id"], r["seq"]) for r in rows if r["flow_id"]})
     return len(rows)
+
+
+def refresh_latest(c: Connection, invoices: set[tuple[str, int]]) -> None:
+    """``lifecycle_latest`` of these invoices, from their statuses in timeline order."""
+    if not invoices:
+        return
+    L = s.lifecycle_latest.c  # noqa: N806
+    flow_ids = list({fid for fid, _ in invoices})
+    latest: dict[tuple[str, int], tuple[int, datetime]] = {}
+    for r in c.execute(select(E.flow_id, E.seq, E.code, E.at).where(E.flow_id.in_(flow_ids))
+                       .order_by(E.at, E.sequence, E.id)):
+        if (r.flow_id, r.seq) in invoices:
+            latest[(r.flow_id, r.seq)] = (r.code, r.at)
+    if latest:
+        c.execute(s.lifecycle_latest.delete().where(tuple_(L.flow_id, L.seq).in_(list(latest))))
+        c.execute(insert(s.lifecycle_latest), [
+            {"flow_id": fid, "seq": seq, "code": code, "at": at}
+            for (fid, seq), (code, at) in latest.items()])
 
 
 def siren(identifier: str | None) -> str | None:
@@ -105,14 +124,15 @@ def match_waiting(c: Connection, invoices: Iterable[tuple[str, int, str | None]]
     waiting = c.execute(select(E.id, E.invoice_number, E.seller_siren, E.issue_date,
                                E.type_code).where(E.flow_id.is_(None),
                                                   E.invoice_number.in_(numbers))).all()
-    matched = 0
+    matched: set[tuple[str, int]] = set()
     for w in waiting:
         found = match(c, w.invoice_number, w.seller_siren, w.issue_date, w.type_code)
         if found:
             c.execute(update(s.lifecycle_events).where(E.id == w.id)
                       .values(flow_id=found[0], seq=found[1]))
-            matched += 1
-    return matched
+            matched.add(found)
+    refresh_latest(c, matched)
+    return len(matched)
 
 
 def timelines(c: Connection, invoices: Sequence[tuple[str, int]]
@@ -157,15 +177,6 @@ def attach(invoices: list[dict[str, Any]], c: Connection) -> None:
         inv["lifecycle_status"] = inv["lifecycle"][-1]["code"] if inv["lifecycle"] else None
 
 
-def latest_codes(c: Connection) -> dict[tuple[str, int], int]:
-    """{(flow id, seq): the latest status code} of every matched invoice."""
-    out: dict[tuple[str, int], int] = {}
-    for r in c.execute(select(E.flow_id, E.seq, E.code).where(E.flow_id.is_not(None))
-                       .order_by(E.at, E.sequence, E.id)):
-        out[(r.flow_id, r.seq)] = r.code
-    return out
-
-
 def invoice_rows(c: Connection, *, status: int | None = None, supplier: str | None = None,
                  buyer: str | None = None, min_amount: float | None = None,
                  max_amount: float | None = None, older_than: datetime | None = None,
@@ -173,6 +184,10 @@ def invoice_rows(c: Connection, *, status: int | None = None, supplier: str | No
     """Invoices (accepted or not), latest first, with their lifecycle, filtered by latest
     lifecycle status, supplier or buyer (identifier prefix), amount with VAT, issue date."""
     stmt = select(s.invoices).where(or_(I.format.is_(None), I.format != "CDAR"))
+    if status is not None:
+        L = s.lifecycle_latest.c  # noqa: N806
+        stmt = stmt.join(s.lifecycle_latest, and_(L.flow_id == I.flow_id, L.seq == I.seq)) \
+            .where(L.code == status)
     if supplier:
         stmt = stmt.where(I.seller_id.startswith(supplier))
     if buyer:
@@ -180,25 +195,14 @@ def invoice_rows(c: Connection, *, status: int | None = None, supplier: str | No
     if older_than is not None:
         stmt = stmt.where(and_(I.issue_date.is_not(None),
                                I.issue_date < older_than.date().isoformat()))
-    latest = latest_codes(c) if status is not None else {}
-    if status is not None:
-        keys = [k for k, code in latest.items() if code == status]
-        flow_ids = list({fid for fid, _ in keys})
-        if not flow_ids:
-            return []
-        stmt = stmt.where(I.flow_id.in_(flow_ids))
-    rows = c.execute(stmt.order_by(I.flow_id.desc(), I.seq)).all()
     out: list[dict[str, Any]] = []
-    for r in rows:
-        d = {k: v for k, v in r._mapping.items() if k not in ("id", "data")}
-        if status is not None and latest.get((r.flow_id, r.seq)) != status:
-            continue
+    for r in c.execute(stmt.order_by(I.flow_id.desc(), I.seq)):
         total = _number(r.total_with_vat)
         if min_amount is not None and (total is None or total < min_amount):
             continue
         if max_amount is not None and (total is None or total > max_amount):
             continue
-        out.append(d)
+        out.append({k: v for k, v in r._mapping.items() if k not in ("id", "data")})
         if len(out) >= limit:
             break
     attach(out, c)

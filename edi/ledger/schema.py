@@ -234,6 +234,17 @@ lifecycle_events = Table(
 Index("ix_lifecycle_invoice", lifecycle_events.c.flow_id, lifecycle_events.c.seq)
 Index("ix_lifecycle_number", lifecycle_events.c.invoice_number)
 
+# Each matched invoice's latest lifecycle status, kept as statuses are filed, so that
+# "invoices now 205" is an index lookup, not a walk over every status.
+lifecycle_latest = Table(
+    "lifecycle_latest", metadata,
+    Column("flow_id", String(40), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("code", Integer, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_lifecycle_latest_code", lifecycle_latest.c.code, lifecycle_latest.c.flow_id)
+
 # The XP Z12-013 Flow Service (edi/ledger/flowservice.py, revision 0006): what a client
 # said of each flow it submitted (its flowInfo), the webhooks clients subscribed, the
 # outbox of callbacks not yet acknowledged (none lost across a restart), and the flows

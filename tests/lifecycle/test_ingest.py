@@ -7,6 +7,7 @@ import json
 from edi.samples import ubl_invoice
 from tests.lifecycle.conftest import Workspace
 from tests.lifecycle.helpers import status_message
+from tests.lifecycle.test_cdar import judged
 
 
 def flow_of(ws: Workspace, name: str) -> dict:
@@ -139,6 +140,9 @@ def test_statuses_arriving_out_of_order_are_ordered_by_their_time(ws: Workspace)
     invoice = flow_json(ws, cdar_flows(ws)["facture.xml"]["flow_id"])["invoices"][0]
     assert [s["code"] for s in invoice["lifecycle"]] == [205, 211]
     assert invoice["lifecycle_status"] == 211
+    now = json.loads(ws.edi("invoices", "--json", "--status", "211").stdout)
+    assert [i["number"] for i in now] == ["FA-2025-000123"]
+    assert json.loads(ws.edi("invoices", "--json", "--status", "205").stdout) == []
 
 
 def test_the_platform_role_rejects_with_the_reasons_the_rules_require(ws: Workspace) -> None:
@@ -155,3 +159,5 @@ def test_the_platform_role_rejects_with_the_reasons_the_rules_require(ws: Worksp
     assert [(s["code"], s["reason_code"]) for s in encore["lifecycle"]] == [(213, "DOUBLON")]
     messages = sorted((ws.root / "reports" / "lifecycle").glob("*.cdar.xml"))
     assert len(messages) == 4            # 200 and 201, 501, 213
+    for message in messages:             # each passes the XSD and the official Schematron
+        assert judged(message.read_bytes()) == [], message.name

@@ -6,6 +6,7 @@ import json
 
 from edi.samples import ubl_invoice
 from tests.lifecycle.conftest import Workspace
+from tests.lifecycle.test_cdar import judged
 
 
 def accepted_flow(ws: Workspace) -> str:
@@ -23,6 +24,7 @@ def test_212_with_its_amount_is_written_routed_and_shown(ws: Workspace) -> None:
     messages = list((ws.root / "reports" / "lifecycle").glob("*.cdar.xml"))
     assert len(messages) == 1
     assert messages[0].name in {p.name for p in ws.files("outbox")}   # routed like it
+    assert judged(messages[0].read_bytes()) == []   # the official rules, again
     text = messages[0].read_text("utf-8")
     assert "<ram:ValueAmount currencyID=\"EUR\">120.00</ram:ValueAmount>" in text
     assert "<ram:ValuePercent>20.00</ram:ValuePercent>" in text

@@ -5,7 +5,8 @@ Revises: 0004
 Create Date: 2026-12-02
 
 ``lifecycle_events`` holds every status of BR-FR-CDV-CL-06 an invoice gets (received in
-a CDAR message, or set by edi-flux in its ``[lifecycle] role``). An invoice's own status
+a CDAR message, or set by edi-flux in its ``[lifecycle] role``); ``lifecycle_latest`` each
+invoice's latest one (listing invoices by status). An invoice's own status
 is edi-flux's verdict: an accepted invoice that was delivered was recorded
 ``MISE_A_DISPOSITION`` (203), a status only the receiving platform sets; it becomes
 ``DEPOSEE`` (200, accepted), its delivery still told by ``output_name``. No lifecycle
@@ -51,6 +52,14 @@ def upgrade() -> None:
     )
     op.create_index("ix_lifecycle_invoice", "lifecycle_events", ["flow_id", "seq"])
     op.create_index("ix_lifecycle_number", "lifecycle_events", ["invoice_number"])
+    op.create_table(
+        "lifecycle_latest",
+        sa.Column("flow_id", sa.String(40), primary_key=True),
+        sa.Column("seq", sa.Integer(), primary_key=True),
+        sa.Column("code", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_lifecycle_latest_code", "lifecycle_latest", ["code", "flow_id"])
     op.execute(sa.text("UPDATE invoices SET status = 'DEPOSEE', status_code = 200 "
                        "WHERE status = 'MISE_A_DISPOSITION'"))
 
@@ -58,6 +67,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute(sa.text("UPDATE invoices SET status = 'MISE_A_DISPOSITION', status_code = 203 "
                        "WHERE status = 'DEPOSEE' AND output_name IS NOT NULL"))
+    op.drop_index("ix_lifecycle_latest_code", table_name="lifecycle_latest")
+    op.drop_table("lifecycle_latest")
     op.drop_index("ix_lifecycle_number", table_name="lifecycle_events")
     op.drop_index("ix_lifecycle_invoice", table_name="lifecycle_events")
     op.drop_table("lifecycle_events")
