@@ -69,22 +69,8 @@ def examine(name: str, data: bytes, settings: Settings, layers: list[Any],
 
             judge(doc, tree)
             continue
-        if doc.syntax is Syntax.CDAR:
-            judge_cdar(doc, tree)
-            continue
         validate(doc, tree, layers, settings)
     return documents
-
-
-def judge_cdar(doc: Document, tree: Any) -> None:
-    """A lifecycle message: its XSD and the official BR-FR-CDV rules, not the invoice
-    layers (``edi.lifecycle.check``); its statuses are filed when the flow is recorded."""
-    from edi.lifecycle.check import judge
-
-    findings, reason, runs = judge(tree)
-    doc.findings.extend(findings)
-    doc.layers.extend(runs)
-    doc.reason = reason
 
 
 def judge_cdar(doc: Document, tree: Any) -> None:
