@@ -52,6 +52,20 @@ class ChecksumMismatch(Exception):
     pass
 
 
+@dataclass
+class _Pending:
+    """One upload waiting for the group claim, and what became of it."""
+
+    client: str
+    info: dict[str, Any]
+    path: Path
+    digest: str
+    request_id: str | None
+    organization_id: str | None
+    result: Submitted | BaseException | None = None
+    waits_for: _Pending | None = None
+
+
 class ApiIntake:
     """Takes submissions: durable, deduplicated, then handed to the run loop."""
 
@@ -61,6 +75,7 @@ class ApiIntake:
         self.uploads = settings.path(settings.paths.work) / UPLOADS
         self._lock = threading.Lock()
         self._claimed: list[Flow] = []
+        self._pending: list[_Pending] = []
         self._claimed_lock = threading.Lock()
         self.wake: threading.Event | None = None
         self.on_claim: Callable[[Flow], None] | None = None
@@ -72,9 +87,8 @@ class ApiIntake:
 
     def submit(self, caller: Caller, info: dict[str, Any], upload: IO[bytes],
                request_id: str | None, organization_id: str | None) -> Submitted:
-        from edi.intake.claim import claim_files
-        from edi.ledger import flowservice as fs
-
+        """Write the upload durably, then claim it with the others waiting (one ledger
+        transaction for the group: a group commit), or say which flow it already is."""
         folder = self.uploads / uuid.uuid4().hex
         folder.mkdir(parents=True)
         try:
@@ -83,31 +97,88 @@ class ApiIntake:
             if info.get("sha256") and info["sha256"] != digest:
                 raise ChecksumMismatch(f"flowInfo sha256 {info['sha256']} but the file's "
                                        f"is {digest}")
-            tracking = info.get("trackingId")
-            with self._lock:
-                seen = fs.already_submitted(self.ledger, caller.name, tracking, digest)
-                if seen is not None:
-                    return Submitted(None, seen[0], seen[1], digest)
-                flows = claim_files([path], interface=fs.INTERFACE, ledger=self.ledger,
-                                    settings=self.settings,
-                                    sources=[fs.source_of(caller.name, tracking)])
-                flow = flows[0]
-                fs.record_submission(self.ledger, {
-                    "flow_id": flow.flow_id, "client": caller.name, "tracking_id": tracking,
-                    "flow_syntax": info["flowSyntax"], "flow_profile": info.get("flowProfile"),
-                    "processing_rule": info.get("processingRule"),
-                    "request_id": request_id, "organization_id": organization_id,
-                    "submitted_at": flow.received_at})
+            mine = _Pending(caller.name, info, path, digest, request_id, organization_id)
+            with self._claimed_lock:
+                self._pending.append(mine)
+            with self._lock:   # the first one in claims for every one waiting
+                if mine.result is None:
+                    with self._claimed_lock:
+                        group, self._pending = self._pending, []
+                    self._claim(group)
         finally:
             if folder.exists():   # what is left of the upload once claimed (or refused)
                 shutil.rmtree(folder)
-        log.info("flow %s: submitted by %s over the Flow Service (%s)", flow.flow_id,
-                 caller.name, flow.file_name)
+        if isinstance(mine.result, BaseException):
+            raise mine.result
+        assert mine.result is not None
+        if mine.result.flow is not None:
+            log.info("flow %s: submitted by %s over the Flow Service (%s)",
+                     mine.result.flow.flow_id, caller.name, mine.result.flow.file_name)
+            if self.wake is not None:
+                self.wake.set()
+        return mine.result
+
+    def _claim(self, group: list[_Pending]) -> None:
+        from edi.intake.claim import claim_files
+        from edi.ledger import flowservice as fs
+
+        fresh: list[_Pending] = []
+        taken: dict[tuple[str, str], _Pending] = {}   # (client, trackingId or sha256)
+        for p in group:
+            tracking = p.info.get("trackingId")
+            seen = fs.already_submitted(self.ledger, p.client, tracking, p.digest)
+            twin = taken.get((p.client, f"t:{tracking}")) if tracking else None
+            twin = twin or taken.get((p.client, f"s:{p.digest}"))
+            if seen is not None:
+                p.result = Submitted(None, seen[0], seen[1], p.digest)
+            elif twin is not None:
+                p.waits_for = twin
+            else:
+                fresh.append(p)
+                taken[(p.client, f"s:{p.digest}")] = p
+                if tracking:
+                    taken[(p.client, f"t:{tracking}")] = p
+        waiting = [p for p in group if p.waits_for is not None]
+        try:
+            flows = claim_files([p.path for p in fresh], interface=fs.INTERFACE,
+                                ledger=self.ledger, settings=self.settings,
+                                sources=[fs.source_of(p.client, p.info.get("trackingId"))
+                                         for p in fresh])
+        except Exception as exc:  # raised again in every request of the group
+            for p in fresh + waiting:
+                p.result = exc
+            return
+        by_source = {(f.source, f.sha256): f for f in flows}
+        rows = []
+        for p in fresh:
+            flow = by_source.get((fs.source_of(p.client, p.info.get("trackingId")), p.digest))
+            if flow is None:
+                p.result = OSError(f"the upload {p.path.name} could not be claimed (see the "
+                                   "log)")
+                continue
+            p.result = Submitted(flow, None, "", p.digest)
+            rows.append({
+                "flow_id": flow.flow_id, "client": p.client,
+                "tracking_id": p.info.get("trackingId"), "flow_syntax": p.info["flowSyntax"],
+                "flow_profile": p.info.get("flowProfile"),
+                "processing_rule": p.info.get("processingRule"),
+                "request_id": p.request_id, "organization_id": p.organization_id,
+                "submitted_at": flow.received_at})
         with self._claimed_lock:
-            self._claimed.append(flow)
-        if self.wake is not None:
-            self.wake.set()
-        return Submitted(flow, None, "", digest)
+            self._claimed.extend(flows)
+        try:
+            fs.record_submissions(self.ledger, rows)
+        except Exception as exc:  # the flows are claimed: a retry is AlreadyExistingFlow
+            for p in fresh:
+                p.result = exc
+        for p in waiting:
+            first = p.waits_for.result if p.waits_for else None
+            if isinstance(first, Submitted) and first.flow is not None:
+                p.result = Submitted(None, first.flow.flow_id, f"the same submission came "
+                                     f"at the same time as {first.flow.flow_id}", p.digest)
+            else:
+                p.result = first if isinstance(first, BaseException) else OSError(
+                    "the same submission, made at the same time, could not be claimed")
 
     def take(self) -> list[Flow]:
         """The flows claimed since the last call, still ``IN_RECU`` (a flow recovery

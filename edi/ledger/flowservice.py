@@ -58,9 +58,10 @@ def _starts(column: Any, prefix: str) -> Any:
 
 # -- submissions ---------------------------------------------------------------------------
 
-def record_submission(ledger: Ledger, row: dict[str, Any]) -> None:
-    with ledger.engine.begin() as c:
-        c.execute(insert(s.api_submissions).values(**row))
+def record_submissions(ledger: Ledger, rows: Sequence[dict[str, Any]]) -> None:
+    if rows:
+        with ledger.engine.begin() as c:
+            c.execute(insert(s.api_submissions), list(rows))
 
 
 def submissions(ledger: Ledger, flow_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
