@@ -9,7 +9,10 @@ nothing left in the work area, each accepted invoice once in the outbox. Two nod
 work): one killed mid-batch, the other finishes its flows once their leases expire, and
 declares none missing.
 
-PostgreSQL only: on SQLite one instance runs per ledger (the guard, tests/e2e/test_guard.py).
+Those two need PostgreSQL (on SQLite one instance runs per ledger: the guard,
+tests/e2e/test_guard.py). A node that cannot see the original of a flow claimed on another
+node (work areas not shared) waits for that node instead of declaring the flow missing:
+that runs on both backends, one node after the other.
 """
 
 from __future__ import annotations
@@ -23,16 +26,18 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from bench.scale import TERMINAL, Node, check, drop, mixed_files, run
+from edi import samples
 from edi.ledger import Ledger
 from tests.conftest import BACKEND, POSTGRES_URL
+from tests.e2e.conftest import Workspace
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(BACKEND != "postgresql", reason="several instances share a ledger "
-                       "on PostgreSQL only (EDI_TEST_LEDGER=postgresql)"),
-]
+pytestmark = pytest.mark.slow
+postgresql_only = pytest.mark.skipif(
+    BACKEND != "postgresql",
+    reason="several instances share a ledger on PostgreSQL only (EDI_TEST_LEDGER=postgresql)")
 
 
+@postgresql_only
 def test_three_watchers_on_one_inbox_one_killed_twice_account_for_every_file(
         tmp_path: Path) -> None:
     result = run(POSTGRES_URL, tmp_path, 400, processes=3, starts=(0.0, 3.0, 5.0),
@@ -62,6 +67,7 @@ def _wait(what: str, until: float, check_: object) -> None:
         time.sleep(0.05)
 
 
+@postgresql_only
 def test_two_nodes_one_killed_mid_batch_the_other_finishes_its_flows(
         tmp_path: Path, ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     lease = 3.0
@@ -127,3 +133,31 @@ def test_two_nodes_one_killed_mid_batch_the_other_finishes_its_flows(
     assert took_over[0][0] >= len(orphans)
     logs_b = "".join(p.read_text() for p in nodes["node-b"].logs)
     assert "Traceback" not in logs_b
+
+
+def test_a_node_that_cannot_see_another_node_s_original_waits_for_it(
+        tmp_path: Path, ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    lease = 1.0
+    nodes = {name: Workspace(tmp_path / name) for name in ("node-a", "node-b")}
+    for ws in nodes.values():          # each its own work area and archive: nothing shared
+        ws.root.mkdir()
+        ws.configure(extra="")
+        toml = ws.root / "edi.toml"
+        toml.write_text(f'[paths]\nledger = "{ledger_url}"\n\n' + toml.read_text().replace(
+            "[intake]\n", f"[intake]\nlease = {lease}\n"))
+    a, b = nodes["node-a"], nodes["node-b"]
+    a.drop("a.xml", samples.ubl_invoice(number="V-1"))
+    monkeypatch.setenv("EDI_NODE", "node-a")
+    assert a.edi("process", crash_at="recorded", check=False).returncode == -9
+    time.sleep(lease + 0.5)            # node A's lease expires: node B may take the flow
+    monkeypatch.setenv("EDI_NODE", "node-b")
+    proc = b.edi("process")
+    assert "original not visible from node node-b" in proc.stderr
+    [(status, detail)] = _rows(ledger_url, "select status, detail from flows")
+    assert status == "IN_RECU" and "claimed on node node-a" in detail   # waits, no incident
+    monkeypatch.setenv("EDI_NODE", "node-a")
+    time.sleep(lease + 0.2)            # its next look is due: node A, restarted, finishes it
+    a.edi("process")
+    [(status,)] = _rows(ledger_url, "select status from flows")
+    assert status == "IN_INTEGRE"
+    assert [p.name.split("_", 1)[1] for p in a.files("outbox")] == ["V-1.xml"]
