@@ -202,3 +202,53 @@ def test_search_pages_with_a_cursor_and_filters_by_update_time(one: Instance) ->
     assert client.search({"ackStatus": "Bogus"}).status == 400
     assert json.loads(client.search({}, limit=0).body)["errorCode"] == "INVALID_REQUEST"
     assert TOKEN
+
+
+def test_concurrent_identical_submissions_make_one_flow(one: Instance) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    content = ubl_invoice(number="API-RACE")
+    with ThreadPoolExecutor(12) as pool:
+        answers = list(pool.map(lambda _: one.client().submit(
+            "race.xml", content, tracking_id="t-race"), range(12)))
+    statuses = sorted(a.status for a in answers)
+    assert statuses == [202] + [422] * 11, [a.body for a in answers]
+    first = next(a.json()["flowId"] for a in answers if a.status == 202)
+    assert {a.json()["instance"] for a in answers if a.status == 422} == {f"/v1/flows/{first}"}
+    assert [f["flowId"] for f in one.client().search({}).json()["results"]] == [first]
+
+
+_VARYING = {"flow_id", "file_name", "interface", "received_at", "finished_at", "history",
+            "output_name", "seconds", "duration", "at"}
+
+
+def _stable(value: object) -> object:
+    """A compte rendu without what names the flow or its times."""
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items() if k not in _VARYING}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
+
+
+def test_the_same_file_by_the_api_and_by_the_inbox_gets_the_same_verdict_and_report(
+        instances: list[Instance], tmp_path) -> None:
+    import subprocess
+    import sys
+
+    api = make_instance(instances, tmp_path / "api")
+    api.configure()
+    api.start()
+    inbox = make_instance(instances, tmp_path / "inbox")
+    inbox.configure()
+    content = ubl_invoice(number="SAME-1", seller_siret="41234567000018")  # a bad SIRET key
+    flow_id = api.client().submit("same.xml", content).json()["flowId"]
+    api.wait_ack(flow_id)
+    (inbox.root / "inbox").mkdir(parents=True)
+    (inbox.root / "inbox" / "same.xml").write_bytes(content)
+    subprocess.run([sys.executable, "-m", "edi.cli", "process"], cwd=inbox.root, check=True,
+                   capture_output=True, timeout=120)
+    by_api = json.loads((api.root / "reports" / f"{flow_id}.cr.json").read_text())
+    by_inbox = json.loads(next((inbox.root / "reports").glob("*.cr.json")).read_text())
+    assert by_api["interface"] == "api" and by_inbox["interface"] == "inbox"
+    assert _stable(by_api) == _stable(by_inbox)
