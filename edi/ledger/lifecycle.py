@@ -195,8 +195,14 @@ def invoice_rows(c: Connection, *, status: int | None = None, supplier: str | No
     if older_than is not None:
         stmt = stmt.where(and_(I.issue_date.is_not(None),
                                I.issue_date < older_than.date().isoformat()))
+    if status is not None:       # newest first along ix_lifecycle_latest_code
+        stmt = stmt.order_by(s.lifecycle_latest.c.flow_id.desc(), I.seq)
+    else:
+        stmt = stmt.order_by(I.flow_id.desc(), I.seq)
+    if min_amount is None and max_amount is None:
+        stmt = stmt.limit(limit)  # amounts are text: filtered below, past the SQL
     out: list[dict[str, Any]] = []
-    for r in c.execute(stmt.order_by(I.flow_id.desc(), I.seq)):
+    for r in c.execute(stmt):
         total = _number(r.total_with_vat)
         if min_amount is not None and (total is None or total < min_amount):
             continue
