@@ -51,9 +51,10 @@ class Server:
         thread = threading.Thread(target=server.run, name="edi-flow-service", daemon=True)
         thread.start()
         while not server.started:
-            if not thread.is_alive():
-                raise OSError(f"the Flow Service could not listen on "
-                              f"{self.fs.host}:{self.fs.port}")
+            if not thread.is_alive():   # uvicorn said why in the log (bind, TLS files)
+                raise ConfigError(f"[flow_service] the Flow Service could not listen on "
+                                  f"{self.fs.host}:{self.fs.port} (address in use, or "
+                                  f"tls_cert/tls_key unreadable)")
             time.sleep(0.02)
         self.port = server.servers[0].sockets[0].getsockname()[1]
         self._server, self._thread = server, thread

@@ -252,3 +252,21 @@ def test_the_same_file_by_the_api_and_by_the_inbox_gets_the_same_verdict_and_rep
     by_inbox = json.loads(next((inbox.root / "reports").glob("*.cr.json")).read_text())
     assert by_api["interface"] == "api" and by_inbox["interface"] == "inbox"
     assert _stable(by_api) == _stable(by_inbox)
+
+
+def test_a_port_already_taken_is_refused_in_one_line_exit_2(instances: list[Instance],
+                                                             tmp_path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        inst = make_instance(instances, tmp_path / "busy")
+        inst.configure(port=taken.getsockname()[1])
+        run = subprocess.run([sys.executable, "-m", "edi.cli", "flow-service"], cwd=inst.root,
+                             capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2, run.stderr
+    assert "[flow_service] the Flow Service could not listen on 127.0.0.1:" in run.stderr
+    assert "Traceback" not in run.stderr
