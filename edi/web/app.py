@@ -270,6 +270,15 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
                              "history": public.history(data["history"]),
                              "links": data["links"]})
 
+    def lifecycle_download(request: Request) -> Response:
+        """A CDAR message edi-flux wrote for one of this flow's invoices."""
+        flow_id, name = request.path_params["flow_id"], request.path_params["name"]
+        path = reports_root / "lifecycle" / name
+        if not name.startswith(f"{flow_id}_") or not name.endswith(".cdar.xml") \
+                or "/" in name or not path.is_file():
+            return PlainTextResponse("no such lifecycle message", status_code=404)
+        return FileResponse(path, media_type="application/xml", filename=name)
+
     def api_invoices(request: Request) -> Response:
         from edi.ledger import lifecycle as lifecycle_sql
         from edi.lifecycle.query import BadFilter, invoice_filters
@@ -320,6 +329,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
         Route("/api/flows/{flow_id}", api_flow),
         Route("/api/overview", api_overview),
         Route("/api/invoices", api_invoices),
+        Route("/flows/{flow_id}/lifecycle/{name}", lifecycle_download),
         *directory_pages.routes(settings, ledger, templates),   # structures, orders
         Route("/health", health),
         Route("/metrics", metrics_endpoint),

@@ -4,6 +4,7 @@ real browser (Debian's Chromium through Playwright, as tests/web does)."""
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -67,5 +68,35 @@ def test_the_api_lists_invoices_and_the_page_shows_the_timeline(cashed: Workspac
         timeline = pg.inner_text("#lifecycle-1")                # type: ignore[attr-defined]
         assert "212 Encaissée" in timeline and "MEN 1380.00 EUR at 20.00 %" in timeline
         shot(pg, "flow-lifecycle-timeline")
+    finally:
+        stop()
+
+
+def test_the_messages_we_wrote_are_downloadable(ws: Workspace, page: object) -> None:
+    from edi.web.app import serve_in_thread
+
+    ws.configure(extra='[lifecycle]\nrole = "platform"\n')
+    ws.drop("facture.xml", ubl_invoice())
+    ws.edi("process")
+    flow_id = ws.flows()[0]["flow_id"]
+    settings = load(ws.root / "edi.toml", base_dir=ws.root)
+    port = free_port()
+    stop = serve_in_thread(settings, "127.0.0.1", port)
+    try:
+        pg = page
+        pg.goto(f"http://127.0.0.1:{port}/flows/{flow_id}")    # type: ignore[attr-defined]
+        links = pg.eval_on_selector_all(                        # type: ignore[attr-defined]
+            "#lifecycle-1 a.cdar", "as => as.map(a => a.getAttribute('href'))")
+        assert len(links) == 2                                  # 200 and 201
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{links[0]}") as r:
+            body = r.read()
+        assert b"<ram:ProcessConditionCode>200</ram:ProcessConditionCode>" in body
+        shot(pg, "flow-lifecycle-platform")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/flows/{flow_id}/lifecycle/"
+                                   "..%2Fedi.toml")
+            raise AssertionError("a path outside reports/lifecycle was served")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404
     finally:
         stop()
