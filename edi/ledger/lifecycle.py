@@ -220,3 +220,12 @@ def _number(value: str | None) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def counts_by_status(c: Connection) -> dict[int, int]:
+    """{latest lifecycle code: invoices now in it} (the overview, /metrics)."""
+    from sqlalchemy import func
+
+    L = s.lifecycle_latest.c  # noqa: N806
+    return {int(code): int(n) for code, n in
+            c.execute(select(L.code, func.count()).group_by(L.code).order_by(L.code))}

@@ -381,6 +381,8 @@ def openapi(auth: bool) -> dict[str, Any]:
                     "oldest_unfinished": {"type": "object", "nullable": True},
                     "pending_retries": _s("integer"),
                     "rejected_share": _s("number", True),
+                    "lifecycle": {"type": "object", "additionalProperties": _s("integer"),
+                                  "description": "Invoices per latest lifecycle status"},
                     "top_rules": {"type": "array", "items": {
                         "type": "object", "required": ["rule_id", "findings", "flows"],
                         "properties": {"rule_id": _s("string"), "findings": _s("integer"),

@@ -182,7 +182,17 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
                 "oldest_unfinished": queries.oldest_unfinished(ledger),
                 "pending_retries": queries.pending_retries(ledger),
                 "rejected_share": queries.rejected_share(counts),
-                "top_rules": queries.top_rejecting_rules(ledger, 10, since=since)}
+                "top_rules": queries.top_rejecting_rules(ledger, 10, since=since),
+                "lifecycle": lifecycle_counts()}
+
+    def lifecycle_counts() -> dict[str, int]:
+        """Invoices per latest lifecycle status ("212 Encaissée": n)."""
+        from edi.ledger import lifecycle as lifecycle_sql
+        from edi.lifecycle.codes import label
+
+        with ledger.connection() as c:
+            return {f"{code} {label(code) or ''}".strip(): n
+                    for code, n in lifecycle_sql.counts_by_status(c).items()}
 
     def days_param(request: Request) -> int:
         raw = request.query_params.get("days", "14")

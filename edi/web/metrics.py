@@ -42,6 +42,17 @@ class LedgerCollector(Collector):
             invoices.add_metric([status], n)
         yield invoices
 
+        from edi.ledger import lifecycle
+        from edi.lifecycle.codes import label
+
+        statuses = GaugeMetricFamily("edi_invoice_lifecycle", "Invoices by their latest "
+                                     "lifecycle status (BR-FR-CDV-CL-06)",
+                                     labels=["code", "label"])
+        with self.ledger.connection() as c:
+            for code, n in lifecycle.counts_by_status(c).items():
+                statuses.add_metric([str(code), label(code) or ""], n)
+        yield statuses
+
         rules = GaugeMetricFamily("edi_rejections_by_rule",
                                   "Fatal findings in the ledger by rule id",
                                   labels=["rule_id"])

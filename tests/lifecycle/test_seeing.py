@@ -100,3 +100,22 @@ def test_the_messages_we_wrote_are_downloadable(ws: Workspace, page: object) -> 
             assert exc.code == 404
     finally:
         stop()
+
+
+def test_the_overview_and_metrics_count_invoices_by_lifecycle_status(cashed: Workspace
+                                                                     ) -> None:
+    from edi.web.app import serve_in_thread
+
+    settings = load(cashed.root / "edi.toml", base_dir=cashed.root)
+    port = free_port()
+    stop = serve_in_thread(settings, "127.0.0.1", port)
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/overview") as r:
+            assert json.loads(r.read())["lifecycle"] == {"212 Encaissée": 1}
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics") as r:
+            metrics = r.read().decode("utf-8")
+        assert 'edi_invoice_lifecycle{code="212",label="Encaissée"} 1.0' in metrics
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as r:
+            assert "212 Encaissée" in r.read().decode("utf-8")
+    finally:
+        stop()
