@@ -8,6 +8,7 @@
     GET    /v1/healthcheck         200 (authenticated: the description's security is global)
     POST   /v1/token               OAuth2 client credentials (edi/flowservice/auth.py)
     GET    /v1/openapi.json        the official description this server implements
+    /directory-service/v1/...      the Directory Service, read-only (directory.py)
 
 Errors are the specification's ``Error`` object (``errorCode``, ``errorMessage``). A
 resubmission (the same trackingId, or the same bytes, from the same client) makes no
@@ -35,7 +36,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from starlette.types import Message, Receive
 
 from edi.config import Settings
@@ -343,7 +344,7 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         return JSONResponse({"access_token": issued, "token_type": "Bearer",
                              "expires_in": ttl}, headers={"Cache-Control": "no-store"})
 
-    routes = [
+    routes: list[BaseRoute] = [
         Route("/v1/flows", authenticated(create_flow), methods=["POST"]),
         Route("/v1/flows/search", authenticated(search_flows), methods=["POST"]),
         Route("/v1/flows/{flowId}", authenticated(get_flow), methods=["GET"]),
@@ -367,6 +368,13 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         log.exception("Flow Service: %s %s failed", request.method, request.url.path)
         return error(500, "INTERNAL_ERROR", f"{type(exc).__name__}: see the server's log")
 
+    from starlette.routing import Mount
+
+    from edi.flowservice.directory import create_directory_app
+    from edi.validators.chorus_settings import ChorusSettings
+
+    directory = settings.path(settings.section(ChorusSettings).directory)
+    routes.append(Mount("/directory-service", app=create_directory_app(directory, auth)))
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error,
                                                        Exception: internal})
 
