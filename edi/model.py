@@ -368,8 +368,8 @@ class Document:
 
     @property
     def format(self) -> str | None:
-        if self.container is Container.PDF:
-            return "FACTURX"
+        if self.container is Container.PDF and self.syntax is not Syntax.ORDER:
+            return "FACTURX"   # an Order-X PDF is an ORDER, not an invoice
         return self.syntax.value if self.syntax else None
 
 

@@ -59,7 +59,8 @@ def test_an_orderx_in_the_inbox_becomes_the_engagement_invoices_consume(
     ws.drop("change.pdf", pdf_with({"order-x.xml": order_x(
         number=NUMBER, buyer=NANTES, seller=SELLER, type_code="230", total="12000.00")}))
     ws.edi("process")
-    assert flow_of(ws, "change.pdf")["status"] == "IN_INTEGRE"
+    assert (flow_of(ws, "change.pdf")["status"], flow_of(ws, "change.pdf")["format"]) == (
+        "IN_INTEGRE", "ORDER")
     changed = orders(ws)[NUMBER]
     assert (changed["amount"], changed["remaining"]) == ("12000.00", "2136.00")
 
