@@ -26,6 +26,8 @@ UDT = "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"
 NS = {"rsm": RSM, "ram": RAM, "qdt": QDT, "udt": UDT}
 ROOT = "CrossDomainAcknowledgementAndResponse"
 PROFILE = "urn.cpro.gouv.fr:1p0:CDV:invoice"      # MDT-3, between platforms
+PROFILE_PPF = "urn.cpro.gouv.fr:1p0:CDV:einvoicingF2"  # MDT-3, to the PPF
+PPF = "0000"                                        # the PPF's number (scheme 0238)
 PROCESS = "REGULATED"                               # MDT-2
 
 
@@ -185,6 +187,7 @@ class Message:
     recipients: list[Party] = field(default_factory=list)
     seller_siren: str | None = None   # MDT-129 (the invoice's BT-30)
     received_at: datetime | None = None  # MDT-95
+    for_ppf: bool = False             # the _POUR_PPF twin: to the PPF alone (DFH 0000)
 
 
 def build(message: Message, created: datetime | None = None) -> bytes:
@@ -194,17 +197,22 @@ def build(message: Message, created: datetime | None = None) -> bytes:
     root = etree.Element(f"{{{RSM}}}{ROOT}", nsmap={"rsm": RSM, "ram": RAM, "qdt": QDT,
                                                       "udt": UDT})
     ctx = _sub(root, "rsm", "ExchangedDocumentContext")
-    _sub(_sub(ctx, "ram", "BusinessProcessSpecifiedDocumentContextParameter"), "ram", "ID",
-         PROCESS)
-    _sub(_sub(ctx, "ram", "GuidelineSpecifiedDocumentContextParameter"), "ram", "ID", PROFILE)
+    if not message.for_ppf:   # the PPF takes no business process (3 characters at most)
+        _sub(_sub(ctx, "ram", "BusinessProcessSpecifiedDocumentContextParameter"), "ram",
+             "ID", PROCESS)
+    _sub(_sub(ctx, "ram", "GuidelineSpecifiedDocumentContextParameter"), "ram", "ID",
+         PROFILE_PPF if message.for_ppf else PROFILE)
 
     doc = _sub(root, "rsm", "ExchangedDocument")
     _sub(doc, "ram", "ID", st.message_id or message_id(st, created))
-    _sub(doc, "ram", "Name", f"CDV-{st.code}_{st.label or st.code}")
+    _sub(doc, "ram", "Name", f"CDV-{st.code}_{st.label or st.code}"
+         + ("_POUR_PPF" if message.for_ppf else ""))
     _datetime_el(_sub(doc, "ram", "IssueDateTime"), created)
     _party(doc, "SenderTradeParty", message.sender)
     _party(doc, "IssuerTradeParty", message.issuer)
-    for recipient in message.recipients:
+    recipients = [Party("DFH", "PPF", platform_id=PPF)] if message.for_ppf \
+        else message.recipients
+    for recipient in recipients:
         _party(doc, "RecipientTradeParty", recipient)
 
     transmission = codes.STATUSES[st.code].transmission if st.code in codes.STATUSES \

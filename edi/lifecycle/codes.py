@@ -58,6 +58,10 @@ STATUSES: dict[int, Status] = {s.code: s for s in (
     _s(601, "statut 601"),
 )}
 
+# The mandatory statuses a platform also sends to the PPF (the tax administration), as a
+# "_POUR_PPF" twin of the message exchanged between platforms (XP Z12-014 annex B).
+FOR_PPF = frozenset({200, 210, 212, 213})
+
 # BR-FR-CDV-CL-09 (MDT-113), in the Schematron's order.
 REASONS: tuple[str, ...] = (
     "RETRAIT_MAN_SERV", "ST_CT_NON_DECLAR", "SUPPR_COMP_AVOIR", "TRANSF_PMNT_REGIE",

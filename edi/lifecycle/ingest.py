@@ -12,9 +12,11 @@ under ``reports/lifecycle/`` and sent back to the depositor where a route says s
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from edi.config import Settings
 from edi.durable import DurableBatch
 from edi.flow.context import Concluding, Context
 from edi.lifecycle import cdar, codes
@@ -100,10 +102,31 @@ def platform_statuses(ctx: Context, item: Concluding, batch: DurableBatch,
             for target in table.report_targets_for(flow, ctx.settings):
                 if not target.exists(name):
                     target.deliver(name, content)
+            if code in codes.FOR_PPF:
+                message.for_ppf = True
+                send_to_ppf(ctx.settings, settings, name, cdar.build(message, created=now),
+                            lambda path, data: batch.write(path, data))
             out.append(Filed(st, key("platform", flow.flow_id, doc.seq, code),
                              flow_id=flow.flow_id, seq=doc.seq,
                              message_file=str(Path(FOLDER) / name)))
     return out
+
+
+def ppf_name(name: str) -> str:
+    return name.replace(".cdar.xml", "_POUR_PPF.cdar.xml")
+
+
+def send_to_ppf(settings: Settings, lifecycle: LifecycleSettings, name: str, content: bytes,
+                write: Callable[[Path, bytes], None]) -> None:
+    """The _POUR_PPF twin of a mandatory status: written beside the message, and sent to
+    ``[lifecycle] ppf_targets``."""
+    twin = ppf_name(name)
+    write(settings.path(settings.paths.reports) / FOLDER / twin, content)
+    routes = table.table_for(settings)
+    for ref in lifecycle.ppf_targets:
+        target = routes.target(ref)
+        if not target.exists(twin):
+            target.deliver(twin, content)
 
 
 def own_status(doc: Document, code: int, at: datetime, reason: str | None = None, *,

@@ -17,7 +17,7 @@ from edi.ledger import Ledger
 from edi.ledger import lifecycle as sql
 from edi.lifecycle import cdar, check, codes
 from edi.lifecycle.cdar import Filed
-from edi.lifecycle.ingest import FOLDER, key, own_status, seller_party
+from edi.lifecycle.ingest import FOLDER, key, own_status, seller_party, send_to_ppf
 from edi.lifecycle.settings import LifecycleSettings
 from edi.model import Document, Invoice, Syntax, utcnow
 from edi.routing import table
@@ -103,6 +103,17 @@ def set_status(settings: Settings, ledger: Ledger, flow_id: str, code: int, *,
     path = reports / FOLDER / name
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, content)
+    if role.role == "platform" and code in codes.FOR_PPF:
+        platform = cdar.Party("WK", role.name, platform_id=role.platform_id)
+        twin = cdar.build(cdar.Message(st, sender=platform, issuer=issuer, recipients=[],
+                                       seller_siren=st.issuer_siren,
+                                       received_at=flow.received_at, for_ppf=True),
+                          created=created)
+        problems = judge_own(twin)
+        if problems:
+            raise Refused("the _POUR_PPF message built does not pass the rules: "
+                          + "; ".join(problems))
+        send_to_ppf(settings, role, name, twin, write_atomic)
     sent: list[str] = []
     for target in [*table.targets_for(doc, flow, settings),
                    *table.report_targets_for(flow, settings)]:

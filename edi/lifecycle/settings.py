@@ -25,11 +25,15 @@ class LifecycleSettings:
       Irrecevable with their reasons (BR-FR-CDV-15), each as a CDAR message.
     name: the name edi-flux gives itself as issuer of the messages it sends (MDT-39).
     platform_id: in the platform role, its registration number (scheme 0238, MDT-38).
+    ppf_targets: in the platform role, where the ``_POUR_PPF`` twins of the mandatory
+      statuses (200, 210, 212, 213) go (target references as in ``[routes]``); empty:
+      written under ``reports/lifecycle/`` only.
     """
 
     role: str = "seller"
     name: str = "edi-flux"
     platform_id: str = "9998"
+    ppf_targets: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:

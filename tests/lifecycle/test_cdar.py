@@ -25,7 +25,7 @@ def judged(content: bytes) -> list[str]:
     return [f.rule_id for f in findings if f.fatal]
 
 
-def ours(code: int, reason: str | None = None) -> bytes:
+def ours(code: int, reason: str | None = None, for_ppf: bool = False) -> bytes:
     doc = Document(seq=1, name="fa-1.xml", content=b"", invoice=INVOICE)
     data = (cdar.Characteristic("MEN", "120.00", "EUR", "20.00"),) if code == 212 else ()
     st = own_status(doc, code, AT, reason, source="user", data=data)
@@ -33,8 +33,10 @@ def ours(code: int, reason: str | None = None) -> bytes:
     party = cdar.Party("WK", "edi-flux", platform_id="9998") if platform else \
         cdar.Party("SE", "Vendeur", siren="412345670")
     recipients = [seller_party(doc)] if platform else [cdar.Party("WK", "plateforme")]
-    return cdar.build(cdar.Message(st, sender=party, issuer=party, recipients=recipients,
-                                   seller_siren=st.issuer_siren, received_at=AT))
+    sender = cdar.Party("WK", "edi-flux", platform_id="9998") if for_ppf else party
+    return cdar.build(cdar.Message(st, sender=sender, issuer=party, recipients=recipients,
+                                   seller_siren=st.issuer_siren, received_at=AT,
+                                   for_ppf=for_ppf))
 
 
 def emitted() -> list[tuple[int, str | None]]:
@@ -57,6 +59,15 @@ def test_every_message_we_emit_passes_the_official_rules(code: int, reason: str 
     (st,) = cdar.statuses(xml_safety.parse(content, Limits()).getroot())
     assert (st.code, st.invoice_number, st.issuer_siren, st.reason_code) == \
         (code, "FA-1", "412345670", reason)
+
+
+@pytest.mark.parametrize(("code", "reason"),
+                         [(c, r) for c, r in emitted() if c in codes.FOR_PPF])
+def test_every_pour_ppf_twin_passes_the_official_rules(code: int, reason: str | None) -> None:
+    content = ours(code, reason, for_ppf=True)
+    assert judged(content) == []
+    assert b"urn.cpro.gouv.fr:1p0:CDV:einvoicingF2" in content
+    assert b'<ram:GlobalID schemeID="0238">0000</ram:GlobalID>' in content
 
 
 def test_the_messages_the_tests_send_pass_too() -> None:

@@ -158,6 +158,7 @@ def test_the_platform_role_rejects_with_the_reasons_the_rules_require(ws: Worksp
     encore = flow_json(ws, flows["encore.xml"]["flow_id"])["invoices"][0]
     assert [(s["code"], s["reason_code"]) for s in encore["lifecycle"]] == [(213, "DOUBLON")]
     messages = sorted((ws.root / "reports" / "lifecycle").glob("*.cdar.xml"))
-    assert len(messages) == 4            # 200 and 201, 501, 213
+    assert len(messages) == 6            # 200 and 201, 501, 213; 200 and 213 for the PPF
+    assert sum(m.name.endswith("_POUR_PPF.cdar.xml") for m in messages) == 2
     for message in messages:             # each passes the XSD and the official Schematron
         assert judged(message.read_bytes()) == [], message.name

@@ -44,3 +44,18 @@ def test_a_platform_status_is_refused_in_the_seller_role(ws: Workspace) -> None:
     proc = ws.edi("lifecycle", "set", flow_id, "203", check=False)
     assert proc.returncode != 0
     assert "not one edi-flux sets in the seller role" in proc.stderr
+
+
+def test_the_platform_role_sends_the_pour_ppf_twin_of_a_212(ws: Workspace) -> None:
+    ws.configure(extra='[lifecycle]\nrole = "platform"\nppf_targets = ["ppf/"]\n')
+    (ws.root / "ppf").mkdir()
+    ws.drop("facture.xml", ubl_invoice())
+    ws.edi("process")
+    flow_id = ws.flows()[0]["flow_id"]
+    ws.edi("lifecycle", "set", flow_id, "212", "--amount", "4932.00", "--vat-rate", "20")
+    sent = sorted(p.name for p in (ws.root / "ppf").iterdir())
+    assert len(sent) == 2 and all(n.endswith("_POUR_PPF.cdar.xml") for n in sent)  # 200, 212
+    for name in sent:
+        content = (ws.root / "ppf" / name).read_bytes()
+        assert judged(content) == []
+        assert b"urn.cpro.gouv.fr:1p0:CDV:einvoicingF2" in content
