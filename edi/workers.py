@@ -279,7 +279,7 @@ class Examiner:
             self._raise()
 
     def run(self, jobs: Sequence[Job], chunk: int = 16) -> Iterator[list[Outcome]]:
-        """Examine ``jobs``; yields the outcomes of each chunk as it completes."""
+        """Examine ``jobs``; yields outcomes as they complete (``results``)."""
         return self.results(self.submit(jobs, chunk))
 
     def submit(self, jobs: Sequence[Job], chunk: int = 16) -> Submission:
@@ -298,10 +298,14 @@ class Examiner:
         return sub
 
     def results(self, sub: Submission) -> Iterator[list[Outcome]]:
-        """The outcomes of a submission, chunk by chunk, as they complete.
+        """The outcomes of a submission as they complete: each time, every chunk back
+        since the last time, together.
 
-        Outcomes of other submissions that arrive meanwhile are kept for them. After an
-        abandoned stop, the chunks not back are simply not yielded.
+        So the caller concludes as large a group as is ready: while it concludes one
+        group, the workers finish the next chunks, which then come as one group, with one
+        set of syncs and one ledger transaction for all of them. Outcomes of other
+        submissions that arrive meanwhile are kept for them. After an abandoned stop, the
+        chunks not back are simply not yielded.
         """
         while True:
             with self._cond:
@@ -310,7 +314,8 @@ class Examiner:
                 self._raise()
                 if not sub.done:
                     return
-                outcomes = sub.done.popleft()
+                outcomes = [o for chunk in sub.done for o in chunk]
+                sub.done.clear()
             yield outcomes
 
     def close(self) -> None:
