@@ -23,6 +23,7 @@ warning, as Chorus Pro only warns; the invoice stays accepted and its amount is 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from edi.config import Limits
 from edi.directory import store
-from edi.directory.snapshot import Directory, Engagement, cached
+from edi.directory.snapshot import Engagement
 from edi.durable import STORAGE_ERRNOS, StorageUnavailable
 from edi.ledger import engagements as ledger_engagements
 from edi.model import Container, Document, Finding, RuleSet, Syntax
@@ -55,14 +56,14 @@ def consume_engagements(ctx: Context, items: Sequence[Concluding]) -> None:
     chorus = ctx.settings.section(ChorusSettings)
     path = ctx.settings.path(chorus.directory)
     record_orders(ctx, path, items)
-    directory = cached(path, 0)   # one stat: an order of this group is seen at once
-    if directory is None or not directory.engagements:
+    known = engagements_in(path)   # one stat: an order of this group is seen at once
+    if not known:
         return
     uses: list[ledger_engagements.Use] = []
     docs: dict[tuple[str, int], Document] = {}
     for item in items:
         for doc in item.documents:
-            use = use_of(item.flow.flow_id, doc, directory, chorus.engagement_amount)
+            use = use_of(item.flow.flow_id, doc, known, chorus.engagement_amount)
             if use is not None:
                 uses.append(use)
                 docs[(use.flow_id, use.seq)] = doc
@@ -124,7 +125,39 @@ def _order_of(doc: Document, limits: Limits) -> Order:
     return parse_order(xml_safety.parse(xml, limits).getroot())
 
 
-def engagement_of(doc: Document, directory: Directory) -> Engagement | None:
+Engagements = dict[str, dict[str, Engagement]]   # buyer SIRET -> number -> engagement
+
+# This process's copy of the store's engagements, by the file's identity: the parent reads
+# only this table, never the whole directory the workers hold.
+_engagements: dict[Path, tuple[tuple[int, int, int], Engagements]] = {}
+
+
+def engagements_in(path: Path) -> Engagements:
+    """The engagements of the store at ``path`` (read again when the file was replaced)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return {}
+    identity = (st.st_ino, st.st_mtime_ns, st.st_size)
+    held = _engagements.get(path)
+    if held is not None and held[0] == identity:
+        return held[1]
+    found: Engagements = {}
+    conn = store.connect_ro(path)
+    try:
+        for buyer, number, supplier, amount, status, is_open, source in conn.execute(
+                "SELECT buyer, number, supplier, amount, status, open, source "
+                "FROM engagements"):
+            found.setdefault(buyer, {})[number] = Engagement(
+                buyer, number, supplier, Decimal(amount) if amount is not None else None,
+                status, bool(is_open), source)
+    finally:
+        conn.close()
+    _engagements[path] = (identity, found)
+    return found
+
+
+def engagement_of(doc: Document, known: Engagements) -> Engagement | None:
     """The open engagement ``doc`` names for its buyer and seller, if the store has it."""
     inv = doc.invoice
     if inv is None or doc.fatal:
@@ -134,7 +167,7 @@ def engagement_of(doc: Document, directory: Directory) -> Engagement | None:
         doc.scenario.structure if doc.scenario is not None else None)
     if not number or not buyer:
         return None
-    e = directory.engagements.get(buyer, {}).get(number)
+    e = known.get(buyer, {}).get(number)
     seller_siret = (inv.seller_siret or "").replace(" ", "") or None
     seller_siren = (inv.seller_siren or "").replace(" ", "") or None
     if e is None or not e.open or not e.for_supplier(seller_siret, seller_siren):
@@ -142,9 +175,9 @@ def engagement_of(doc: Document, directory: Directory) -> Engagement | None:
     return e
 
 
-def use_of(flow_id: str, doc: Document, directory: Directory,
+def use_of(flow_id: str, doc: Document, known: Engagements,
            basis: str) -> ledger_engagements.Use | None:
-    e = engagement_of(doc, directory)
+    e = engagement_of(doc, known)
     if e is None or doc.invoice is None:
         return None
     raw = doc.invoice.total_with_vat if basis == "with_vat" else doc.invoice.total_without_vat
