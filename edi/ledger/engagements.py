@@ -6,7 +6,8 @@ accepted invoice's amount (a credit note's is negative) to its engagement's tota
 one ``UPDATE ... RETURNING`` per invoice: the row serializes two workers, so when two
 invoices take the last euro at once, exactly one of them is told it went over. Each
 invoice's share is kept (``engagement_uses``): a flow done again consumes nothing more
-and is told the same, and ``release`` gives a flow's shares back (``edi reprocess``).
+and is told the same; ``release`` gives a flow's shares back with its business keys
+(``Ledger.release_keys``, for a flow taken up from scratch).
 Amounts are integer cents: exact on every backend.
 """
 
