@@ -218,35 +218,49 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         return JSONResponse(await run_in_threadpool(run_search, caller, query))
 
     def run_search(caller: Caller, q: dict[str, Any]) -> dict[str, Any]:
+        """Flows and the lifecycle messages we wrote, merged in (updatedAt, flowId) order,
+        filtered, one page at a time from the cursor."""
         where = q["where"]
         after = q["after"]
+        lifecycle = _may_hold_lifecycle(where)
         found: list[dict[str, Any]] = []
         last: tuple[datetime, str] | None = None
         more = False
-        while len(found) < q["limit"]:
-            rows = fs.search(ledger, visibility(caller), after=after,
-                             updated_before=where.get("updatedBefore"),
-                             tracking_id=where.get("trackingId"), limit=200)
-            if not rows:
-                break
-            for obj, row in zip(flow_objects(rows), rows, strict=True):
-                after = (row["updated_at"], row["flow_id"])
+        page = 200
+        while not more:
+            flows = fs.search(ledger, visibility(caller), after=after,
+                              updated_before=where.get("updatedBefore"),
+                              tracking_id=where.get("trackingId"), limit=page)
+            messages = fs.lifecycle_flows(ledger, visibility(caller), after=after,
+                                          updated_before=where.get("updatedBefore"),
+                                          limit=page) if lifecycle else []
+            objects = [(_key(r["updated_at"], r["flow_id"]), o) for r, o in zip(
+                flows, flow_objects(flows), strict=True)]
+            objects += [(_key(r["updated_at"], r["fs_id"]), models.lifecycle_object(r, reports))
+                        for r in messages]
+            objects.sort(key=lambda pair: pair[0])
+            full = [rows for rows in (flows, messages) if len(rows) == page]
+            horizon = min((objects_last(rows) for rows in full), default=None)
+            for key, obj in objects:
+                if horizon is not None and key > horizon:
+                    break   # the other source may hold flows before this one: next fetch
+                after = key
                 if _matches(obj, where):
                     if len(found) == q["limit"]:
                         more = True
                         break
                     found.append(obj)
-                    last = after
-            if more or len(rows) < 200:
+                    last = key
+            if not full:
                 break
-        if len(found) == q["limit"] and not more:
-            more = bool(fs.search(ledger, visibility(caller), after=last,
-                                  updated_before=where.get("updatedBefore"),
-                                  tracking_id=where.get("trackingId"), limit=1))
         out: dict[str, Any] = {"limit": q["limit"], "filters": q["filters"], "results": found}
         if more and last is not None:
             out["nextCursor"] = _cursor(last)
         return out
+
+    def objects_last(rows: list[dict[str, Any]]) -> tuple[datetime, str]:
+        r = rows[-1]
+        return _key(r["updated_at"], r.get("fs_id") or r["flow_id"])
 
     async def get_flow(request: Request, caller: Caller) -> Response:
         flow_id = request.path_params["flowId"]
@@ -254,6 +268,9 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
         if doc_type not in DOC_TYPES:
             return error(400, "INVALID_REQUEST", f"docType {doc_type!r}: expected one of "
                          f"{list(DOC_TYPES)}")
+        event = fs.lifecycle_event_of(flow_id)
+        if event is not None:
+            return await lifecycle_flow(flow_id, event, doc_type, caller)
         row = await run_in_threadpool(fs.visible_flow, ledger, flow_id, visibility(caller))
         if row is None:
             return error(404, "MISSING_RESOURCE", f"no flow {flow_id} for client {caller.name}")
@@ -273,6 +290,22 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
             return error(404, "MISSING_RESOURCE", f"{doc_type} of {flow_id} is not available")
         return FileResponse(path, media_type="application/octet-stream",
                             headers={"Content-Disposition": f"attachment;filename={_ascii(name)}"})
+
+    async def lifecycle_flow(flow_id: str, event: int, doc_type: str, caller: Caller
+                             ) -> Response:
+        rows = await run_in_threadpool(lambda: fs.lifecycle_flows(
+            ledger, visibility(caller), after=None, updated_before=None, limit=1,
+            event_id=event))
+        if not rows or rows[0]["fs_id"] != flow_id:
+            return error(404, "MISSING_RESOURCE", f"no flow {flow_id} for client {caller.name}")
+        if doc_type == "Metadata":
+            return JSONResponse(models.lifecycle_object(rows[0], reports))
+        path = (reports / rows[0]["message_file"]).resolve()
+        if doc_type != "Original" or not path.is_relative_to(reports.resolve()) \
+                or not path.is_file():
+            return error(404, "MISSING_RESOURCE", f"{doc_type} of {flow_id} is not available")
+        return FileResponse(path, media_type="application/octet-stream", headers={
+            "Content-Disposition": f"attachment;filename={_ascii(path.name)}"})
 
     def _original(row: dict[str, Any]) -> Any:
         from pathlib import Path
@@ -464,6 +497,22 @@ def _search_query(params: Any) -> dict[str, Any]:
         "updatedAfter", "updatedBefore", "processingRule", "flowType", "flowDirection",
         "trackingId", "ackStatus")}
     return {"limit": limit, "where": where, "after": after, "filters": filters}
+
+
+def _key(at: datetime, flow_id: str) -> tuple[datetime, str]:
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)), flow_id
+
+
+LIFECYCLE_TYPES = {"CustomerInvoiceLC"}
+
+
+def _may_hold_lifecycle(where: dict[str, Any]) -> bool:
+    """Whether the filters let lifecycle flows (In, CustomerInvoiceLC, Ok) through."""
+    if "trackingId" in where or where.get("ackStatus", "Ok") != "Ok":
+        return False
+    if "flowDirection" in where and "In" not in where["flowDirection"]:
+        return False
+    return "flowType" not in where or bool(LIFECYCLE_TYPES & where["flowType"])
 
 
 def _matches(obj: dict[str, Any], where: dict[str, Any]) -> bool:

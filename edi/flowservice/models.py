@@ -197,3 +197,15 @@ def flow_objects(ledger: Ledger, reports: Path, rows: list[dict[str, Any]]
         report = read_report(reports, row["flow_id"]) if concluded else None
         out.append(flow_object(row, subs.get(row["flow_id"]), invoices, findings, report))
     return out
+
+
+def lifecycle_object(row: dict[str, Any], reports: Path) -> dict[str, Any]:
+    """A lifecycle status we wrote as a CDAR message, as a ``Flow``: from us to the
+    depositor (``In``), about its invoice (``CustomerInvoiceLC``), acknowledged ``Ok``."""
+    rule, _ = processing_rule(None, read_report(reports, row["flow_id"]))
+    at = when(row["recorded_at"])
+    return {"flowId": row["fs_id"], "name": Path(row["message_file"]).name[:255],
+            "flowSyntax": "CDAR", "flowProfile": "Undefined", "processingRule": rule,
+            "processingRuleSource": "Computed", "submittedAt": at, "updatedAt": at,
+            "flowType": "CustomerInvoiceLC", "flowDirection": "In",
+            "acknowledgement": {"status": OK}}

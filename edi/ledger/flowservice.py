@@ -253,3 +253,44 @@ def api_deliveries(ledger: Ledger) -> list[dict[str, Any]]:
             .order_by(d.at, d.flow_id, d.seq))
     with ledger.reader.connect() as c:
         return [dict(r._mapping) for r in c.execute(stmt).all()]
+
+
+# -- lifecycle messages as flows ------------------------------------------------------------
+
+LC_MARK = "-LC"   # a lifecycle flow's id: <the invoice's flow id>-LC<lifecycle event id>
+
+
+def lifecycle_flow_id(flow_id: str, event_id: int) -> str:
+    return f"{flow_id}{LC_MARK}{event_id}"
+
+
+def lifecycle_event_of(flow_service_id: str) -> int | None:
+    head, sep, tail = flow_service_id.rpartition(LC_MARK)
+    return int(tail) if sep and head and tail.isdigit() else None
+
+
+def lifecycle_flows(ledger: Ledger, who: Visibility, *, after: tuple[datetime, str] | None,
+                    updated_before: datetime | None, limit: int,
+                    event_id: int | None = None) -> list[dict[str, Any]]:
+    """The CDAR messages we wrote (lifecycle statuses of visible invoices), each a flow:
+    ``fs_id`` its Flow Service id, ``updated_at`` when it was recorded, in (updated_at,
+    fs_id) order strictly after ``after``."""
+    e = s.lifecycle_events.c
+    fid = (e.flow_id + LC_MARK + func.cast(e.id, s.String(20)))
+    stmt = (select(s.lifecycle_events, s.flows.c.file_name.label("invoice_file"),
+                   fid.label("fs_id"))
+            .join(s.flows, s.flows.c.flow_id == e.flow_id)
+            .where(e.message_file.is_not(None), who.clause()))
+    if event_id is not None:
+        stmt = stmt.where(e.id == event_id)
+    if after is not None:
+        at, last = after
+        stmt = stmt.where(or_(e.recorded_at > at, and_(e.recorded_at == at, fid > last)))
+    if updated_before is not None:
+        stmt = stmt.where(e.recorded_at < updated_before)
+    stmt = stmt.order_by(e.recorded_at, fid).limit(limit)
+    with ledger.reader.connect() as c:
+        rows = [dict(r._mapping) for r in c.execute(stmt).all()]
+    for r in rows:
+        r["updated_at"] = r["recorded_at"]
+    return rows

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import time
 from urllib.parse import urlencode
 
 from sqlalchemy import create_engine, select
@@ -270,3 +271,29 @@ def test_a_port_already_taken_is_refused_in_one_line_exit_2(instances: list[Inst
     assert run.returncode == 2, run.stderr
     assert "[flow_service] the Flow Service could not listen on 127.0.0.1:" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_lifecycle_statuses_we_set_are_cdar_flows_found_by_search(
+        instances: list[Instance], tmp_path) -> None:
+    inst = make_instance(instances, tmp_path / "platform")
+    inst.configure(extra='[lifecycle]\nrole = "platform"\n')
+    inst.start()
+    client = inst.client()
+    flow_id = client.submit("lc.xml", ubl_invoice(number="LC-1")).json()["flowId"]
+    assert inst.wait_ack(flow_id)["acknowledgement"]["status"] == "Ok"
+    found: list[dict] = []
+    for _ in range(100):
+        found = client.search({"flowDirection": ["In"]}).json()["results"]
+        if found:
+            break
+        time.sleep(0.1)
+    assert found and all(f["flowId"].startswith(f"{flow_id}-LC") for f in found)
+    assert {(f["flowSyntax"], f["flowType"], f["acknowledgement"]["status"])
+            for f in found} == {("CDAR", "CustomerInvoiceLC", "Ok")}
+    message = client.get(found[0]["flowId"], "Original")
+    assert message.status == 200 and b"CrossDomainAcknowledgementAndResponse" in message.body
+    assert client.get(found[0]["flowId"]).json() == found[0]
+    everything = [f["flowId"] for f in client.search({}).json()["results"]]
+    assert flow_id in everything and found[0]["flowId"] in everything
+    assert client.search({"flowDirection": ["Out"]}).json()["results"][0]["flowId"] == flow_id
+    assert client.get(f"{flow_id}-LC999999").status == 404
