@@ -27,7 +27,9 @@ def command(ctx: click.Context) -> None:
 @click.option("--replace", is_flag=True, help="Forget the engagements imported before")
 def import_(files: tuple[Path, ...], replace: bool) -> None:
     """Add or update engagements from CSV (buyer SIRET;number;supplier;amount;status)
-    or Order-X files; all files are checked before the store changes."""
+    or Order-X files; all files are checked before the store changes. A CSV's amount is
+    what remains to invoice (as Chorus Pro shows it): invoices count from it from now on;
+    an Order-X's is the order's total."""
     from edi.directory import DirectoryError, import_orders
 
     path = store_path(current_settings())
@@ -35,6 +37,14 @@ def import_(files: tuple[Path, ...], replace: bool) -> None:
         r = import_orders(path, list(files), replace=replace)
     except DirectoryError as exc:
         raise fail(exc) from exc
+    if r.remaining:   # a CSV's amounts are what remains: invoices count from now on
+        from edi.ledger import Ledger, engagements
+
+        ledger = Ledger(current_settings().ledger_url)
+        try:
+            engagements.rebase(ledger.engine, r.remaining)
+        finally:
+            ledger.close()
     click.echo(f"Engagements imported into {path}: {r.engagements} from {r.files} file(s), "
                f"{r.open} open, in {r.seconds:.2f} s.")
     if r.zeros and r.zeros.restored:

@@ -4,14 +4,17 @@ An import adds or updates engagements by (buyer, number): Order-X arrives one or
 file, so an import cannot mean "these are all the orders". ``replace=True`` starts over.
 
 The CSV's amount is the engagement's *remaining* amount (what may still be invoiced), as
-Chorus Pro shows it to suppliers; the deposit rules warn when an invoice exceeds it.
+Chorus Pro shows it to suppliers; the deposit rules warn when an invoice exceeds it, and
+what invoices accepted afterwards take is counted from it (``edi orders import`` rebases
+the ledger's count of those engagements: ``edi.ledger.engagements.rebase``). An Order-X's
+amount is the order's total: invoices count against it whenever they were accepted.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -51,6 +54,7 @@ class OrdersImport:
     files: int = 0
     zeros: Zeros | None = None
     seconds: float = 0.0
+    remaining: list[tuple[str, str]] = field(default_factory=list)  # (buyer, number) of CSV rows
 
 
 def import_orders(path: Path, files: list[Path], replace: bool = False) -> OrdersImport:
@@ -66,6 +70,8 @@ def import_orders(path: Path, files: list[Path], replace: bool = False) -> Order
                   else parse_csv(data, file.name, report.zeros))  # type: ignore[arg-type]
         for row in parsed:
             found[(row[0], row[1])] = row
+            if not _looks_like_xml(data):   # a CSV's amount is what remains to invoice
+                report.remaining.append((row[0], row[1]))
         report.files += 1
     report.engagements = len(found)
     report.open = sum(1 for r in found.values() if r[5])

@@ -343,6 +343,8 @@ engagement_totals = Table(
     Column("buyer", String(14), primary_key=True),
     Column("number", String(50), primary_key=True),
     Column("invoiced_cents", BigInteger, nullable=False),
+    Column("baseline_cents", BigInteger, nullable=False),  # invoiced when its amount was set
+    Column("based_at", DateTime(timezone=True)),           # then
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 

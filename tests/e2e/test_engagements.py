@@ -67,6 +67,13 @@ def test_invoices_consume_their_engagement_once_each(ws: Workspace) -> None:
                                                                            3)
     listed = ws.edi("orders").stdout
     assert "EJ-6000" in listed and "1068.00" in listed
+    # Chorus Pro's export says 1,068.00 remain: imported again, that is the amount now,
+    # and what was invoiced before is not taken from it a second time
+    csv.write_text(f"{NANTES};EJ-6000;{SELLER};1068.00;ouvert\n", encoding="utf-8")
+    ws.edi("orders", "import", str(csv))
+    again = orders(ws)["EJ-6000"]
+    assert (again["amount"], again["invoiced"], again["remaining"]) == ("1068.00", "0.00",
+                                                                        "1068.00")
 
 
 @pytest.mark.skipif(BACKEND != "postgresql", reason="two processors at once need the "

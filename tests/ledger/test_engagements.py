@@ -72,3 +72,19 @@ def test_two_workers_cannot_both_take_the_last_euro(ledger_url: str) -> None:
     finally:
         for w in workers:
             w.close()
+
+
+def test_an_amount_set_again_to_what_remains_counts_from_there(ledger_url: str) -> None:
+    ledger = Ledger(ledger_url)
+    try:
+        e.consume(ledger.engine, [use("F1", 493_200)])
+        e.rebase(ledger.engine, [(BUYER, "EJ-1"), (BUYER, "EJ-NEW")])
+        # Chorus Pro now says 1,068.00 remain: that is the amount, nothing taken from it yet
+        assert e.invoiced(ledger.reader) == {(BUYER, "EJ-1"): (0, 0), (BUYER, "EJ-NEW"): (0, 0)}
+        [within] = e.consume(ledger.engine, [use("F2", 100_000, limit=106_800)])
+        [over] = e.consume(ledger.engine, [use("F3", 10_000, limit=106_800)])
+        assert (within.before_cents, within.over_cents) == (0, 0)
+        assert (over.before_cents, over.over_cents) == (100_000, 3_200)
+        assert e.invoiced(ledger.reader)[(BUYER, "EJ-1")] == (110_000, 2)
+    finally:
+        ledger.close()

@@ -5,7 +5,8 @@ Revises: 0006
 Create Date: 2026-12-02
 
 ``engagement_totals`` holds, per engagement (buyer SIRET, number), what accepted invoices
-took from it in cents; ``engagement_uses`` each invoice's share (negative for a credit
+took from it in cents, and how much of that was already taken when its amount was last set
+(a CSV import gives what remains: counting starts again from there); ``engagement_uses`` each invoice's share (negative for a credit
 note) and how far it went over the amount, so that a flow done again never consumes twice.
 The engagements themselves (amount, supplier, status) stay in the directory store; the
 depositing structures and their bank accounts too. The tables are spelled out here, not
@@ -31,6 +32,8 @@ def upgrade() -> None:
         sa.Column("buyer", sa.String(14), primary_key=True),
         sa.Column("number", sa.String(50), primary_key=True),
         sa.Column("invoiced_cents", sa.BigInteger, nullable=False),
+        sa.Column("baseline_cents", sa.BigInteger, nullable=False),
+        sa.Column("based_at", TZ),
         sa.Column("updated_at", TZ, nullable=False),
     )
     op.create_table(
