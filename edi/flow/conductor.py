@@ -93,11 +93,17 @@ class Processor:
         except StorageUnavailable as exc:
             # The files are in the work area under this process's claims: once the ledger
             # can be written, they are recorded exactly as after a crash at that point.
+            # Those not renamed yet (the claims could not be recorded) are claimed again.
             self.ctx.storage.down(exc)
-            flows = self._until_stored(
-                lambda: adopt_orphans(self.ledger, self.settings, interface, own=True))
+            flows = self._until_stored(lambda: self._claim_again(candidates, interface))
         self.ctx.observed("claim", t0, len(flows))
         return flows
+
+    def _claim_again(self, candidates: Sequence[Candidate], interface: str) -> list[Flow]:
+        adopted = adopt_orphans(self.ledger, self.settings, interface, own=True)
+        left = [c.path for c in candidates if c.path.exists()]
+        return adopted + claim_files(left, interface=interface, ledger=self.ledger,
+                                     settings=self.settings)
 
     def start(self, flows: Sequence[Flow]) -> InHand:
         """archive, byte-identical duplicates, then examine (handed to the workers);
