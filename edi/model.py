@@ -148,7 +148,6 @@ class Syntax(StrEnum):
     CII = "CII"
     CDAR = "CDAR"   # a lifecycle status message (edi.lifecycle), not an invoice
     ORDER = "ORDER"  # a purchase order (edi.parsers.order): it becomes an engagement
-    ORDER = "ORDER"  # a purchase order (edi.parsers.order): it becomes an engagement
 
 
 class Container(StrEnum):
