@@ -140,8 +140,15 @@ def flow_type(row: dict[str, Any], syntax: str) -> str:
 
 
 def tracking_id(row: dict[str, Any], submission: dict[str, Any] | None) -> str | None:
+    """The client's trackingId: its submission's, or (a crash between the flow's claim and
+    its submission's row) the one its source carries, written with the flow itself."""
     if submission is not None:
         return submission.get("tracking_id") or None
+    source = row.get("source") or ""
+    if row.get("interface") == "api" and source.startswith("api://"):
+        from urllib.parse import unquote
+
+        return unquote(source[len("api://"):].partition("/")[2]) or None
     return None
 
 
