@@ -162,6 +162,9 @@ class SftpIntake:
             return self._take(partner, session, name, signature, source)
         finally:
             self.ledger.release_remote(interface, source)
+            staging = self._staging(partner)   # this process's own: nobody else writes it
+            if staging.is_dir() and not any(staging.iterdir()):
+                staging.rmdir()
 
     def _take(self, partner: Partner, session: SftpSession, name: str,
               signature: Signature, source: str) -> Flow | None:

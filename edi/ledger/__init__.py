@@ -275,8 +275,11 @@ class Ledger:
         key = leases.remote_key(interface, source)
         r = s.remote_claims.c
         with self.engine.begin() as c:
+            holder = c.execute(select(r.owner).where(r.key == key).with_for_update()
+                               ).scalar_one_or_none()
+            gone = holder is not None and holder != self.owner and leases.gone(holder)
             done = c.execute(update(s.remote_claims).where(
-                r.key == key, or_(r.owner == self.owner,
+                r.key == key, or_(r.owner == self.owner, r.owner == holder if gone else
                                   leases.free(s.remote_claims, self.dialect)))
                 .values(owner=self.owner, expires_at=self._later())).rowcount
         if done:
@@ -298,12 +301,14 @@ class Ledger:
                 r.key == leases.remote_key(interface, source), r.owner == self.owner))
 
     def remote_owners(self) -> set[str]:
-        """Owners of remote claims still live (their downloads are under way)."""
+        """Owners of remote claims still live (their downloads are under way): not
+        expired, and not known dead (``leases.gone``)."""
         r = s.remote_claims.c
         with self.reader.connect() as c:
-            return set(c.execute(select(r.owner).where(
+            owners = set(c.execute(select(r.owner).where(
                 r.owner.is_not(None), r.expires_at >= leases.now_sql(self.dialect))
                 .distinct()).scalars())
+        return {o for o in owners if not leases.gone(o)}
 
     def _sqlite_begin(self, conn: Connection) -> None:
         # Writers take the write lock at BEGIN, so check-then-insert (duplicates) cannot
