@@ -297,3 +297,16 @@ def test_lifecycle_statuses_we_set_are_cdar_flows_found_by_search(
     assert flow_id in everything and found[0]["flowId"] in everything
     assert client.search({"flowDirection": ["Out"]}).json()["results"][0]["flowId"] == flow_id
     assert client.get(f"{flow_id}-LC999999").status == 404
+
+
+def test_beyond_loopback_without_tls_the_flow_service_is_refused(instances: list[Instance],
+                                                                  tmp_path) -> None:
+    import subprocess
+    import sys
+
+    inst = make_instance(instances, tmp_path / "exposed")
+    inst.configure()
+    run = subprocess.run([sys.executable, "-m", "edi.cli", "flow-service", "--host",
+                          "0.0.0.0"], cwd=inst.root, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2, run.stderr
+    assert "beyond loopback the Flow Service needs TLS (tls_cert, tls_key)" in run.stderr
