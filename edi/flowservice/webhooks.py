@@ -4,9 +4,10 @@ The dispatcher (a thread beside the server) reads the ledger's flows in ``update
 order from a cursor kept in ``api_cursors``; for every webhook whose client may see the
 flow and whose filters (flowTypes, flowDirection, ackStatus) it passes, it queues one
 event per acknowledgement status the flow reaches, with the cursor's move, in one
-transaction (``api_webhook_outbox``). Queued events are posted until the subscriber
-answers 2xx, with backoff; none is lost across a restart, and one may come more than
-once (at least once): the body is the specification's ``Flow`` object, and the
+transaction (``api_webhook_outbox``); the lifecycle messages we wrote (flows of their own,
+``In``, ``CustomerInvoiceLC``) likewise, from a second cursor. Queued events are posted
+until the subscriber answers 2xx, with backoff; none is lost across a restart, and one
+may come more than once (at least once): the body is the specification's ``Flow`` object, and the
 ``Edi-Event-Id`` header (``<flowId>:<ackStatus>:<webhookId>``) lets a subscriber drop
 repeats.
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CURSOR = "webhooks"
+LIFECYCLE_CURSOR = "webhooks-lifecycle"
 SETTLE = 2.0   # seconds: a flow's update is read once every commit before it is visible
 
 
@@ -88,6 +90,7 @@ class Dispatcher:
         while not self._stop.is_set():
             try:
                 self.collect()
+                self.collect_lifecycle()
                 self.send_due()
             except Exception:  # a defect must not end callbacks for good: said, retried
                 log.exception("webhook dispatcher: one round failed; trying again")
@@ -116,6 +119,33 @@ class Dispatcher:
                             events.append(self._event(hook, obj))
             position = (rows[-1]["updated_at"], rows[-1]["flow_id"])
             queued += fs.enqueue(self.ledger, events, CURSOR, position)
+
+    def collect_lifecycle(self) -> int:
+        """The same for the lifecycle messages we wrote (each a flow of its own, Ok)."""
+        settled = utcnow() - timedelta(seconds=SETTLE)
+        position = fs.cursor(self.ledger, LIFECYCLE_CURSOR)
+        if position is None:
+            fs.enqueue(self.ledger, [], LIFECYCLE_CURSOR, (settled, ""))
+            return 0
+        hooks = fs.webhooks(self.ledger)
+        everything = fs.Visibility("", everything=True)
+        queued = 0
+        while True:
+            rows = [r for r in fs.lifecycle_flows(self.ledger, everything, after=position,
+                                                  updated_before=None, limit=200)
+                    if _aware(r["updated_at"]) <= settled]
+            if not rows:
+                return queued
+            events = []
+            for row in rows:
+                obj = models.lifecycle_object(row, self.reports)
+                seen = {"interface": row["flow_interface"], "source": row["flow_source"],
+                        "supplier": row["flow_supplier"], "buyer": row["flow_buyer"]}
+                for hook in hooks:
+                    if self._sees(hook, seen) and _passes(hook, obj):
+                        events.append(self._event(hook, obj))
+            position = (rows[-1]["updated_at"], rows[-1]["fs_id"])
+            queued += fs.enqueue(self.ledger, events, LIFECYCLE_CURSOR, position)
 
     def _sees(self, hook: dict[str, Any], row: dict[str, Any]) -> bool:
         name = hook["client"]

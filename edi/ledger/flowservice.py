@@ -277,8 +277,10 @@ def lifecycle_flows(ledger: Ledger, who: Visibility, *, after: tuple[datetime, s
     fs_id) order strictly after ``after``."""
     e = s.lifecycle_events.c
     fid = (e.flow_id + LC_MARK + func.cast(e.id, s.String(20)))
-    stmt = (select(s.lifecycle_events, s.flows.c.file_name.label("invoice_file"),
-                   fid.label("fs_id"))
+    f = s.flows.c
+    stmt = (select(s.lifecycle_events, f.file_name.label("invoice_file"), fid.label("fs_id"),
+                   f.interface.label("flow_interface"), f.source.label("flow_source"),
+                   f.supplier.label("flow_supplier"), f.buyer.label("flow_buyer"))
             .join(s.flows, s.flows.c.flow_id == e.flow_id)
             .where(e.message_file.is_not(None), who.clause()))
     if event_id is not None:

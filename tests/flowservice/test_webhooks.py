@@ -125,3 +125,16 @@ def test_a_failing_subscriber_is_retried_and_a_stop_loses_no_callback(
     subscriber.wait(lambda bodies: [b["flowId"] for b in bodies] == [flow_id])
     time.sleep(2)
     assert [b["flowId"] for b in subscriber.bodies()] == [flow_id]   # once it said 200
+
+
+def test_the_lifecycle_statuses_we_set_are_called_back_as_flows_of_their_own(
+        instances: list[Instance], tmp_path: Path, subscriber: Subscriber) -> None:
+    inst = make_instance(instances, tmp_path / "platform")
+    inst.configure(extra='[lifecycle]\nrole = "platform"\n')
+    inst.start()
+    _subscribe(inst, subscriber, flowTypes=["CustomerInvoiceLC"], flowDirection="In")
+    flow_id = inst.client().submit("lc.xml", ubl_invoice(number="HOOK-LC")).json()["flowId"]
+    subscriber.wait(lambda bodies: any(b["flowId"].startswith(f"{flow_id}-LC")
+                                       for b in bodies))
+    assert {(b["flowType"], b["flowDirection"], b["flowSyntax"])
+            for b in subscriber.bodies()} == {("CustomerInvoiceLC", "In", "CDAR")}
