@@ -1,11 +1,15 @@
 """The inbox source: a local folder, scanned (the truth) and watched (only hints).
 
 watchdog events only wake the loop early; the scan decides, and a file is taken only once
-stable (``StabilityTracker``).
+stable (``StabilityTracker``). Several processes may share one inbox (a PostgreSQL
+ledger): each then starts its pass at a batch of its own choosing (oldest first from
+there, then round), so that they do not all race for the same files (the rename decides
+who gets one; the others' claims of it are wasted work).
 """
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +28,7 @@ class InboxSource:
         self.folder: Path = settings.path(settings.paths.inbox)
         self.tracker = StabilityTracker(settings.intake.quiet_period)
         self._observer: Any = None
+        self.shared = False   # other processes may claim from this inbox too
 
     def count(self) -> int:
         """Files there now, stable or not (for a progress bar)."""
@@ -32,7 +37,11 @@ class InboxSource:
     def batches(self, claim: Claim, stop_requested: Callable[[], bool]) -> Iterator[Batch]:
         ready = self.tracker.stable(scan(self.folder, self.settings.intake))
         size = max(1, self.settings.intake.batch)
-        for i in range(0, len(ready), size):
+        starts = list(range(0, len(ready), size))
+        if self.shared and len(starts) > 1:
+            first = random.randrange(len(starts))
+            starts = starts[first:] + starts[:first]
+        for i in starts:
             if stop_requested():
                 return
             chunk = ready[i:i + size]
@@ -68,4 +77,7 @@ class InboxSource:
 
 
 def open_inbox(settings: Settings, ledger: object) -> InboxSource:
-    return InboxSource(settings)
+    source = InboxSource(settings)
+    engine = getattr(ledger, "engine", None)
+    source.shared = engine is not None and engine.dialect.name != "sqlite"
+    return source

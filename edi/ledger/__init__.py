@@ -139,20 +139,24 @@ class Ledger:
         return leases.later_sql(self.dialect, self.lease_seconds)
 
     def _held(self, c: Connection, flow_ids: Sequence[str]) -> set[str]:
-        """Of ``flow_ids``, those no other live process owns (this ledger's own, or
-        free), locked until ``c`` commits."""
+        """Of ``flow_ids``, those this ledger may write: its own (held, or given back
+        and taken by nobody since), or never owned by anyone; locked until ``c``
+        commits. A flow another process took (even one it has concluded and given back
+        since) is not: its last owner stays named until someone takes it again."""
         if not flow_ids:
             return set()
-        f = s.flows.c
-        rows = c.execute(select(f.flow_id).where(
-            f.flow_id.in_(list(flow_ids)),
-            or_(f.lease_owner == self.owner, leases.flow_free(self.dialect)))
-            .order_by(f.flow_id).with_for_update()).scalars()
+        rows = c.execute(select(s.flows.c.flow_id).where(
+            s.flows.c.flow_id.in_(list(flow_ids)), self._writable())
+            .order_by(s.flows.c.flow_id).with_for_update()).scalars()
         return set(rows)
 
+    def _writable(self) -> Any:
+        f = s.flows.c
+        return or_(f.lease_owner == self.owner, f.lease_owner.is_(None))
+
     def _lease_values(self, release: bool) -> dict[str, Any]:
-        if release:
-            return {"lease_owner": None, "lease_expires_at": None}
+        if release:  # free for anyone to take; still this one's for writes until then
+            return {"lease_owner": self.owner, "lease_expires_at": None}
         self._leasing()
         return {"lease_owner": self.owner, "lease_expires_at": self._later()}
 
@@ -194,8 +198,7 @@ class Ledger:
         f = s.flows.c
         with self.reader.connect() as c:
             return set(c.execute(select(f.flow_id).where(
-                f.flow_id.in_(list(flow_ids)),
-                or_(f.lease_owner == self.owner, leases.flow_free(self.dialect)))).scalars())
+                f.flow_id.in_(list(flow_ids)), self._writable())).scalars())
 
     def lease_of(self, flow_id: str) -> tuple[str | None, datetime | None]:
         """(owner, expiry) of a flow's lease, for messages and tests."""
@@ -673,8 +676,8 @@ class Ledger:
                 "invoice_count": len(v.documents), "accepted_count": accepted,
                 "supplier": bounds.identifier(party(first, "seller")) if first else None,
                 "buyer": bounds.identifier(party(first, "buyer")) if first else None,
-                "next_attempt_at": None, "seconds": v.seconds, "lease_owner": None,
-                "lease_expires_at": None})
+                "next_attempt_at": None, "seconds": v.seconds,
+                "lease_owner": self.owner, "lease_expires_at": None})
             events.append({"flow_id": fid, "status": str(v.status), "at": now,
                            "detail": f"{accepted}/{len(v.documents)} invoice(s) accepted"
                            + (f"; reason {v.reason}" if v.reason else "")})

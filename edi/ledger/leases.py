@@ -10,10 +10,13 @@ with ``SELECT ... FOR UPDATE SKIP LOCKED``, so that two processes never take one
 never wait for each other. On SQLite the same statements run under its single write lock
 (``BEGIN IMMEDIATE``; the instance guard keeps one process per ledger there).
 
-Every status write checks the owner in its own transaction (``held``: the rows are locked
-until it commits): a process whose flow was taken over gets ``LeaseLost`` (or the flow
-among those a group write left out) and stops touching that flow. A write by the owner
-whose lease expired but that nobody took over yet is still the owner's.
+Every status write checks the owner in its own transaction (the rows are locked until it
+commits): a process whose flow was taken over gets ``LeaseLost`` (or the flow among those
+a group write left out) and stops touching that flow. A write by the owner whose lease
+expired but that nobody took over yet is still the owner's. A lease is given back (a
+flow concluded, scheduled for later, or a clean stop) by clearing its expiry only: the
+owner stays named, so that a process that lost the flow earlier cannot write it once it
+is concluded either.
 
 The same holds for a file on its way into the work area (``intake_claims``: recorded
 before the rename, so nothing sits there unrecorded) and for a remote file being
@@ -109,7 +112,7 @@ def gone(owner: str) -> bool:
 def reap(c: Connection) -> int:
     """Free the leases and claims of owners that are ``gone``."""
     f = s.flows.c
-    owners = set(c.execute(select(f.lease_owner).where(f.lease_owner.is_not(None))
+    owners = set(c.execute(select(f.lease_owner).where(f.lease_expires_at.is_not(None))
                            .distinct()).scalars())
     for table in (s.intake_claims, s.remote_claims):
         owners |= set(c.execute(select(table.c.owner).where(table.c.owner.is_not(None))
@@ -119,7 +122,8 @@ def reap(c: Connection) -> int:
         return 0
     log.warning("taking up the flows of %s: %s on this host and its process is gone",
                 ", ".join(dead), "it ran" if len(dead) == 1 else "they ran")
-    n = c.execute(update(s.flows).where(f.lease_owner.in_(dead))
+    n = c.execute(update(s.flows).where(f.lease_expires_at.is_not(None),
+                                        f.lease_owner.in_(dead))
                   .values(lease_expires_at=None)).rowcount
     for table in (s.intake_claims, s.remote_claims):
         n += c.execute(update(table).where(table.c.owner.in_(dead))
@@ -155,18 +159,6 @@ def flow_free(dialect: str) -> ColumnElement[bool]:
     return free(s.flows, dialect, "lease_owner", "lease_expires_at")
 
 
-def held(c: Connection, owner: str, flow_ids: Sequence[str]) -> set[str]:
-    """Of ``flow_ids``, those ``owner`` holds; their rows stay locked until ``c``'s
-    transaction ends, so that nobody takes them over meanwhile."""
-    if not flow_ids:
-        return set()
-    f = s.flows.c
-    rows = c.execute(select(f.flow_id).where(f.flow_id.in_(list(flow_ids)),
-                                             f.lease_owner == owner)
-                     .order_by(f.flow_id).with_for_update()).scalars()
-    return set(rows)
-
-
 def take(c: Connection, owner: str, seconds: float, where: Sequence[ColumnElement[bool]],
          limit: int | None = None) -> list[Any]:
     """The flows matching ``where`` whose lease is free, taken by ``owner`` for
@@ -190,7 +182,8 @@ def renew(c: Connection, owner: str, seconds: float) -> int:
     dialect = c.dialect.name
     later = later_sql(dialect, seconds)
     f = s.flows.c
-    mine = select(f.flow_id).where(f.lease_owner == owner).with_for_update(skip_locked=True)
+    mine = (select(f.flow_id).where(f.lease_expires_at.is_not(None), f.lease_owner == owner)
+            .with_for_update(skip_locked=True))
     n = c.execute(update(s.flows).where(f.flow_id.in_(mine.scalar_subquery()))
                   .values(lease_expires_at=later)).rowcount
     for table in (s.intake_claims, s.remote_claims):
@@ -205,8 +198,9 @@ def release(c: Connection, owner: str) -> int:
     """Give back everything ``owner`` holds (a clean stop): another process may take its
     unfinished flows up at once, without waiting for the leases to expire."""
     f = s.flows.c
-    n = c.execute(update(s.flows).where(f.lease_owner == owner)
-                  .values(lease_owner=None, lease_expires_at=None)).rowcount
+    n = c.execute(update(s.flows).where(f.lease_expires_at.is_not(None),
+                                        f.lease_owner == owner)
+                  .values(lease_expires_at=None)).rowcount
     for table in (s.intake_claims, s.remote_claims):
         n += c.execute(update(table).where(table.c.owner == owner)
                        .values(owner=None, expires_at=None)).rowcount
@@ -253,5 +247,5 @@ class Heartbeat:
 
 
 __all__ = ["LeaseLost", "Heartbeat", "node_name", "node_of", "new_owner", "closed", "gone",
-           "reap", "held", "take", "renew", "release", "now_sql", "later_sql", "free",
+           "reap", "take", "renew", "release", "now_sql", "later_sql", "free",
            "flow_free", "remote_key", "LEASE_SECONDS"]

@@ -314,7 +314,7 @@ api_remote_flows = Table(
 # database's clock); a claim of an inbox file is recorded before its rename into the work
 # area, and a remote (SFTP) file before its download, so that nothing sits unrecorded in
 # the work area and two processes never take one file.
-Index("ix_flows_lease_owner", flows.c.lease_owner)
+Index("ix_flows_lease", flows.c.lease_expires_at, flows.c.lease_owner)  # leases held
 
 intake_claims = Table(
     "intake_claims", metadata,

@@ -125,9 +125,10 @@ def test_two_nodes_one_killed_mid_batch_the_other_finishes_its_flows(
     assert list((nodes["node-b"].root / "inbox").iterdir()) == []
     # node A's flows in hand at its death were concluded by node B, after their leases
     ids = "', '".join(orphans)
-    finishers = _rows(ledger_url, f"select distinct lease_owner from flows where flow_id in "
-                      f"('{ids}')")
-    assert finishers == [(None,)]               # concluded: leases given back
+    finishers = _rows(ledger_url, "select distinct lease_owner, lease_expires_at from flows "
+                      f"where flow_id in ('{ids}')")
+    assert {o.split(":")[0] for o, _ in finishers} == {"node-b"}, finishers
+    assert {e for _, e in finishers} == {None}  # concluded: leases given back
     took_over = _rows(ledger_url, "select count(*) from flow_events where flow_id in "
                       f"('{ids}') and status = 'IN_EN_COURS_TRAITEMENT_CPP'")
     assert took_over[0][0] >= len(orphans)

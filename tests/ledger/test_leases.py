@@ -71,7 +71,7 @@ def test_a_received_flow_is_its_receiver_s_until_it_concludes(
     assert b.set_many([flow.flow_id], FlowStatus.IN_EN_COURS_TRAITEMENT_CPP) == {flow.flow_id}
     assert a.set_many([flow.flow_id], FlowStatus.IN_EN_COURS_TRAITEMENT_CPP) == set()
     a.finish(flow, FlowStatus.IN_REJETE, [], "IRR_VIDE_F", 0.1, {})
-    assert a.lease_of(flow.flow_id) == (None, None)   # concluded: given back
+    assert a.lease_of(flow.flow_id) == (a.owner, None)   # concluded: given back
     assert [e["status"] for e in a.history(flow.flow_id)] == [
         "IN_RECU", "IN_EN_COURS_TRAITEMENT_CPP", "IN_REJETE"]
 
@@ -97,6 +97,11 @@ def test_an_expired_lease_is_taken_over_and_its_old_owner_writes_nothing(
     with pytest.raises(LeaseLost):
         a.still_written(flow.flow_id, "2" * 64, 4, utcnow(), "changed")
     assert b.finish_many([Verdict(flow, FlowStatus.IN_INTEGRE, [], None, 0.1, {})]) == []
+    # concluded and given back by its new owner: the old one still writes nothing
+    [(_, error)] = a.finish_many([Verdict(flow, FlowStatus.IN_REJETE, [], None, 0.1, {})])
+    assert isinstance(error, LeaseLost)
+    with pytest.raises(LeaseLost):
+        a.set_status(flow.flow_id, FlowStatus.IN_INCIDENTE, "late")
     assert _terminal_events(b, flow.flow_id) == ["IN_INTEGRE"]
     assert b.get(flow.flow_id).sha256 == "0" * 64     # nothing of the old owner's
 
@@ -179,7 +184,7 @@ def test_a_due_retry_is_taken_by_one_process(pair: tuple[Ledger, Ledger]) -> Non
     flow = _flow()
     a.receive([flow])
     a.schedule_retry(flow.flow_id, 1, utcnow() - timedelta(seconds=1), "target down")
-    assert a.lease_of(flow.flow_id) == (None, None)    # waiting: nobody's
+    assert a.lease_of(flow.flow_id) == (a.owner, None)  # waiting: anyone may take it
     assert [f.flow_id for f in b.take_due(utcnow())] == [flow.flow_id]
     assert a.take_due(utcnow()) == []
 

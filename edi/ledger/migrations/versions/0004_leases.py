@@ -10,7 +10,8 @@ works, and only a flow whose lease expired (or that has none) is taken up by ano
 process. ``intake_claims`` records a claim of an inbox file before the file is renamed
 into the work area (nothing sits there unrecorded); ``remote_claims`` records a remote
 (SFTP) file taken by one process before it is downloaded. Existing flows get no owner:
-the first process that starts takes up the unfinished ones, as before.
+the first process that starts takes up the unfinished ones, as before. A lease given back
+keeps its owner and loses its expiry (``ix_flows_lease``: the leases held).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("lease_owner", sa.String(64), nullable=True))
         batch.add_column(sa.Column("lease_expires_at", sa.DateTime(timezone=True),
                                    nullable=True))
-    op.create_index("ix_flows_lease_owner", "flows", ["lease_owner"])
+    op.create_index("ix_flows_lease", "flows", ["lease_expires_at", "lease_owner"])
     op.create_table(
         "intake_claims",
         sa.Column("flow_id", sa.String(40), primary_key=True),
@@ -51,7 +52,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("remote_claims")
     op.drop_table("intake_claims")
-    op.drop_index("ix_flows_lease_owner", table_name="flows")
+    op.drop_index("ix_flows_lease", table_name="flows")
     with op.batch_alter_table("flows") as batch:
         batch.drop_column("lease_expires_at")
         batch.drop_column("lease_owner")
