@@ -51,6 +51,8 @@ _process_layers: list[Any] | None = None
 STARTUP_TIMEOUT = 600.0  # seconds a new worker may take to build its layers
 STARTUP_FAILURES = 3     # workers dying in a row before building their layers: give up
 POLL = 0.2               # seconds between looks at a stop request while waiting
+GATHER = 0.25            # seconds results() may wait for more chunks to conclude together
+GROUP = 64               # outcomes that make a group large enough not to wait for more
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,9 +316,23 @@ class Examiner:
                 self._raise()
                 if not sub.done:
                     return
+                self._gather(sub)
                 outcomes = [o for chunk in sub.done for o in chunk]
                 sub.done.clear()
             yield outcomes
+
+    def _gather(self, sub: Submission) -> None:
+        """Wait a little (``GATHER`` seconds at most, under the lock's condition) for
+        more chunks of ``sub``, until ``GROUP`` outcomes are back: each group the caller
+        concludes costs two syncs and a ledger transaction, whatever its size."""
+        deadline = time.monotonic() + GATHER
+        while sub.pending and self._error is None and not self._abandoned:
+            if sum(len(chunk) for chunk in sub.done) >= GROUP:
+                return
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            self._cond.wait(left)
 
     def close(self) -> None:
         """Stop the pump; idle workers are asked to exit, busy ones (a stuck flow) killed."""

@@ -190,13 +190,19 @@ def _utc(value: datetime | str) -> str:
 
 
 def _clean(value: Any) -> Any:
+    """``value`` with every text made writable (``_UNWRITABLE`` replaced); numbers,
+    booleans and nulls, most of a report, are passed over without a call."""
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in _PLAIN else _clean(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _PLAIN else _clean(v) for v in value]
     if isinstance(value, str):
         return _UNWRITABLE.sub("\ufffd", value)
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
     return value
+
+
+_PLAIN = frozenset({int, float, bool, type(None)})
 
 
 # -- rendering ---------------------------------------------------------------------------
@@ -244,7 +250,10 @@ def _json(value: Any, newline: str, out: list[str]) -> None:
             out.append(opening)
             out.append(_quote(key))
             out.append(": ")
-            _json(item, inner, out)
+            if type(item) is str:   # the commonest value, without a call
+                out.append(_quote(item))
+            else:
+                _json(item, inner, out)
             opening = "," + inner
         out.append(newline + "}")
     elif kind is list:
