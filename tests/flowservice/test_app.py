@@ -310,3 +310,34 @@ def test_beyond_loopback_without_tls_the_flow_service_is_refused(instances: list
                           "0.0.0.0"], cwd=inst.root, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2, run.stderr
     assert "beyond loopback the Flow Service needs TLS (tls_cert, tls_key)" in run.stderr
+
+
+def test_a_client_sees_the_flows_of_its_structures_and_acts_only_for_them(
+        instances: list[Instance], tmp_path) -> None:
+    inst = make_instance(instances, tmp_path / "structures")
+    inst.configure(flow_service='''
+[[flow_service.client]]
+name = "seller-portal"
+token_env = "TOKEN_S"
+structures = ["412345670"]
+''')
+    inst.env = {"TOKEN_S": "token-of-s"}
+    inst.start()
+    theirs = inst.client().submit("s.xml", ubl_invoice(number="S-1",
+                                                       seller_siret="41234567000019"))
+    other = inst.client().submit("o.xml", ubl_invoice(number="O-1",
+                                                      seller_siret="73282932000074"))
+    for answer in (theirs, other):
+        inst.wait_ack(answer.json()["flowId"])
+    portal = inst.client(token="token-of-s")
+    seen = [f["flowId"] for f in portal.search({}).json()["results"]]
+    assert seen == [theirs.json()["flowId"]]
+    assert portal.get(other.json()["flowId"]).status == 404
+    forbidden = portal.call("POST", "/v1/flows/search", b'{"where": {}}',
+                            {"Organization-Id": "999999999",
+                             "Content-Type": "application/json"})
+    assert forbidden.status == 403 and forbidden.json()["errorCode"] == "FORBIDDEN_ACCESS"
+    allowed = portal.call("POST", "/v1/flows/search", b'{"where": {}}',
+                          {"Organization-Id": "41234567000019",
+                           "Content-Type": "application/json"})
+    assert allowed.status == 200
