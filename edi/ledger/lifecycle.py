@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, tuple_, update
+from sqlalchemy import and_, func, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from edi.ledger import schema as s
@@ -23,6 +23,10 @@ from edi.lifecycle import codes
 from edi.lifecycle.cdar import Filed
 
 E = s.lifecycle_events.c
+# Timeline order: the time a status was set (MDT-78, to the second as CDAR states it), then
+# its sequence number (MDT-124-2; none counts as 0, the same on every backend), then the
+# order of filing.
+TIMELINE_ORDER = (E.at, func.coalesce(E.sequence, 0), E.id)
 I = s.invoices.c  # noqa: E741 (the invoices table, as the queries read)
 
 
@@ -65,7 +69,7 @@ def refresh_latest(c: Connection, invoices: set[tuple[str, int]]) -> None:
     flow_ids = list({fid for fid, _ in invoices})
     latest: dict[tuple[str, int], tuple[int, datetime]] = {}
     for r in c.execute(select(E.flow_id, E.seq, E.code, E.at).where(E.flow_id.in_(flow_ids))
-                       .order_by(E.at, E.sequence, E.id)):
+                       .order_by(*TIMELINE_ORDER)):
         if (r.flow_id, r.seq) in invoices:
             latest[(r.flow_id, r.seq)] = (r.code, r.at)
     if latest:
@@ -146,7 +150,7 @@ def timelines(c: Connection, invoices: Sequence[tuple[str, int]]
         return out
     wanted = set(invoices)
     rows = c.execute(select(s.lifecycle_events).where(E.flow_id.in_(flow_ids))
-                     .order_by(E.at, E.sequence, E.id)).all()
+                     .order_by(*TIMELINE_ORDER)).all()
     for r in rows:
         if (r.flow_id, r.seq) in wanted:
             out.setdefault((r.flow_id, r.seq), []).append(entry(r))
@@ -224,8 +228,6 @@ def _number(value: str | None) -> float | None:
 
 def counts_by_status(c: Connection) -> dict[int, int]:
     """{latest lifecycle code: invoices now in it} (the overview, /metrics)."""
-    from sqlalchemy import func
-
     L = s.lifecycle_latest.c  # noqa: N806
     return {int(code): int(n) for code, n in
             c.execute(select(L.code, func.count()).group_by(L.code).order_by(L.code))}

@@ -135,7 +135,7 @@ def own_status(doc: Document, code: int, at: datetime, reason: str | None = None
     """A status we set on one of our invoices."""
     inv = doc.invoice
     return LifecycleStatus(
-        code=code, at=at.astimezone(UTC),
+        code=code, at=at.astimezone(UTC).replace(microsecond=0),   # as CDAR states it
         invoice_number=(inv.number if inv and inv.number else doc.name),
         issuer_siren=seller_siren(doc), issue_date=inv.issue_date if inv else None,
         type_code=inv.type_code if inv and inv.type_code in VALID_TYPES else None,
