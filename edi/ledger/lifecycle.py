@@ -231,3 +231,10 @@ def counts_by_status(c: Connection) -> dict[int, int]:
     L = s.lifecycle_latest.c  # noqa: N806
     return {int(code): int(n) for code, n in
             c.execute(select(L.code, func.count()).group_by(L.code).order_by(L.code))}
+
+
+def day_counts(c: Connection, start: datetime, end: datetime) -> list[tuple[int, int]]:
+    """(code, statuses filed) between ``start`` and ``end`` (the daily report)."""
+    return [(int(code), int(n)) for code, n in c.execute(
+        select(E.code, func.count()).where(E.recorded_at >= start, E.recorded_at < end)
+        .group_by(E.code).order_by(E.code))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ class Daily:
     verdicts: list[tuple[str, int]]           # every flow status, in Chorus Pro's order
     reasons: list[dict[str, Any]]
     rules: list[dict[str, Any]]
+    lifecycle: list[tuple[str, int]] = field(default_factory=list)  # "212 Encaissée", filed
 
 
 def build(ledger: Ledger, day: date) -> Daily:
@@ -42,7 +43,18 @@ def build(ledger: Ledger, day: date) -> Daily:
     return Daily(day=day, flows=queries.day_flows(ledger, day),
                  verdicts=[(str(s), counts.get(str(s), 0)) for s in FlowStatus],
                  reasons=queries.top_reasons(ledger, start, end),
-                 rules=queries.top_rejecting_rules(ledger, 10, since=start, until=end))
+                 rules=queries.top_rejecting_rules(ledger, 10, since=start, until=end),
+                 lifecycle=_lifecycle(ledger, start, end))
+
+
+def _lifecycle(ledger: Ledger, start: Any, end: Any) -> list[tuple[str, int]]:
+    """Lifecycle statuses filed that day, per status (edi.ledger.lifecycle)."""
+    from edi.ledger import lifecycle
+    from edi.lifecycle.codes import label
+
+    with ledger.connection() as c:
+        return [(f"{code} {label(code) or ''}".strip(), n)
+                for code, n in lifecycle.day_counts(c, start, end)]
 
 
 # A spreadsheet takes a cell starting with one of these as a formula (OWASP, "CSV
@@ -85,6 +97,8 @@ def summary_csv(d: Daily) -> bytes:
         w.writerow((d.day.isoformat(), "reason", csv_cell(r["reason"]), r["count"]))
     for r in d.rules:  # a plug-in layer's rule ids are not ours to trust
         w.writerow((d.day.isoformat(), "rule", csv_cell(r["rule_id"]), r["findings"]))
+    for status, n in d.lifecycle:
+        w.writerow((d.day.isoformat(), "lifecycle", status, n))
     return out.getvalue().encode("utf-8")
 
 
@@ -94,6 +108,7 @@ def html(d: Daily) -> bytes:
         day=d.day.isoformat(), generated=utcnow().strftime("%Y-%m-%d %H:%M:%S UTC"),
         flows=[{c: _cell(f.get(c)) for c in COLUMNS} for f in d.flows], columns=COLUMNS,
         verdicts=[(s, n) for s, n in d.verdicts if n], reasons=d.reasons, rules=d.rules,
+        lifecycle=d.lifecycle,
         invoices=sum(f["invoice_count"] or 0 for f in d.flows),
         accepted=sum(f["accepted_count"] or 0 for f in d.flows))
     return page.encode("utf-8")

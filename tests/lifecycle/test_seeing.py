@@ -119,3 +119,14 @@ def test_the_overview_and_metrics_count_invoices_by_lifecycle_status(cashed: Wor
             assert "212 Encaissée" in r.read().decode("utf-8")
     finally:
         stop()
+
+
+def test_the_daily_report_counts_the_statuses_filed(cashed: Workspace) -> None:
+    from datetime import UTC, datetime
+
+    out = cashed.edi("report", "daily", "--date", datetime.now(UTC).date().isoformat()).stdout
+    summary = next(p for p in out.split() if p.endswith(".summary.csv"))
+    rows = (cashed.root / summary).read_text("utf-8").splitlines()
+    assert any(r.endswith(",lifecycle,212 Encaissée,1") for r in rows), rows
+    page = (cashed.root / summary.replace(".summary.csv", ".html")).read_text("utf-8")
+    assert "212 Encaissée" in page
