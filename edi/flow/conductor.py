@@ -35,6 +35,7 @@ from edi.flow.archive import archive
 from edi.flow.context import Concluding, Context, Group, under
 from edi.flow.deliver import deliver, failed_delivery
 from edi.flow.examine import name_documents, verdict_of
+from edi.intake.api import connection_of
 from edi.intake.claim import adopt_orphans, claim_files
 from edi.intake.scan import Candidate
 from edi.ledger import REQUEUED_DETAIL, LeaseLost, Ledger, Verdict
@@ -126,7 +127,8 @@ class Processor:
                 flow.status = FlowStatus.IN_EN_COURS_TRAITEMENT_CPP
             hand.histories = self.ledger.histories(list(hand.flows))
             hand.submission = self.examiner.submit([
-                Job(f.flow_id, f.file_name, original, f.interface) for f, original in fresh])
+                Job(f.flow_id, f.file_name, original, connection_of(f.interface, f.source))
+                for f, original in fresh])
         return hand
 
     def finish(self, hand: InHand) -> dict[str, FlowStatus]:

@@ -10,6 +10,12 @@ start.
 
 A resubmission (the same trackingId, or the same bytes, from the same client) is looked
 up and claimed under one lock, so two concurrent ones cannot both make a flow.
+
+Every submitted flow has the interface ``api`` in the ledger (the Flow Service's searches
+and the dashboard group them so); the *connection* it came through, which the
+``depositor`` layer and ``[chorus] by_interface`` judge, is ``api:<client>``
+(``connection_of``), as an SFTP partner's is ``sftp:<partner>``. A setting naming plain
+``api`` applies to every client without one of its own.
 """
 
 from __future__ import annotations
@@ -38,6 +44,20 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 UPLOADS = ".api"   # under the work area: uploads being written, before their claim
+INTERFACE = "api"
+SOURCE_PREFIX = "api://"   # api://<client, quoted>/<trackingId, quoted>
+
+
+def connection_of(interface: str, source: str | None) -> str:
+    """The connection a flow came through: ``api:<client>`` for a flow submitted to the
+    Flow Service (its source ``api://<client>/<trackingId>`` names the client), else its
+    interface (``inbox``, an inbox's own name, ``sftp:<partner>``)."""
+    if interface != INTERFACE or not source or not source.startswith(SOURCE_PREFIX):
+        return interface
+    from urllib.parse import unquote
+
+    client = unquote(source[len(SOURCE_PREFIX):].partition("/")[0])
+    return f"{INTERFACE}:{client}" if client else interface
 
 
 @dataclass(frozen=True)

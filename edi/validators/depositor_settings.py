@@ -1,7 +1,9 @@
 """Which structures each connection may deposit for: settings of the ``depositor`` layer.
 
 A connection is the interface a flow came through, as the ledger and the compte rendu
-name it: ``inbox``, ``sftp:<partner>`` (or the partner's own ``interface``), ``api:<client>``.
+name it: ``inbox``, ``sftp:<partner>`` (or the partner's own ``interface``), and for the Flow
+Service ``api:<client>`` (``[[flow_service.client]] name``; the ledger's interface is ``api``,
+the client is in its source). A plain ``api`` binds every client without a binding of its own.
 
 ```toml
 [depositors]
@@ -88,7 +90,19 @@ class DepositorSettings:
                 raise ConfigError(f"[[depositors.connection]] {name!r}: listed twice")
 
     def binding(self, interface: str | None) -> Connection | None:
-        for c in self.connection:
-            if c.name == interface:
-                return c
+        """The connection's own binding; for a Flow Service client (``api:<client>``)
+        without one, the binding of plain ``api``, which every client shares."""
+        for name in family(interface):
+            for c in self.connection:
+                if c.name == name:
+                    return c
         return None
+
+
+def family(interface: str | None) -> tuple[str, ...]:
+    """The names a setting may give a connection, its own first: ``api:<client>`` is also
+    ``api`` (every Flow Service client); any other connection only its own name."""
+    if interface is None:
+        return ()
+    head, sep, client = interface.partition(":")
+    return (interface, head) if head == "api" and sep and client else (interface,)

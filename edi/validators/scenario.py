@@ -187,10 +187,13 @@ def public_buyer(invoice: Invoice,
 
 def _mode(chorus: ChorusSettings, interface: str | None) -> tuple[str, str]:
     """The ``applies`` mode for this interface, and the setting it comes from."""
-    for pair in chorus.by_interface:
-        name, _, value = pair.partition("=")
-        if name == interface:
-            return value, f'[chorus] by_interface "{pair}"'
+    from edi.validators.depositor_settings import family
+
+    for candidate in family(interface):   # api:<client>, then api
+        for pair in chorus.by_interface:
+            name, _, value = pair.partition("=")
+            if name == candidate:
+                return value, f'[chorus] by_interface "{pair}"'
     return chorus.applies, f'[chorus] applies = "{chorus.applies}"'
 
 

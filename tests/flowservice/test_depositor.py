@@ -57,4 +57,4 @@ def test_the_api_deposits_only_for_its_structures(instances: list[Instance],
     report = json.loads((inst.root / "reports" / f"{ids['theirs.xml']}.cr.json").read_text())
     dep = [f for f in report["invoices"][0]["findings"] if f["layer"] == "depositor"]
     assert [f["rule_id"] for f in dep] == ["DEP-FOUR-NON-AUTORISE", "DEP-FOUR-NON-REFERENCE"]
-    assert f"connection api may not deposit for supplier {STRANGER}" in dep[0]["message"]
+    assert f"connection api:env may not deposit for supplier {STRANGER}" in dep[0]["message"]
