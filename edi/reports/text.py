@@ -77,6 +77,10 @@ def flow_detail(flow_row: Mapping[str, Any], invoices: Sequence[Mapping[str, Any
     for inv in real:
         out.append(_invoice_line(inv))
         out += _findings(inv.get("findings") or [], indent="      ")
+        for st in inv.get("lifecycle") or []:   # its lifecycle (edi.lifecycle), oldest first
+            why = f" {st['reason_code']}" if st.get("reason_code") else ""
+            out.append(f"      {st['at']}  {st['code']} {st.get('label') or ''}{why}"
+                       f"  ({st.get('source')})")
     flow_findings = [x for inv in flow_level for x in inv.get("findings") or []]
     if flow_findings:
         out += ["", "Flow findings"]

@@ -162,3 +162,11 @@ def test_the_platform_role_rejects_with_the_reasons_the_rules_require(ws: Worksp
     assert sum(m.name.endswith("_POUR_PPF.cdar.xml") for m in messages) == 2
     for message in messages:             # each passes the XSD and the official Schematron
         assert judged(message.read_bytes()) == [], message.name
+
+
+def test_edi_flow_shows_the_timeline_as_text(ws: Workspace) -> None:
+    ws.configure(extra='[lifecycle]\nrole = "platform"\n')
+    ws.drop("facture.xml", ubl_invoice())
+    ws.edi("process")
+    text = ws.edi("flow", ws.flows()[0]["flow_id"]).stdout
+    assert "200 Déposée  (platform)" in text and "201 Émise par la plateforme" in text
