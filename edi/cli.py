@@ -99,7 +99,8 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     """Process the inbox until stopped (SIGINT/SIGTERM: the flows in hand get
     [intake] stop_grace seconds, the rest is taken up at the next start).
 
-    One instance per inbox and work area: a second one exits with code 3.
+    On a SQLite ledger one instance per inbox and work area: a second one exits with
+    code 3. On PostgreSQL any number share one ledger and inbox (leases per flow).
     """
     from edi.flow.run import Stop
     from edi.flow.run import watch as watch_loop
@@ -215,7 +216,8 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
 
     Files still being written are waited for until stable, at most [intake] process_wait
     seconds (and at least three quiet periods); one still changing then is left for the
-    next run. One instance per inbox and work area: a second one exits with code 3.
+    next run. On a SQLite ledger one instance per inbox and work area: a second one exits
+    with code 3; on PostgreSQL several share one (leases per flow).
     """
     from edi.flow.run import Stop, run_pass, run_round, start_up
     from edi.intake.inbox import InboxSource
