@@ -105,7 +105,9 @@ class Ledger:
             if os.environ.get("EDI_STORAGE_FAULT"):
                 event.listen(self.engine, "before_cursor_execute", self._injected_full)
         event.listen(self.engine, "handle_error", self._storage_error)
+        self._migrated = False
         migrations.upgrade(self.engine)
+        self._migrated = True
         # Reads take no write lock: the dashboard must never stall the processor.
         self.reader: Engine = self.engine.execution_options(edi_read=True)
         self.dialect = self.engine.dialect.name
@@ -324,8 +326,8 @@ class Ledger:
         do on a full disk (tests only; see edi/testing.py)."""
         verb = statement.lstrip()[:6].upper()
         if verb not in ("INSERT", "UPDATE", "DELETE") or "instances" in statement \
-                or "alembic_version" in statement:
-            return  # the instance guard's own row and the schema's revision are others
+                or not self._migrated:
+            return  # the instance guard's own row and the schema's revisions are others
         try:
             storage_fault(self.path)  # type: ignore[arg-type]
         except OSError as exc:
