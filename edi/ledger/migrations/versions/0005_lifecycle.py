@@ -60,8 +60,12 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_lifecycle_latest_code", "lifecycle_latest", ["code", "flow_id"])
-    op.execute(sa.text("UPDATE invoices SET status = 'DEPOSEE', status_code = 200 "
-                       "WHERE status = 'MISE_A_DISPOSITION'"))
+    # Only where there is something to rename: a new ledger (on a full disk too) is not
+    # written to beyond its tables.
+    if op.get_bind().execute(sa.text("SELECT 1 FROM invoices WHERE status = "
+                                     "'MISE_A_DISPOSITION' LIMIT 1")).first():
+        op.execute(sa.text("UPDATE invoices SET status = 'DEPOSEE', status_code = 200 "
+                           "WHERE status = 'MISE_A_DISPOSITION'"))
 
 
 def downgrade() -> None:
