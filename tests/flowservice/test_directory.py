@@ -77,7 +77,7 @@ def test_a_facility_its_legal_unit_and_its_routing_code_come_from_the_directory(
     assert client.call("GET", "/directory-service/v1/siret/code-insee:00000000000000"
                        ).status == 404
     assert client.call("GET", "/directory-service/v1/siret/code-insee:123").status == 400
-    assert client.call("POST", "/directory-service/v1/siret/search", b"{}",
+    assert client.call("POST", "/directory-service/v1/directory-line/search", b"{}",
                        {"Content-Type": "application/json"}).status == 501
     assert served.client(token="wrong").call(
         "GET", f"/directory-service/v1/siret/code-insee:{SIRET}").status == 401
