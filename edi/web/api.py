@@ -279,6 +279,34 @@ _INVOICE = {"type": "object", "additionalProperties": False, "required": list(IN
 
 _ERROR = {"type": "object", "required": ["error"], "properties": {"error": _s("string")}}
 
+# /api/structures and /api/orders (edi/web/directory_pages.py, rows of edi/directory/views.py)
+_STRUCTURE = {"type": "object", "additionalProperties": False, "required": [
+    "siret", "siren", "name", "address", "kind", "source", "registered_at", "accounts",
+    "connections"], "properties": {
+        "siret": _s("string", pattern="^[0-9]{14}$"), "siren": _s("string", pattern="^[0-9]{9}$"),
+        "name": _s("string"), "address": _s("string"),
+        "kind": _s("string", enum=["public", "private"]),
+        "source": _s("string", description="Where its name and address came from (a "
+                                           "directory and when it was imported, or by hand)"),
+        "registered_at": _DT,
+        "accounts": _s("integer", minimum=0, description="Bank accounts declared for it "
+                                                         "(counted: the IBANs are not shown)"),
+        "connections": {"type": "array", "items": _s("string"), "description": (
+            "The connections ([[depositors.connection]]: inbox, sftp:<partner>, "
+            "api:<client>, api) that may deposit for it")}}}
+_MONEY = {"type": "string", "pattern": r"^-?[0-9]+\.[0-9]{2}$"}
+_ORDER = {"type": "object", "additionalProperties": False, "required": [
+    "buyer", "number", "supplier", "amount", "invoiced", "remaining", "invoices", "status",
+    "open", "source"], "properties": {
+        "buyer": _s("string"), "number": _s("string"), "supplier": _s("string"),
+        "amount": {**_MONEY, "nullable": True, "description": "The engagement's amount, "
+                                                              "when known"},
+        "invoiced": {**_MONEY, "description": "Taken by the accepted invoices (credit "
+                                              "notes give back)"},
+        "remaining": {**_MONEY, "nullable": True}, "invoices": _s("integer", minimum=0),
+        "status": _s("string"), "open": _s("boolean"),
+        "source": _s("string", description="The import or the order flow it came from")}}
+
 
 def _param(name: str, desc: str, schema: dict[str, Any], **kw: Any) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": False, "description": desc,
@@ -338,6 +366,26 @@ def openapi(auth: bool) -> dict[str, Any]:
                                       _s("integer", minimum=1, maximum=366))],
                 "responses": {"200": _json(_ref("Overview"), "The overview"),
                               "400": bad}}},
+            "/api/structures": {"get": {
+                "summary": "Depositing structures (edi structures add), SIRET order, with "
+                           "the connections bound to each",
+                "operationId": "listStructures",
+                "responses": {"200": _json({"type": "object", "additionalProperties": False,
+                                            "required": ["structures"], "properties": {
+                                                "structures": {"type": "array",
+                                                               "items": _ref("Structure")}}},
+                                           "Every registered structure")}}},
+            "/api/orders": {"get": {
+                "summary": "Engagements (purchase orders), with what accepted invoices "
+                           "took and what remains",
+                "operationId": "listOrders",
+                "parameters": [_param("buyer", "Only this buyer's (its SIRET, spaces "
+                                               "ignored)", _s("string"))],
+                "responses": {"200": _json({"type": "object", "additionalProperties": False,
+                                            "required": ["orders"], "properties": {
+                                                "orders": {"type": "array",
+                                                           "items": _ref("Order")}}},
+                                           "Engagements by buyer and number")}}},
             "/health": {"get": {
                 "summary": "Fails (503) when the watcher has not scanned recently",
                 "operationId": "health", "security": [],
@@ -347,6 +395,7 @@ def openapi(auth: bool) -> dict[str, Any]:
         },
         "components": {"schemas": {
             "Error": _ERROR, "Finding": _FINDING, "Flow": _FLOW, "Invoice": _INVOICE,
+            "Structure": _STRUCTURE, "Order": _ORDER,
             "FlowPage": {"type": "object", "additionalProperties": False,
                          "required": ["total", "total_capped", "limit", "offset", "flows"],
                          "properties": {"total": _s("integer"),
