@@ -98,3 +98,14 @@ def test_a_flow_service_flow_names_its_client_as_its_connection() -> None:
     assert settings.binding("api:b") == Connection("api:b", (Y,))
     assert settings.binding("api:c") == Connection("api", (X,))
     assert settings.binding("sftp:acme") is None and settings.binding("inbox") is None
+
+
+def test_chorus_by_interface_reads_the_client_then_api() -> None:
+    from edi.validators.chorus_settings import ChorusSettings
+    from edi.validators.scenario import _mode
+
+    shared = ChorusSettings(by_interface=("api=never",))
+    assert _mode(shared, "api:a") == ("never", '[chorus] by_interface "api=never"')
+    own = ChorusSettings(by_interface=("api=never", "api:a=always"))
+    assert _mode(own, "api:a")[0] == "always" and _mode(own, "api:b")[0] == "never"
+    assert _mode(own, "sftp:a")[0] == own.applies   # no family beyond the Flow Service
