@@ -6,8 +6,9 @@ Create Date: 2026-12-02
 
 ``engagement_totals`` holds, per engagement (buyer SIRET, number), what accepted invoices
 took from it in cents, and how much of that was already taken when its amount was last set
-(a CSV import gives what remains: counting starts again from there); ``engagement_uses`` each invoice's share (negative for a credit
-note) and how far it went over the amount, so that a flow done again never consumes twice.
+(a CSV import gives what remains: counting starts again from there); ``engagement_uses``
+each invoice's share (negative for a credit note) and how far it went over the amount, so
+that a flow done again never consumes twice.
 The engagements themselves (amount, supplier, status) stay in the directory store; the
 depositing structures and their bank accounts too. The tables are spelled out here, not
 imported from schema.py (this revision keeps describing its day).
