@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 
 import click
 
-from edi.rules import Catalogue, Rule, catalogue
+from edi.rules import Catalogue, Rule, _natural, catalogue
 
 
 @click.command("rules")
@@ -20,7 +21,7 @@ from edi.rules import Catalogue, Rule, catalogue
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output")
 def command(rule_id: str | None, layer: str | None, as_json: bool) -> None:
     """List every rule id we can report, or explain RULE_ID (a prefix lists its family)."""
-    cat = catalogue()
+    cat = with_lifecycle(catalogue())
     for problem in cat.problems:
         click.echo(f"warning: {problem}", err=True)
     if rule_id:
@@ -45,6 +46,26 @@ def command(rule_id: str | None, layer: str | None, as_json: bool) -> None:
         line = f"{rule.rule_id:<24} {rule.layer:<14} {rule.severity:<8} {rule.text}"
         click.echo(line if len(line) <= width else line[: width - 1] + "…")
     click.echo(f"{len(chosen)} rule(s)", err=True)
+
+
+def with_lifecycle(cat: Catalogue) -> Catalogue:
+    """The catalogue with the official BR-FR-CDV rules of the CDAR Schematron (lifecycle
+    messages, layer ``cdar``); an id both carry keeps one entry with every source."""
+    from edi.lifecycle.check import catalogue_rules
+
+    rules = dict(cat.rules)
+    for rule in catalogue_rules():
+        known = rules.get(rule.rule_id)
+        if known is None:
+            rules[rule.rule_id] = rule
+            continue
+        layers = known.layer.split(",")
+        rules[rule.rule_id] = replace(
+            known, layer=",".join(layers + [x for x in rule.layer.split(",") if x not in layers]),
+            severity="fatal" if "fatal" in (known.severity, rule.severity) else known.severity,
+            sources=known.sources + tuple(s for s in rule.sources if s not in known.sources))
+    return Catalogue(dict(sorted(rules.items(), key=lambda item: _natural(item[0]))),
+                     cat.problems)
 
 
 def _family(cat: Catalogue, prefix: str) -> list[Rule]:

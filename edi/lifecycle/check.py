@@ -12,11 +12,15 @@ from __future__ import annotations
 import time
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from edi.lifecycle import cdar, codes
 from edi.model import Finding, LayerRun, Reason, Severity
+
+if TYPE_CHECKING:
+    from edi.rules import Rule
 
 ARTEFACTS = Path(__file__).resolve().parent / "artefacts"
 XSD_PATH = ARTEFACTS / "xsd" / "CrossDomainAcknowledgementAndResponse_100pD22B.xsd"
@@ -113,3 +117,18 @@ def judge(tree: etree._ElementTree) -> tuple[list[Finding], Reason | None, list[
     rules += reading_findings(root)
     reason = Reason.REJ_SEMAN if any(f.fatal for f in rules) else None
     return rules, reason, runs
+
+
+def catalogue_rules() -> list[Rule]:
+    """The official BR-FR-CDV rules as ``edi rules`` lists them: each assert of the shipped
+    CDAR Schematron, with its own id, text and flag (the ids its findings carry)."""
+    from edi.rules import Rule, _asserts
+    from edi.validators.schematron import rule_identity
+
+    out: list[Rule] = []
+    for raw_id, flag, text in _asserts(str(SCHEMATRON_PATH)):
+        rule_id, _ = rule_identity(raw_id, text, report=False)
+        severity = "warning" if flag in ("warning", "information", "info") else "fatal"
+        out.append(Rule(rule_id, LAYER, severity, text,
+                        (f"{RULE_SET}: edi/lifecycle/artefacts/{SCHEMATRON_PATH.name}",)))
+    return out
