@@ -9,6 +9,7 @@ from datetime import datetime
 from edi.durable import DurableBatch, fsync_dir
 from edi.flow.context import Concluding, Context
 from edi.flow.names import aside_names
+from edi.lifecycle.report import carried
 from edi.reports import compte_rendu, renderers
 from edi.routing import table
 from edi.testing import crash_point, fail_point
@@ -21,7 +22,7 @@ def render(item: Concluding, history: list[dict], finished: datetime) -> None:
     item.report = compte_rendu.build(
         v.flow, v.documents, v.status, reason=v.reason, finished_at=finished,
         history=[*history, {"status": str(v.status), "at": finished, "detail": "verdict"}],
-        outputs=v.outputs)
+        outputs=v.outputs, lifecycle=carried(v.lifecycle))
     fail_point("render", v.flow.file_name)
     item.rendered = renderers.render_all(item.report)
 

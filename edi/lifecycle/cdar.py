@@ -322,4 +322,5 @@ class Filed:
     flow_id: str | None = None        # the invoice, when known
     seq: int | None = None
     carried_by: str | None = None     # the CDAR flow that brought it
+    carried_seq: int | None = None    # and its document in that flow
     message_file: str | None = None   # the CDAR message we wrote for it

@@ -19,6 +19,7 @@ from pathlib import Path
 from edi.config import Settings
 from edi.durable import DurableBatch
 from edi.flow.context import Concluding, Context
+from edi.ledger.lifecycle import match
 from edi.lifecycle import cdar, codes
 from edi.lifecycle.cdar import Filed, LifecycleStatus
 from edi.lifecycle.settings import LifecycleSettings
@@ -46,16 +47,25 @@ def key(*parts: object) -> str:
 
 
 def received(flow: Flow, documents: list[Document], ctx: Context) -> list[Filed]:
+    """Each status of the flow's accepted CDAR messages, on the invoice it names when the
+    ledger holds it already (the compte rendu says which, or that it is unmatched; an
+    invoice recorded with this group matches it when the group is recorded)."""
+    carrying = [d for d in documents if d.syntax is Syntax.CDAR and not d.fatal]
+    if not carrying:
+        return []
     out: list[Filed] = []
-    for doc in documents:
-        if doc.syntax is not Syntax.CDAR or doc.fatal:
-            continue
-        root = xml_safety.parse(doc.content, ctx.settings.limits).getroot()
-        for st in cdar.statuses(root):
-            out.append(Filed(st, key("cdar", st.message_id, st.invoice_number,
-                                     st.issuer_siren, st.code, st.sequence,
-                                     st.at.isoformat()),
-                             carried_by=flow.flow_id))
+    with ctx.ledger.engine.connect() as c:
+        for doc in carrying:
+            root = xml_safety.parse(doc.content, ctx.settings.limits).getroot()
+            for st in cdar.statuses(root):
+                found = match(c, st.invoice_number, st.issuer_siren, st.issue_date,
+                              st.type_code)
+                out.append(Filed(st, key("cdar", st.message_id, st.invoice_number,
+                                         st.issuer_siren, st.code, st.sequence,
+                                         st.at.isoformat()),
+                                 flow_id=found[0] if found else None,
+                                 seq=found[1] if found else None,
+                                 carried_by=flow.flow_id, carried_seq=doc.seq))
     return out
 
 

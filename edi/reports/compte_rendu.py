@@ -33,7 +33,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -43,7 +43,7 @@ from typing import Any
 from lxml import etree
 
 from edi.durable import DurableBatch
-from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun, RuleSet
+from edi.model import Document, Finding, Flow, FlowStatus, Invoice, LayerRun, RuleSet, Syntax
 
 NAMESPACE = "urn:edi-flux:compte-rendu:1"
 VERSION = 1
@@ -56,7 +56,7 @@ VALIDATE_ENV = "EDI_CR_VALIDATE_EVERY"
 
 # JSON list key -> XML child element name inside the wrapper of the same name.
 _ITEM = {"invoices": "invoice", "findings": "finding", "layers": "layer",
-         "rule_sets": "rule_set", "history": "event"}
+         "rule_sets": "rule_set", "history": "event", "lifecycle": "lifecycle_status"}
 # The one scalar carried as element text rather than as an attribute: a finding's message,
 # the only long free-form value, reads better as text.
 _TEXT = "message"
@@ -95,12 +95,15 @@ def json_schema() -> dict[str, Any]:
 def build(flow: Flow, documents: Sequence[Document], status: FlowStatus, *,
           reason: str | None, finished_at: datetime, history: list[dict],
           outputs: dict[int, str], rule_sets: Sequence[RuleSet] | None = None,
-          scenario: str | None = None, findings: Iterable[Finding] = ()) -> dict:
+          scenario: str | None = None, findings: Iterable[Finding] = (),
+          lifecycle: Mapping[int, list[dict]] | None = None) -> dict:
     """The compte rendu of ``flow`` as a JSON-ready dict (content bytes are left out).
 
     A document with ``seq`` 0 stands for the flow itself (the ledger's convention): its
     findings are reported as the flow's, with ``findings``, not as an invoice.
     ``rule_sets`` defaults to those the documents name, in order of first appearance.
+    A CDAR lifecycle message claims no invoice status: its entry lists the statuses it
+    carried, ``lifecycle`` by seq (``edi.lifecycle.report.carried``).
     """
     invoices = [d for d in documents if d.seq != 0]
     flow_findings = [*findings, *(f for d in documents if d.seq == 0 for f in d.findings)]
@@ -125,7 +128,8 @@ def build(flow: Flow, documents: Sequence[Document], status: FlowStatus, *,
         "rule_sets": _rule_sets(rule_sets),
         "invoice_count": len(invoices),
         "accepted_count": sum(1 for d in invoices if not d.fatal),
-        "invoices": [_invoice(d, outputs.get(d.seq)) for d in invoices],
+        "invoices": [_invoice(d, outputs.get(d.seq)) if d.syntax is not Syntax.CDAR
+                     else _message(d, (lifecycle or {}).get(d.seq, [])) for d in invoices],
         "findings": [f.to_dict() for f in flow_findings],
         "history": [{"status": str(h["status"]), "at": _utc(h["at"]),
                      "detail": h.get("detail")} for h in history],
@@ -163,6 +167,14 @@ def _invoice(d: Document, output: str | None) -> dict[str, Any]:
         "layers": [_layer(run) for run in d.layers],
         "findings": [f.to_dict() for f in d.findings],
     }
+
+
+def _message(d: Document, carried: list[dict]) -> dict[str, Any]:
+    """A lifecycle message's entry: no invoice verdict, the statuses it carried."""
+    entry = _invoice(d, None)
+    del entry["status"], entry["status_code"]
+    entry["lifecycle"] = carried
+    return entry
 
 
 def _party(inv: Invoice, role: str) -> dict[str, str | None]:
