@@ -53,7 +53,7 @@ def read_manifest(path: Path = MANIFEST_PATH) -> dict[str, object]:
 
 def source_path(entry: dict[str, object]) -> Path:
     """The official file an entry was made from, where it is installed now."""
-    from edi.validators.schematron import RULE_SETS
+    from edi.validators.stylesheets import RULE_SETS
 
     return RULE_SETS[str(entry["rule_set"])].path
 
