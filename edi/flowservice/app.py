@@ -186,13 +186,11 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
             if file.size is not None and file.size > conf.max_bytes:
                 return error(413, "FILE_SIZE_EXCEEDED", f"the file is {file.size} bytes; a "
                              f"flow file is at most {conf.max_bytes} bytes")
-            from edi.intake.api import ChecksumMismatch
-
             try:
                 done = await run_in_threadpool(
                     intake.submit, caller, info, file.file,
                     request.headers.get("request-id"), request.headers.get("organization-id"))
-            except ChecksumMismatch as exc:
+            except models.ChecksumMismatch as exc:
                 return error(422, "ChecksumMismatch", str(exc))
         finally:
             await form.close()

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 PENDING, OK, ERROR = "Pending", "Ok", "Error"
 
 
+class ChecksumMismatch(Exception):
+    """A submission whose ``flowInfo`` sha256 is not the file's: 422 ``ChecksumMismatch``,
+    nothing kept."""
+
+
 def when(value: datetime | None) -> str | None:
     if value is None:
         return None

