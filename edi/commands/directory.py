@@ -1,4 +1,5 @@
-"""`edi directory import FILE [--services FILE]` and `edi directory show SIRET`."""
+"""`edi directory import FILE [--services FILE]`, `edi directory import-lines FILE` and
+`edi directory show SIRET`."""
 
 from __future__ import annotations
 
@@ -51,6 +52,24 @@ def import_(file: Path, services_file: Path | None) -> None:
     if r.orphan_services:
         click.echo(f"Warning: {r.orphan_services} service(s) of structures absent from "
                    f"{file.name} were skipped.")
+
+
+@command.command("import-lines")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_lines(file: Path) -> None:
+    """Replace the reform's directory lines by FILE (JSON in the Directory Service's
+    directory-line shape, or CSV with the same fields), atomically."""
+    from edi.directory import DirectoryError
+    from edi.directory.lines import import_lines as run
+
+    path = store_path(current_settings())
+    try:
+        r = run(path, file)
+    except DirectoryError as exc:
+        raise click.ClickException(f"{exc}\nThe directory lines in force are "
+                                   "unchanged.") from exc
+    click.echo(f"Directory lines imported into {path}: {r.lines} lines ({r.shape}) in "
+               f"{r.seconds:.2f} s.")
 
 
 @command.command("show")

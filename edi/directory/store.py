@@ -45,8 +45,13 @@ CREATE TABLE accounts (
 CREATE TABLE depositors (
     siret TEXT PRIMARY KEY, siren TEXT NOT NULL, name TEXT NOT NULL, address TEXT NOT NULL,
     kind TEXT NOT NULL, source TEXT NOT NULL, registered_at TEXT NOT NULL);
+CREATE TABLE directory_lines (
+    addressing_identifier TEXT PRIMARY KEY, siren TEXT NOT NULL, siret TEXT,
+    routing_identifier TEXT, suffix TEXT, platform_type TEXT NOT NULL,
+    platform_id TEXT NOT NULL, platform_name TEXT, effective TEXT NOT NULL, end_date TEXT);
 """
-TABLES = ("meta", "structures", "services", "engagements", "accounts", "depositors")
+TABLES = ("meta", "structures", "services", "engagements", "accounts", "depositors",
+          "directory_lines")   # the reform's directory lines (edi.directory.lines)
 
 
 @contextlib.contextmanager
