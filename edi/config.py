@@ -345,7 +345,7 @@ def check(settings: Settings) -> None:
     inbox, creatable and writable. Raises ConfigError naming the setting.
     """
     _late_sections()
-    built = [settings.section(cls) for cls in SECTIONS.values()]
+    built: list[object] = [settings.section(cls) for cls in SECTIONS.values()]
     d = settings.delivery
     if d.backoff_max < d.backoff_initial:
         raise ConfigError(f"[delivery] backoff_max: {d.backoff_max!r} is below backoff_initial "

@@ -27,7 +27,9 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy import Column, String, TypeDecorator
 
 from edi.ledger import rows
 from edi.ledger import schema as s
@@ -57,10 +59,15 @@ class Field:
     cut: bool = True
 
 
-def _length(column: str) -> int:
-    length = s.invoices.c[column].type.impl_instance.length
-    assert length is not None, column
+def _declared_length(column: Column[Any]) -> int:
+    """The n of a column declared ``s.String(n)`` (a TypeDecorator over VARCHAR(n))."""
+    length = cast(String, cast("TypeDecorator[Any]", column.type).impl_instance).length
+    assert length is not None, column.name
     return length
+
+
+def _length(column: str) -> int:
+    return _declared_length(s.invoices.c[column])
 
 
 FIELDS = (
@@ -123,7 +130,7 @@ def business_key(key: str) -> str:
     """A business key as ``accepted_keys`` stores it: as is when it fits, else its start
     and its SHA-256, so that two different long keys never become one (a false DOUBLON)
     and the same key always gives the same stored one."""
-    limit = s.accepted_keys.c.business_key.type.impl_instance.length
+    limit = _declared_length(s.accepted_keys.c.business_key)
     key = s.clean(key)
     if len(key) <= limit:
         return key

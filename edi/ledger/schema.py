@@ -15,7 +15,7 @@ Values read from invoices are checked before that, with a finding when they do n
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -51,7 +51,7 @@ class String(TypeDecorator[str]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if isinstance(value, str):
             value = clean(value)
-            length = self.impl_instance.length
+            length = cast(_String, self.impl_instance).length  # impl is _String
             if length is not None and len(value) > length:
                 value = value[:length]
         return value

@@ -26,7 +26,7 @@ import tarfile
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, Protocol, cast
 
 from edi.config import Limits
 from edi.parsers.rules import error
@@ -319,7 +319,7 @@ def _is_utf8(raw: bytes) -> bool:
 
 def _tar_members(data: bytes, compressed: bool, limits: Limits) -> list[tuple[str, bytes]]:
     meter = _Meter(limits, len(data))
-    raw: BinaryIO = gzip.GzipFile(fileobj=io.BytesIO(data)) if compressed \
+    raw: _Readable = gzip.GzipFile(fileobj=io.BytesIO(data)) if compressed \
         else io.BytesIO(data)
     stream = _MeteredStream(raw, meter)
     out: list[tuple[str, bytes]] = []
@@ -327,7 +327,10 @@ def _tar_members(data: bytes, compressed: bool, limits: Limits) -> list[tuple[st
     what = "tar.gz" if compressed else "tar"
     try:
         try:
-            archive = tarfile.open(fileobj=stream, mode="r|",  # noqa: SIM115 - streamed
+            # typeshed's tarfile._Fileobj also asks for write, tell, seek and close; in
+            # stream mode ("r|", external fileobj) tarfile only calls read on it.
+            archive = tarfile.open(fileobj=cast(IO[bytes], stream),  # noqa: SIM115 - streamed
+                                   mode="r|",
                                    encoding="utf-8", errors="surrogateescape")
         except tarfile.ReadError as exc:
             if compressed:
@@ -428,10 +431,16 @@ class _Meter:
                     "([limits] max_archive_total_bytes)", name)
 
 
+class _Readable(Protocol):
+    """What _MeteredStream reads from: a (gzip-decompressing or plain) binary stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class _MeteredStream:
     """A file object for tarfile that meters every decompressed byte it hands out."""
 
-    def __init__(self, raw: BinaryIO, meter: _Meter) -> None:
+    def __init__(self, raw: _Readable, meter: _Meter) -> None:
         self.raw = raw
         self.meter = meter
         self.current = "(tar header)"  # the member being read, named in the verdict

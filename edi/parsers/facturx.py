@@ -30,6 +30,7 @@ import io
 import struct
 import zlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -37,6 +38,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, EmbeddedFile, IndirectO
 
 from edi.config import Limits
 from edi.parsers.rules import error
+
+if TYPE_CHECKING:
+    import pikepdf
 
 # Names of the invoice XML, by standard, in order of preference (compared case-blind).
 # order-x.xml is taken too, so that an Order-X PDF is told apart from a PDF with no XML.
@@ -68,7 +72,8 @@ class Embedded:
     @property
     def stream(self) -> object:
         """What identifies the embedded stream (one stream may have several specs)."""
-        ref = self.file.pdf_object["/EF"].get_object().raw_get("/F")
+        ef = cast(DictionaryObject, self.file.pdf_object["/EF"].get_object())
+        ref = ef.raw_get("/F")
         return (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
 
     def is_invoice(self) -> bool:
@@ -278,7 +283,7 @@ def _identity(obj: object) -> object:
     return objgen if objgen != (0, 0) else id(obj)
 
 
-def _attachments(specs: list[tuple[str | None, object, str]], in_af: set[object],
+def _attachments(specs: list[tuple[str | None, pikepdf.Dictionary, str]], in_af: set[object],
                  cap: int) -> list[Attachment]:
     """Each embedded stream once, named by all its file specifications' names."""
     import pikepdf
@@ -311,7 +316,7 @@ def _attachments(specs: list[tuple[str | None, object, str]], in_af: set[object]
     return list(found.values())
 
 
-def _decoded(stream: object, cap: int) -> tuple[bytes, bool]:
+def _decoded(stream: pikepdf.Object, cap: int) -> tuple[bytes, bool]:
     """A stream's decoded bytes, at most ``cap + 1`` of them, and whether it had more.
 
     A plain Flate stream (what writers use for attachments) is inflated here, stopping at

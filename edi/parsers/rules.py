@@ -160,6 +160,8 @@ class Catalogued(tuple):
     """A RULES entry: ``(severity, text)`` as ever, telling ``edi rules`` its reason's
     names in both channels (``catalogue_entry``)."""
 
+    rule_id: str
+
     def __new__(cls, rule_id: str, severity: Severity, text: str) -> Catalogued:
         entry = super().__new__(cls, (severity, text))
         entry.rule_id = rule_id

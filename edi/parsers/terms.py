@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -42,7 +43,7 @@ def bar_treatment(value: str) -> str | None:
 
 def read(root: etree._Element, terms: Terms) -> Invoice:
     """The invoice's terms (absent ones None)."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # term name -> its value, each Invoice field's own type
     for name, path in terms.header.items():
         value = path(root)
         values[name] = (terms.convert[name](value) if name in terms.convert else value) \

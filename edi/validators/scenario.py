@@ -176,8 +176,8 @@ def public_buyer(invoice: Invoice,
             first = directory.structures[under[0]]
             who = (f"buyer {siret}: its SIREN {siren} is that of a public entity" if siret
                    else f"buyer SIREN {siren} is a public entity")
-            structure = siret or (under[0] if len(under) == 1 else None)
-            return siret or siren, structure, (
+            judged = siret or (under[0] if len(under) == 1 else None)
+            return siret or siren, judged, (
                 f"{who} of the Chorus Pro directory ({first.name}, {len(under)} "
                 "structure(s) under that SIREN)")
     return None

@@ -110,7 +110,7 @@ def _stated_version(path: Path) -> str:
     return _digest(path)
 
 
-def rule_set_version(key: str) -> str:
+def rule_set_version(key: str) -> str | None:
     return rule_set_identity(key).version
 
 

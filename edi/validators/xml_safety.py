@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import AnyStr
 
 from lxml import etree
 
@@ -87,10 +88,11 @@ _DECLARATION = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)[
 # The tokens of a prolog, as characters (UTF-16, decoded) and as bytes (UTF-8, US-ASCII
 # and ISO-8859-1, where markup characters are single ASCII bytes): doctype, comment open
 # and close, processing instruction open and close, white space (XML's S).
-_PROLOG = {
-    str: ("<!DOCTYPE", "<!--", "-->", "<?", "?>", re.compile(r"[ \t\r\n]*")),
-    bytes: (b"<!DOCTYPE", b"<!--", b"-->", b"<?", b"?>", re.compile(rb"[ \t\r\n]*")),
-}
+_Prolog = tuple[AnyStr, AnyStr, AnyStr, AnyStr, AnyStr, re.Pattern[AnyStr]]
+_TEXT_PROLOG: _Prolog[str] = ("<!DOCTYPE", "<!--", "-->", "<?", "?>",
+                              re.compile(r"[ \t\r\n]*"))
+_BYTES_PROLOG: _Prolog[bytes] = (b"<!DOCTYPE", b"<!--", b"-->", b"<?", b"?>",
+                                 re.compile(rb"[ \t\r\n]*"))
 # The DOCTYPE declaration is judged on its first MiB (an internal subset is a few lines;
 # the verdict on a larger one is still a refusal, at worst EDI-XML-DTD for EDI-XML-XXE).
 _DOCTYPE_WINDOW = 1 << 20
@@ -226,10 +228,19 @@ def doctype_offset(text: str | bytes, start: int = 0) -> int | None:
     expression it replaces backtracked exponentially on runs of white space or comments
     when "<!DOCTYPE" appeared later, say in a CDATA note: 40 spaces took minutes).
     """
-    doctype, comment, comment_end, pi, pi_end, space = _PROLOG[type(text)]
+    if isinstance(text, str):
+        return _doctype_in_prolog(text, start, _TEXT_PROLOG)
+    return _doctype_in_prolog(text, start, _BYTES_PROLOG)
+
+
+def _doctype_in_prolog(text: AnyStr, start: int, prolog: _Prolog[AnyStr]) -> int | None:
+    """``doctype_offset`` for one kind of text, with its prolog tokens of the same kind."""
+    doctype, comment, comment_end, pi, pi_end, space = prolog
     pos = start
     while True:
-        pos = space.match(text, pos).end()  # [ ]* always matches
+        blank = space.match(text, pos)
+        assert blank is not None  # [ ]* always matches
+        pos = blank.end()
         if text.startswith(doctype, pos):
             return pos
         if text.startswith(comment, pos):
@@ -253,7 +264,8 @@ def refuse_doctype(text: str | bytes, start: int = 0) -> None:
     pos = doctype_offset(text, start)
     if pos is None:
         return
-    line = text.count(b"\n" if isinstance(text, bytes) else "\n", 0, pos) + 1
+    line = (text.count(b"\n", 0, pos) if isinstance(text, bytes)
+            else text.count("\n", 0, pos)) + 1
     window = text[pos:pos + _DOCTYPE_WINDOW]
     declaration = window.decode("latin-1") if isinstance(window, bytes) else window
     declaration = declaration[:_doctype_end(declaration)]

@@ -30,7 +30,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from edi.config import Settings
 from edi.ledger import Ledger, queries
@@ -128,7 +128,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: dict[str, Any]) -> None:
+        async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] = list(message["headers"]) + self.HEADERS
@@ -416,7 +416,7 @@ def _chart(per_day: list[dict[str, Any]], since: datetime, days: int) -> dict[st
     slot = (width - 2 * pad) / days
     bars = []
     for i, day in enumerate(names):
-        y = height - pad
+        y: float = height - pad
         for status in STATUS_COLORS:
             n = stacks[day].get(status, 0)
             if not n:
