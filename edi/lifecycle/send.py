@@ -17,14 +17,20 @@ from edi.ledger import Ledger
 from edi.ledger import lifecycle as sql
 from edi.lifecycle import cdar, check, codes
 from edi.lifecycle.cdar import Filed
-from edi.lifecycle.ingest import FOLDER, key, own_status, seller_party, send_to_ppf
+from edi.lifecycle.ingest import FOLDER, key, own_status, ppf_name, seller_party, send_to_ppf
 from edi.lifecycle.settings import LifecycleSettings
 from edi.model import Document, Invoice, Syntax, utcnow
 from edi.routing import table
+from edi.routing.base import DeliveryError
 
 
 class Refused(ValueError):
     """The status cannot be set: the message says what was found and what is expected."""
+
+
+class NotSent(Refused):
+    """A target did not take the message (down, full...): the status is not filed, so
+    that setting it again later files it once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,7 @@ def set_status(settings: Settings, ledger: Ledger, flow_id: str, code: int, *,
     path = reports / FOLDER / name
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, content)
+    twin = b""
     if role.role == "platform" and code in codes.FOR_PPF:
         platform = cdar.Party("WK", role.name, platform_id=role.platform_id)
         twin = cdar.build(cdar.Message(st, sender=platform, issuer=issuer, recipients=[],
@@ -113,13 +120,25 @@ def set_status(settings: Settings, ledger: Ledger, flow_id: str, code: int, *,
         if problems:
             raise Refused("the _POUR_PPF message built does not pass the rules: "
                           + "; ".join(problems))
-        send_to_ppf(settings, role, name, twin, write_atomic)
     sent: list[str] = []
-    for target in [*table.targets_for(doc, flow, settings),
-                   *table.report_targets_for(flow, settings)]:
-        if not target.exists(name):
-            target.deliver(name, content)
-        sent.append(target.name)
+    reached: list[str] = []   # for the error: the PPF's too
+    try:
+        if role.role == "platform" and code in codes.FOR_PPF:
+            send_to_ppf(settings, role, name, twin, write_atomic)
+            reached += [f"{ref} ({ppf_name(name)})" for ref in role.ppf_targets]
+        for target in [*table.targets_for(doc, flow, settings),
+                       *table.report_targets_for(flow, settings)]:
+            if not target.exists(name):
+                target.deliver(name, content)
+            sent.append(target.name)
+            reached.append(target.name)
+    except DeliveryError as exc:
+        if not reached:   # nothing went out: no message is left that no one holds
+            path.unlink(missing_ok=True)
+            (path.parent / ppf_name(name)).unlink(missing_ok=True)
+        raise NotSent(f"status {code} not set on invoice {row.get('number')}: {exc}; "
+                      f"already sent to: {', '.join(reached) or 'none'}; nothing filed. "
+                      "Set it again once the target is back") from exc
     with ledger.engine.begin() as c:
         sql.file(c, [Filed(st, key("user", flow_id, row["seq"], code, created.isoformat()),
                            flow_id=flow_id, seq=row["seq"],

@@ -59,3 +59,30 @@ def test_the_platform_role_sends_the_pour_ppf_twin_of_a_212(ws: Workspace) -> No
         content = (ws.root / "ppf" / name).read_bytes()
         assert judged(content) == []
         assert b"urn.cpro.gouv.fr:1p0:CDV:einvoicingF2" in content
+
+
+def test_a_target_down_refuses_the_status_clearly_and_files_nothing(ws: Workspace) -> None:
+    """`edi lifecycle set` has no flow to wait with: a target that does not take the
+    message is a clear error, the status is not filed (set it again later, filed once)
+    and no message is left that no target holds."""
+    ws.configure(extra='[lifecycle]\nrole = "platform"\nppf_targets = ["ppf/"]\n')
+    (ws.root / "ppf").mkdir()
+    ws.drop("facture.xml", ubl_invoice())
+    ws.edi("process")
+    flow_id = ws.flows()[0]["flow_id"]
+    (ws.root / "ppf").rename(ws.root / "ppf-away")
+    (ws.root / "ppf").write_bytes(b"not a folder")   # the PPF's share is not there
+    before = sorted(p.name for p in ws.files("reports/lifecycle"))
+    proc = ws.edi("lifecycle", "set", flow_id, "212", "--amount", "10.00", "--vat-rate",
+                  "20", check=False)
+    assert proc.returncode != 0
+    assert "status 212 not set" in proc.stderr and "nothing filed" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert sorted(p.name for p in ws.files("reports/lifecycle")) == before
+    invoice = json.loads(ws.edi("flow", flow_id, "--json").stdout)["invoices"][0]
+    assert 212 not in [s["code"] for s in invoice["lifecycle"]]
+    (ws.root / "ppf").unlink()
+    (ws.root / "ppf-away").rename(ws.root / "ppf")
+    ws.edi("lifecycle", "set", flow_id, "212", "--amount", "10.00", "--vat-rate", "20")
+    invoice = json.loads(ws.edi("flow", flow_id, "--json").stdout)["invoices"][0]
+    assert [s["code"] for s in invoice["lifecycle"]].count(212) == 1
