@@ -9,7 +9,8 @@ ends in its service name, as the Flow Service's does):
     GET /v1/routing-code/siret:{siret}/code:{routing-identifier}  a service, as routing code
     POST /v1/siren/search, /v1/siret/search, /v1/routing-code/search   searches
     GET /v1/healthcheck
-    the directory lines                                        501 Not Implemented
+    GET /v1/directory-line/code:{addressing-identifier}        a directory line
+    POST /v1/directory-line/search                             their search
 
 Every Chorus Pro structure is a public entity (``entityType`` Public); a legal unit is
 the SIRETs of one SIREN (its name the first establishment's, active when one of them is);
@@ -25,11 +26,18 @@ facility), ``limit`` (default 50, at most 1000) and ``ignore``, and answer
 ``entityType`` PrivateVatRegistered matches nothing; sorting on a field we hold no value
 for (``instructions``, ``facilityType``, ``entityType``) leaves the order as it is.
 
-Directory lines answer 501: a line is an addressing identifier (SIREN, SIRET, suffix or
-routing code) *with the platform registered to receive for it* and its dates of effect.
-The Chorus Pro export says which structures are public, not which addresses have a line
-nor under which platform code and since when; a line made up from it ("Chorus Pro serves
-every public structure") would be a guess that routing would then trust.
+Directory lines come from ``edi directory import-lines`` only (``edi.directory.lines``):
+a line is an addressing identifier (SIREN, SIRET, suffix or routing code) *with the
+platform registered to receive for it* and its dates of effect. The Chorus Pro export says
+which structures are public, not which addresses have a line nor under which platform and
+since when; a line made up from it ("Chorus Pro serves every public structure") would be a
+guess that routing would then trust. So while no lines were imported both directory-line
+operations answer 501. A line's status is that of today: Enabled, Upcoming (its
+``effectiveDate`` is later) or Disabled (past its ``endDate``); the one-line GET answers
+Enabled or Disabled only, as its schema allows (an upcoming line has no platform yet). The
+description has no field for the platform's id and name nor the dates: a line carries
+them as ``platformId``, ``platformName``, ``effectiveDate`` and ``endDate`` beside its
+own fields (the schemas allow further properties), unless ``fields`` asks for others.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Awaitable, Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -148,6 +157,75 @@ class Directory:
         return {"search": body, "totalNumberOfResults": total, "results": results}
 
 
+    # -- directory lines (edi.directory.lines) -------------------------------------------
+
+    def lines_held(self) -> bool:
+        """True when lines were imported (an older store has no such table)."""
+        rows = self._rows("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' "
+                          "AND name = 'directory_lines'")
+        return bool(rows and rows[0]["n"]) and bool(
+            self._rows("SELECT 1 FROM directory_lines LIMIT 1"))
+
+    def _line(self, r: sqlite3.Row, include: set[str], fields: set[str] | None,
+              unique: bool) -> dict[str, Any]:
+        from edi.directory.lines import row_line
+
+        line = row_line(r)
+        status = line.status(date.today())
+        if unique and status == "Upcoming":
+            status = "Disabled"
+        out: dict[str, Any] = {"addressingIdentifier": line.addressing_identifier,
+                               "siren": line.siren, "siret": line.siret,
+                               "routingIdentifier": line.routing_identifier,
+                               "addressingSuffix": line.suffix}
+        out = {k: v for k, v in out.items() if v is not None and (fields is None
+                                                                  or k in fields)}
+        if fields is None:
+            extra = {"platformType": line.platform_type, "directoryLineStatus": status,
+                     "platformId": line.platform_id, "platformName": line.platform_name,
+                     "effectiveDate": line.effective, "endDate": line.end}
+            out.update({k: v for k, v in extra.items() if v is not None})
+        if "siren" in include and (unit := self.legal_unit(line.siren)):
+            out["legalUnit"] = unit
+        if "siret" in include and line.siret and (facility := self.facility(line.siret)):
+            out["facility"] = facility
+        if "routingCode" in include and line.siret and line.routing_identifier and \
+                (code := self.routing_code(line.siret, line.routing_identifier)):
+            code.pop("siret", None)
+            code["managesLegalCommitment"] = code.pop("managesLegalCommitmentCode")
+            out["routingCode"] = code
+        return out
+
+    def directory_line(self, addressing: str, include: set[str], fields: set[str] | None
+                       ) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM directory_lines WHERE addressing_identifier = ?",
+                          addressing)
+        return self._line(rows[0], include, fields, True) if rows else None
+
+    def search_lines(self, body: dict[str, Any]) -> dict[str, Any]:
+        fields = _fields(body, LINE_FIELDS)
+        include = _include(body, ("siren", "siret", "routingCode"))
+        order = _order(body.get("sorting", []), _LINE_SORT, LINE_FIELDS,
+                       "l.addressing_identifier")
+        total, rows = self._search(body, "SELECT * FROM directory_lines l WHERE 1",
+                                   _where(body.get("filters", {}), _LINE_FILTERS,
+                                          "searchDirectoryLineFilters"), order)
+        return {"search": body, "totalNumberOfResults": total,
+                "results": [self._line(r, include, fields, False) for r in rows]}
+
+
+LINE_FIELDS = ("addressingIdentifier", "siren", "siret", "routingIdentifier",
+               "addressingSuffix")
+_LINE_FILTERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "addressingIdentifier": ("l.addressing_identifier", ("contains", "strict")),
+    "siren": ("l.siren", ("strict",)),
+    "siret": ("l.siret", ("strict",)),
+    "routingIdentifier": ("l.routing_identifier", ("contains", "strict")),
+    "addressingSuffix": ("l.suffix", ("contains", "strict")),
+}
+_LINE_SORT = {"addressingIdentifier": "l.addressing_identifier", "siren": "l.siren",
+              "siret": "l.siret", "routingIdentifier": "l.routing_identifier",
+              "addressingSuffix": "l.suffix"}
 SIREN_FIELDS = ("siren", "businessName", "entityType", "administrativeStatus", "instructions")
 SIRET_FIELDS = ("siret", "siren", "name", "facilityType", "administrativeStatus",
                 "siretInstructions", "address", "pmStatus", "pmOnly", "managesPaymentStatus",
@@ -487,11 +565,41 @@ def create_directory_app(path: Path, auth: Authenticator) -> Starlette:
 
         return endpoint
 
-    async def not_implemented(request: Request) -> Response:
+    def no_lines() -> Response:
         return error(501, "NOT_IMPLEMENTED", "edi-flux serves the Chorus Pro directory "
                      "(facilities, legal units, routing codes, and their searches); it holds "
                      "no directory lines: which platform receives for an address, and since "
-                     "when, is not in the Chorus Pro export")
+                     "when, is not in the Chorus Pro export (`edi directory import-lines` "
+                     "imports them)")
+
+    def _query_list(request: Request, name: str) -> list[str] | None:
+        values = [v for raw in request.query_params.getlist(name) for v in raw.split(",")]
+        return [v.strip() for v in values if v.strip()] if values else None
+
+    async def line_search(request: Request) -> Response:
+        if not await run_in_threadpool(directory.lines_held):
+            return no_lines()
+        return await searching(directory.search_lines)(request)
+
+    async def directory_line(request: Request) -> Response:
+        if not await run_in_threadpool(directory.lines_held):
+            return no_lines()
+        value = request.path_params["addressing"]
+        if len(value) > 125:
+            return error(400, "INVALID_ADDRESSING_IDENTIFIER", f"addressing identifier of "
+                         f"{len(value)} characters: expected at most 125")
+        query: dict[str, Any] = {}
+        for name in ("include", "fields"):
+            if (found := _query_list(request, name)) is not None:
+                query[name] = found
+        try:
+            include = _include(query, ("siren", "siret", "routingCode"))
+            fields = _fields(query, LINE_FIELDS)
+        except SearchError as exc:
+            return error(exc.status, exc.code, exc.message)
+        line = await run_in_threadpool(directory.directory_line, value, include, fields)
+        return JSONResponse(line) if line else error(
+            404, "MISSING_RESOURCE", f"no directory line {value!r} in the directory we hold")
 
     async def health(request: Request) -> Response:
         return Response(status_code=200)
@@ -507,8 +615,8 @@ def create_directory_app(path: Path, auth: Authenticator) -> Starlette:
               methods=["POST"]),
         Route("/v1/routing-code/search",
               authenticated(searching(directory.search_routing_code, True)), methods=["POST"]),
-        Route("/v1/directory-line/search", authenticated(not_implemented), methods=["POST"]),
-        Route("/v1/directory-line/code:{addressing}", authenticated(not_implemented),
+        Route("/v1/directory-line/search", authenticated(line_search), methods=["POST"]),
+        Route("/v1/directory-line/code:{addressing}", authenticated(directory_line),
               methods=["GET"]),
         Route("/v1/healthcheck", authenticated(health), methods=["GET"]),
     ])

@@ -1,0 +1,117 @@
+"""Directory lines through a real ``edi flow-service``: imported by ``edi directory
+import-lines``, answered by GET /v1/directory-line/code:{id} and POST
+/v1/directory-line/search as the description's schemas say; 501 while none is held."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from edi.flowservice.spec import DIRECTORY_SERVICE
+from tests.directory.test_import import export, write
+from tests.directory.test_lines import LINES, SIREN, SIRET
+from tests.flowservice.conftest import Instance, make_instance
+from tests.validators.sample_invoices import siret
+
+JSON = {"Content-Type": "application/json"}
+PUBLIC = siret(20000001)   # the second structure of the generated export
+
+
+def _valid(value: object, schema: str) -> None:
+    """``value`` against a schema of the description we ship (its own $refs)."""
+    import jsonschema_rs
+
+    doc = json.loads(DIRECTORY_SERVICE.read_text())
+    root = {"$ref": f"#/components/schemas/{schema}", "components": doc["components"]}
+    errors = [str(e) for e in jsonschema_rs.validator_for(root).iter_errors(value)]
+    assert errors == [], errors
+
+
+def _edi(inst: Instance, *args: str) -> None:
+    subprocess.run([sys.executable, "-m", "edi.cli", *args], cwd=inst.root, check=True,
+                   capture_output=True, timeout=120)
+
+
+@pytest.fixture
+def served(instances: list[Instance], tmp_path: Path) -> Instance:
+    inst = make_instance(instances, tmp_path / "edi")
+    inst.configure()
+    structures = write(tmp_path / "annuaire.csv", export("true", "false"))
+    public_line = {"siren": PUBLIC[:9], "siret": PUBLIC, "platformType": "DFH",
+                   "platformId": "0000", "platformName": "PPF",
+                   "effectiveDate": "2026-01-01"}
+    lines = write(tmp_path / "lines.json", json.dumps([*LINES, public_line]))
+    _edi(inst, "directory", "import", str(structures))
+    _edi(inst, "directory", "import-lines", str(lines))
+    inst.start()
+    return inst
+
+
+def search(inst: Instance, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    r = inst.client().call("POST", "/directory-service/v1/directory-line/search",
+                           json.dumps(body).encode(), JSON)
+    return r.status, r.json()
+
+
+def test_a_line_is_answered_with_its_platform_and_status(served: Instance) -> None:
+    client = served.client()
+    r = client.call("GET", f"/directory-service/v1/directory-line/code:{SIREN}")
+    assert r.status == 200, r.body
+    line = r.json()
+    _valid(line, "directoryLinePayloadLegalUnitFacilityRoutingCode")
+    assert (line["siren"], line["platformType"], line["platformId"],
+            line["platformName"]) == (SIREN, "WK", "0042", "PA Exemple")
+    assert line["directoryLineStatus"] in ("Enabled", "Disabled")
+    public = client.call("GET", f"/directory-service/v1/directory-line/code:"
+                                f"{PUBLIC[:9]}_{PUBLIC}?include=siren,siret").json()
+    _valid(public, "directoryLinePayloadLegalUnitFacilityRoutingCode")
+    assert public["facility"]["siret"] == PUBLIC   # from the Chorus Pro structures
+    assert public["legalUnit"]["entityType"] == "Public"
+    only = client.call("GET", f"/directory-service/v1/directory-line/code:{SIREN}"
+                              "?fields=siren,addressingIdentifier").json()
+    assert only == {"siren": SIREN, "addressingIdentifier": SIREN}
+    assert client.call("GET", "/directory-service/v1/directory-line/code:nope"
+                       ).status == 404
+    assert client.call("GET", f"/directory-service/v1/directory-line/code:{SIREN}"
+                              "?include=everything").status == 400
+    assert served.client(token="wrong").call(
+        "GET", f"/directory-service/v1/directory-line/code:{SIREN}").status == 401
+
+
+def test_the_search_filters_sorts_pages_and_conforms(served: Instance) -> None:
+    status, body = search(served, {"filters": {"siren": {"op": "strict", "value": SIREN}},
+                                   "sorting": [{"field": "addressingIdentifier",
+                                                "order": "descending"}]})
+    assert status == 200, body
+    _valid(body, "directoryLineSearchPost200Response")
+    assert body["totalNumberOfResults"] == 2
+    assert [x["addressingIdentifier"] for x in body["results"]] == \
+        [f"{SIREN}_{SIRET}_SERV-1", SIREN]
+    status, body = search(served, {"filters": {"routingIdentifier": {"op": "contains",
+                                                                     "value": "serv"}}})
+    assert status == 200 and [x["siret"] for x in body["results"]] == [SIRET]
+    status, body = search(served, {"limit": 1, "ignore": 1})
+    assert body["totalNumberOfResults"] == 4 and len(body["results"]) == 1
+    status, body = search(served, {"filters": {"addressingSuffix": {"op": "strict",
+                                                                    "value": "FACTURES"}}})
+    assert [x["directoryLineStatus"] for x in body["results"]] == ["Upcoming"]
+    assert search(served, {"filters": {"siren": {"op": "contains", "value": "5"}}}
+                  )[0] == 400
+    assert search(served, {"filters": {"platformId": {"op": "strict", "value": "1"}}}
+                  )[0] == 400
+
+
+def test_no_lines_held_is_still_501(instances: list[Instance], tmp_path: Path) -> None:
+    inst = make_instance(instances, tmp_path / "bare")
+    inst.configure()
+    _edi(inst, "directory", "import", str(write(tmp_path / "a.csv",
+                                                export("true", "false"))))
+    inst.start()
+    assert search(inst, {})[0] == 501
+    assert inst.client().call("GET", f"/directory-service/v1/directory-line/code:{SIREN}"
+                              ).status == 501
