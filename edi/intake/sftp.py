@@ -212,7 +212,14 @@ class SftpIntake:
         def fetch(sftp: paramiko.SFTPClient) -> str | None:
             h = hashlib.sha256()
             size = 0
-            with sftp.open(remote, "rb") as src, open(part, "wb") as dst:
+            try:
+                src_file = sftp.open(remote, "rb")
+            except FileNotFoundError:
+                # listed, then taken by another process (it removes the file before it
+                # releases its claim): nothing to take, and no reason to stop this poll
+                log.info("%s is gone since the listing: taken by another process", remote)
+                return None
+            with src_file as src, open(part, "wb") as dst:
                 src.prefetch(signature[0])
                 while chunk := src.read(1 << 20):
                     h.update(chunk)
