@@ -153,7 +153,7 @@ class Limits:
 @dataclass(frozen=True)
 class Validation:
     layers: tuple[str, ...] = ("xml", "antivirus", "xsd", "envelope", "attachments", "en16931",
-                               "br-fr", "identifiers", "depositor", "chorus")
+                               "br-fr", "identifiers", "depositor", "recipient", "chorus")
     stop_on_fatal: bool = True        # a fatal xml/xsd finding skips later layers;
     #                                   the rule layers (EN 16931, BR-FR...) all run
     workers: int = 0                  # validation worker processes; 0 = one per core

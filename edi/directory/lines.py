@@ -254,6 +254,11 @@ class LineIndex:
 
     by_siren: dict[str, list[Line]]
     by_siret: dict[str, list[Line]]
+    imported_at: str = "never"
+
+    @property
+    def count(self) -> int:
+        return sum(map(len, self.by_siren.values()))
 
     @property
     def loaded(self) -> bool:
@@ -273,6 +278,28 @@ class LineIndex:
                 and x.siret is None and x.suffix is None]
 
 
+def _digits(value: str | None, n: int) -> str | None:
+    v = (value or "").replace(" ", "")
+    return v if len(v) == n and v.isascii() and v.isdigit() else None
+
+
+def buyer_ids(bt46: str | None, bt47: str | None) -> tuple[str | None, str | None, str]:
+    """(SIRET, SIREN, the term it came from) of a buyer, from BT-46 (scheme 0009) and
+    BT-47, as the scenario reads them: a 14-digit value is a SIRET, a 9-digit BT-47 the
+    SIREN, else the SIRET's first nine digits."""
+    siret = _digits(bt46, 14) or _digits(bt47, 14)
+    siren = _digits(bt47, 9) or (siret[:9] if siret else None)
+    return siret, siren, "BT-46" if siret and _digits(bt46, 14) else "BT-47"
+
+
+def platforms_for(index: LineIndex, bt46: str | None, bt47: str | None,
+                  today: date | None = None) -> set[str]:
+    """The ids of the platforms that receive for this buyer today (upper case)."""
+    siret, siren, _ = buyer_ids(bt46, bt47)
+    return {x.platform_id.upper() for x in index.for_buyer(siret, siren,
+                                                             today or date.today())}
+
+
 def load_index(path: Path) -> LineIndex:
     index = LineIndex({}, {})
     if not path.is_file():
@@ -281,6 +308,9 @@ def load_index(path: Path) -> LineIndex:
     try:
         if not has_table(conn):   # a store written before directory lines
             return index
+        found = conn.execute("SELECT value FROM meta WHERE key = 'lines_imported_at'"
+                             ).fetchone()
+        index.imported_at = found[0] if found else "never"
         for row in conn.execute(f"SELECT * FROM {TABLE}"):
             line = row_line(row)
             index.by_siren.setdefault(line.siren, []).append(line)

@@ -25,6 +25,10 @@ rendu (``edi.reports.renderers``) that go back to a depositor.
 A match field takes a value or a list (any of them); every given field must match. A
 route's targets are ``outbox``, a named target, an ``sftp://`` URL (its settings from
 ``[routes.sftp]``) or a local folder.
+
+``platform`` matches the buyer's directory line (``edi directory import-lines``): the id
+of the platform that receives for the buyer's SIRET or SIREN today, e.g.
+``match = { platform = ["0042"] }``; a buyer without a line in effect matches none.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edi.config import ConfigError, Settings, section
+from edi.directory.lines import LineIndex, cached_index, platforms_for
 from edi.model import Document, Flow
 from edi.routing import targets
 from edi.routing.base import Target
@@ -57,6 +62,7 @@ class Match:
     supplier: tuple[str, ...] | str = ()      # seller SIRET, SIREN or VAT id
     format: tuple[str, ...] | str = ()        # UBL, CII, FACTURX
     interface: tuple[str, ...] | str = ()     # inbox, or an SFTP intake partner's interface
+    platform: tuple[str, ...] | str = ()      # the buyer's directory line's platform id
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -68,9 +74,10 @@ class Match:
     @property
     def flow_level(self) -> bool:
         """True when only flow-wide criteria are set, so the route can speak for a flow."""
-        return not (self.buyer_siret or self.buyer_siren or self.supplier)
+        return not (self.buyer_siret or self.buyer_siren or self.supplier or self.platform)
 
-    def matches(self, doc: Document | None, flow: Flow) -> bool:
+    def matches(self, doc: Document | None, flow: Flow,
+                lines: LineIndex | None = None) -> bool:
         if self.interface and flow.interface.upper() not in self.interface:
             return False
         fmt = doc.format if doc is not None else flow.format
@@ -92,7 +99,10 @@ class Match:
                    _norm(inv.seller_siren), _norm(inv.seller_vat)} - {""}
             if not ids & set(self.supplier):
                 return False
-        return True
+        if not self.platform:
+            return True
+        return lines is not None and bool(
+            platforms_for(lines, inv.buyer_siret, inv.buyer_siren) & set(self.platform))
 
 
 def _norm(value: str | None) -> str:
@@ -199,7 +209,17 @@ class RouteTable:
         self._lock = threading.Lock()
 
     def route_for(self, doc: Document, flow: Flow) -> Route | None:
-        return next((r for r in self.routes.route if r.match.matches(doc, flow)), None)
+        lines = self._lines() if any(r.match.platform for r in self.routes.route) else None
+        return next((r for r in self.routes.route if r.match.matches(doc, flow, lines)),
+                    None)
+
+    def _lines(self) -> LineIndex:
+        """The directory lines (``platform`` matches), as this process last loaded them."""
+        from edi.validators.chorus_settings import ChorusSettings
+
+        chorus = self.settings.section(ChorusSettings)
+        return cached_index(self.settings.path(chorus.directory),
+                            chorus.reload_check_seconds)
 
     def target(self, ref: str) -> Target:
         with self._lock:

@@ -46,6 +46,7 @@ REGISTRY: dict[str, str] = {
     "br-fr": "edi.validators.schematron:BRFRLayer",
     "chorus": "edi.validators.chorus:ChorusLayer",
     "depositor": "edi.validators.depositor:DepositorLayer",
+    "recipient": "edi.validators.recipient:RecipientLayer",   # directory lines (DEST_INC)
 }
 
 # "xml" (the hardened parse) always runs first: nothing else can be judged without it.
