@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/edi watch
 
-# The tests whose ledger URL tests/conftest.py chooses: run again on PostgreSQL.
-POSTGRES_TESTS := tests/ledger tests/e2e tests/web
+# The tests whose ledger URL tests/conftest.py chooses: run again on PostgreSQL (the
+# ledger's users; several processes on one ledger, e.g. two watchers polling one SFTP
+# partner, are PostgreSQL-only and skipped on SQLite).
+POSTGRES_TESTS := tests/ledger tests/e2e tests/web tests/flowservice tests/lifecycle \
+                  tests/sftp/test_two_watchers.py
 
 ## Run the whole test suite (then, with EDI_TEST_POSTGRES_URL, the ledger's users on PostgreSQL)
 test: $(STAMP)
