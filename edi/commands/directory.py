@@ -55,19 +55,53 @@ def import_(file: Path, services_file: Path | None) -> None:
 
 
 @command.command("import-lines")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_lines(file: Path) -> None:
+@click.argument("file", required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--from", "remote", default=None, metavar="URL",
+              help="A remote XP Z12-013 Directory Service (its base URL, before /v1) to "
+                   "fetch every line from, instead of FILE")
+@click.option("--token-env", default="EDI_DIRECTORY_TOKEN", show_default=True,
+              help="The environment variable holding its bearer token")
+@click.option("--cache", "cache_file", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Where the fetched lines are kept (default: beside the store)")
+@click.option("--max-age", default=0.0, show_default=True,
+              help="Seconds the cached copy answers without asking the service")
+@click.option("--ca-file", default=None, type=click.Path(exists=True, path_type=Path),
+              help="CA certificates for a service with a private CA")
+def import_lines(file: Path | None, remote: str | None, token_env: str,
+                 cache_file: Path | None, max_age: float, ca_file: Path | None) -> None:
     """Replace the reform's directory lines by FILE (JSON in the Directory Service's
-    directory-line shape, or CSV with the same fields), atomically."""
+    directory-line shape, or CSV with the same fields), or by those of a remote
+    Directory Service (--from URL, through a local cache), atomically."""
+    import os
+
     from edi.directory import DirectoryError
+    from edi.directory.lines import fetch_lines
     from edi.directory.lines import import_lines as run
 
+    if (file is None) == (remote is None):
+        raise click.UsageError("give either FILE or --from URL")
     path = store_path(current_settings())
+    source = file
     try:
-        r = run(path, file)
+        if remote is not None:
+            token = os.environ.get(token_env)
+            if not token:
+                raise click.ClickException(f"${token_env} is not set: the Directory "
+                                           "Service needs a bearer token")
+            cache = cache_file or path.with_name(path.name + ".lines.json")
+            fetched = fetch_lines(remote, cache, token=token, max_age=max_age,
+                                  ca_file=ca_file)
+            click.echo(f"{fetched.lines} lines fetched from {remote} into {cache}."
+                       if fetched.fresh else f"Using {cache}: {fetched.note}.")
+            source = fetched.cache
+        r = run(path, source) if source is not None else None
     except DirectoryError as exc:
         raise click.ClickException(f"{exc}\nThe directory lines in force are "
                                    "unchanged.") from exc
+    if r is None:   # neither FILE nor --from: refused above
+        return
     click.echo(f"Directory lines imported into {path}: {r.lines} lines ({r.shape}) in "
                f"{r.seconds:.2f} s.")
 

@@ -345,3 +345,84 @@ def cached_index(path: Path, check_every: float = 5.0) -> LineIndex:
         index = load_index(path) if identity is not None else LineIndex({}, {})
         _process_cache[path] = (identity, now, index)
         return index
+
+
+# -- a remote Directory Service ----------------------------------------------------------
+
+PAGE = 1000   # the description's largest ``limit``
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    cache: Path          # the local copy the import reads
+    lines: int
+    fresh: bool          # fetched now (False: the cache, still young enough, or kept
+    #                      because the service could not be reached)
+    note: str            # why the cache was used, when it was
+
+
+def fetch_lines(base_url: str, cache: Path, *, token: str, max_age: float = 0.0,
+                ca_file: Path | None = None, timeout: float = 30.0) -> Fetched:
+    """Every directory line of the XP Z12-013 Directory Service at ``base_url`` (its
+    ``POST /v1/directory-line/search``, page by page), written to ``cache`` (JSON, the
+    search answer's shape: ``import_lines`` reads it) and returned as that file.
+
+    The cache answers without a request while younger than ``max_age`` seconds, and
+    when the service cannot be reached (``Unreachable``) or answers 5xx, saying so; an
+    answer that is not a search result (401, 400...) is a DirectoryError, the cache kept.
+    A line the service describes without ``platformId``/``effectiveDate`` (the
+    description has no such fields) is refused by the import with its line number.
+    """
+    from edi.durable import fsync_dir, fsync_file
+    from edi.flowservice.client import FlowServiceClient, Unreachable
+
+    if cache.is_file() and max_age > 0 and time.time() - cache.stat().st_mtime < max_age:
+        return Fetched(cache, _cached_count(cache), False,
+                       f"cache younger than {max_age:g} s")
+    client = FlowServiceClient(base_url, token=token, ca_file=ca_file, timeout=timeout)
+    results: list[object] = []
+    try:
+        while True:
+            body = json.dumps({"limit": PAGE, "ignore": len(results),
+                               "sorting": [{"field": "addressingIdentifier",
+                                            "order": "ascending"}]}).encode()
+            answer = client.call("POST", "/v1/directory-line/search", body,
+                                 {"Content-Type": "application/json"})
+            if answer.status >= 500 and cache.is_file():
+                raise Unreachable(f"HTTP {answer.status}", sent=True)
+            data = answer.json() if answer.status == 200 else None
+            if not isinstance(data, dict) or not isinstance(data.get("results"), list):
+                raise DirectoryError(base_url, None, f"POST /v1/directory-line/search: "
+                                     f"HTTP {answer.status} {answer.body[:300]!r}: expected "
+                                     "200 with a search result")
+            results.extend(data["results"])
+            total = data.get("totalNumberOfResults")
+            if not data["results"] or not isinstance(total, int) or len(results) >= total:
+                break
+    except Unreachable as exc:
+        if not cache.is_file():
+            raise DirectoryError(base_url, None, f"the Directory Service cannot be reached "
+                                 f"({exc}) and there is no cached copy at {cache}") from exc
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(cache.stat().st_mtime))
+        return Fetched(cache, _cached_count(cache), False,
+                       f"the Directory Service cannot be reached ({exc}): the cached copy "
+                       f"of {when} is used")
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps({"source": base_url, "totalNumberOfResults": len(results),
+                               "results": results}, ensure_ascii=False, indent=1),
+                   encoding="utf-8")
+    fsync_file(tmp)
+    os.replace(tmp, cache)
+    fsync_dir(cache.parent)
+    return Fetched(cache, len(results), True, "")
+
+
+def _cached_count(cache: Path) -> int:
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DirectoryError(cache.name, None, f"the cached copy cannot be read: {exc}") \
+            from exc
+    results = data.get("results") if isinstance(data, dict) else None
+    return len(results) if isinstance(results, list) else 0

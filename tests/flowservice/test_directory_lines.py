@@ -5,6 +5,7 @@ import-lines``, answered by GET /v1/directory-line/code:{id} and POST
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from edi.flowservice.spec import DIRECTORY_SERVICE
 from tests.directory.test_import import export, write
 from tests.directory.test_lines import LINES, SIREN, SIRET
-from tests.flowservice.conftest import Instance, make_instance
+from tests.flowservice.conftest import TOKEN, Instance, make_instance
 from tests.validators.sample_invoices import siret
 
 JSON = {"Content-Type": "application/json"}
@@ -115,3 +116,53 @@ def test_no_lines_held_is_still_501(instances: list[Instance], tmp_path: Path) -
     assert search(inst, {})[0] == 501
     assert inst.client().call("GET", f"/directory-service/v1/directory-line/code:{SIREN}"
                               ).status == 501
+
+
+def test_lines_are_imported_from_a_remote_directory_service_through_a_cache(
+        served: Instance, tmp_path: Path) -> None:
+    from edi.directory.lines import load_index
+
+    local = tmp_path / "local"
+    local.mkdir()
+    (local / "edi.toml").write_text('[chorus]\ndirectory = "var/directory.sqlite"\n')
+    remote = f"{served.url}/directory-service"
+
+    def run(*args: str, token: str = TOKEN) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "edi.cli", "directory", "import-lines",
+                               "--from", remote, *args], cwd=local, capture_output=True,
+                              text=True, timeout=120,
+                              env={**os.environ, "EDI_DIRECTORY_TOKEN": token})
+
+    first = run()
+    assert first.returncode == 0, first.stderr
+    assert "4 lines fetched" in first.stdout
+    store = local / "var" / "directory.sqlite"
+    index = load_index(store)
+    assert index.count == 4 and {x.platform_id for x in index.by_siren[SIREN]} == \
+        {"0042", "0043"}
+    cache = local / "var" / "directory.sqlite.lines.json"
+    assert json.loads(cache.read_text())["totalNumberOfResults"] == 4
+    young = run("--max-age", "3600")
+    assert young.returncode == 0 and "cache younger than 3600 s" in young.stdout
+    refused = run(token="wrong")
+    assert refused.returncode != 0 and "HTTP 401" in refused.stderr
+    assert "unchanged" in refused.stderr and load_index(store).count == 4
+    served.stop()
+    down = run()
+    assert down.returncode == 0, down.stderr
+    assert "cannot be reached" in down.stdout and "cached copy" in down.stdout
+    cache.unlink()
+    nothing = run()
+    assert nothing.returncode != 0 and "no cached copy" in nothing.stderr
+
+
+def test_the_remote_lines_are_fetched_page_by_page(served: Instance, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from edi.directory import lines
+
+    monkeypatch.setattr(lines, "PAGE", 3)   # 4 lines: two pages
+    fetched = lines.fetch_lines(f"{served.url}/directory-service", tmp_path / "c.json",
+                                token=TOKEN)
+    assert fetched.fresh and fetched.lines == 4
+    found, _ = lines.read_lines(fetched.cache)
+    assert len({x.addressing_identifier for x in found}) == 4
