@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 
 from edi.flowservice.spec import DIRECTORY_SERVICE
+from tests.conftest import REPO
 from tests.directory.test_import import export, write
 from tests.directory.test_lines import LINES, SIREN, SIRET
 from tests.flowservice.conftest import TOKEN, Instance, make_instance
+from tests.flowservice.directory_lines_hooks import mend
 from tests.validators.sample_invoices import siret
 
 JSON = {"Content-Type": "application/json"}
@@ -24,10 +26,12 @@ PUBLIC = siret(20000001)   # the second structure of the generated export
 
 
 def _valid(value: object, schema: str) -> None:
-    """``value`` against a schema of the description we ship (its own $refs)."""
+    """``value`` against a schema of the description we ship (its own $refs), its
+    status lengths mended (``directory_lines_hooks``)."""
     import jsonschema_rs
 
     doc = json.loads(DIRECTORY_SERVICE.read_text())
+    assert mend(doc) == ["directoryLineStatus", "uniqueDirectoryLineStatus"]
     root = {"$ref": f"#/components/schemas/{schema}", "components": doc["components"]}
     errors = [str(e) for e in jsonschema_rs.validator_for(root).iter_errors(value)]
     assert errors == [], errors
@@ -166,3 +170,33 @@ def test_the_remote_lines_are_fetched_page_by_page(served: Instance, tmp_path: P
     assert fetched.fresh and fetched.lines == 4
     found, _ = lines.read_lines(fetched.cache)
     assert len({x.addressing_identifier for x in found}) == 4
+
+
+LINE_CHECKS = """
+[[operations]]
+include-operation-id = "searchDirectoryLine"
+checks.positive_data_acceptance.enabled = false
+"""
+
+
+@pytest.mark.slow
+def test_the_line_operations_conform_to_the_description(served: Instance,
+                                                        tmp_path: Path) -> None:
+    """schemathesis on the two directory-line operations, every response validated
+    against the description we ship (positive data acceptance off for the search: a
+    filter value the schema allows but a filter operator does not, e.g. ``siren``
+    ``contains``, is a 400; the statuses' impossible maxLength mended)."""
+    from tests.web.test_openapi import schemathesis_cli
+
+    (tmp_path / "schemathesis.toml").write_text(LINE_CHECKS, encoding="utf-8")
+    run = subprocess.run(
+        [schemathesis_cli(), "--config-file", str(tmp_path / "schemathesis.toml"), "run",
+         str(DIRECTORY_SERVICE), "--url", f"{served.url}/directory-service",
+         "-H", f"Authorization: Bearer {TOKEN}", "--include-operation-id",
+         "searchDirectoryLine", "--include-operation-id", "getDirectoryLineById",
+         "--max-examples", "30", "--workers", "1", "--seed", "1"],
+        capture_output=True, text=True, timeout=600, cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1",
+             "SCHEMATHESIS_HOOKS": "tests.flowservice.directory_lines_hooks",
+             "PYTHONPATH": str(REPO)})
+    assert run.returncode == 0, run.stdout[-8000:] + run.stderr[-2000:]
