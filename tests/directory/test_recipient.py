@@ -144,3 +144,16 @@ def test_edi_validate_rejects_an_unknown_recipient(base: Settings, tmp_path: Pat
                 [f["rule_id"] for inv in r["invoices"] for f in inv["findings"]]
                 for i, r in enumerate(results)}
     assert sorted(findings.values()) == [[], ["DIR-DEST-INC"]], run.stdout[:2000]
+
+
+def test_a_public_buyer_without_a_line_is_an_unknown_recipient_too(base: Settings,
+                                                                  tmp_path: Path) -> None:
+    from edi.directory import import_directory
+    from tests.directory.test_import import export
+
+    import_directory(tmp_path / "var" / "directory.sqlite",
+                     write(tmp_path / "annuaire.csv", export("true", "false")))
+    public = siret(20000001)   # a structure of the export, with no directory line
+    doc = judged(base, buyer_siret=public)
+    assert doc.scenario is not None and doc.scenario.b2g
+    assert [f.rule_id for f in doc.findings] == ["DIR-DEST-INC"]
