@@ -73,6 +73,7 @@ class Reason(StrEnum):
 
     REJ_SEMAN = "REJ_SEMAN"          # a business rule (Schematron, Chorus Pro) failed
     REJ_UNI = "REJ_UNI"              # not unique: the invoice already exists on the platform
+    DEST_INC = "DEST_INC"            # unknown recipient: no directory line for the buyer
     DOUBLON = "DOUBLON"              # the same invoice or file was already integrated
     IRR_VIDE_F = "IRR_VIDE_F"        # empty file
     IRR_TYPE_F = "IRR_TYPE_F"        # not a supported invoice format

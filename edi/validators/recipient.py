@@ -15,8 +15,7 @@ said while no directory line is loaded (a store holding only the Chorus Pro stru
 Severity: fatal. No official rule set (EN 16931, BR-FR) performs the check, but the
 scenarios it runs in say otherwise: the reform's lifecycle makes an unknown recipient a
 rejection (DEST_INC), and a line directory that is loaded is the one routing trusts. The
-invoice's reason is REJ_SEMAN (``edi.model.Reason`` has no DEST_INC yet); the message
-cites DEST_INC.
+invoice's reason is DEST_INC (BR-FR-CDV-CL-09; a 213 Rejetée may carry it, BR-FR-CDV-15).
 """
 
 from __future__ import annotations
@@ -54,7 +53,7 @@ class RecipientLayer:
     """A directory line in effect for the buyer of an in-scope invoice."""
 
     name = LAYER
-    reason = Reason.REJ_SEMAN
+    reason = Reason.DEST_INC
 
     def __init__(self, settings: Settings) -> None:
         chorus = settings.section(ChorusSettings)

@@ -69,7 +69,7 @@ def test_an_in_scope_buyer_without_a_line_is_an_unknown_recipient(base: Settings
     assert (finding.rule_id, finding.severity, finding.layer, finding.location) == \
         ("DIR-DEST-INC", Severity.FATAL, "recipient", "BT-46")
     assert "DEST_INC" in finding.message and UNKNOWN in finding.message
-    assert doc.reason is Reason.REJ_SEMAN
+    assert doc.reason is Reason.DEST_INC
     ended = judged(base, buyer_siret=ENDED)   # its only line is no longer in effect
     assert [f.rule_id for f in ended.findings] == ["DIR-DEST-INC"]
 
