@@ -51,7 +51,8 @@ def command(ctx: click.Context, host: str | None, port: int | None,
 @click.pass_context
 def follow(ctx: click.Context, as_json: bool) -> None:
     """Ask each platform we delivered to (by trackingId) for its flow id and
-    acknowledgement, record them, and print them."""
+    acknowledgement, record them, file the lifecycle statuses they publish (each CDAR
+    flow once), and print them."""
     from edi import cli
     from edi.flowservice.client import Unreachable
     from edi.ledger import Ledger
@@ -86,12 +87,61 @@ def follow(ctx: click.Context, as_json: bool) -> None:
                 row["detail"] = f"not reached: {exc}"
             fs.record_remote(ledger, row)
             out.append(row)
+        for target, client in clients.items():
+            out += take_lifecycle(ledger, settings, target, client)
     finally:
         ledger.close()
     for row in out:
+        if "lifecycle_flow" in row:
+            click.echo(json.dumps(row) if as_json else
+                       f"{row['lifecycle_flow']}  <- {row['target']}  "
+                       f"{row['filed']} status(es) filed  {row['detail'] or ''}".rstrip())
+            continue
         if as_json:
             click.echo(json.dumps({k: (v.isoformat() if hasattr(v, "isoformat") else v)
                                    for k, v in row.items()}))
         else:
             click.echo(f"{row['flow_id']}  {row['tracking_id']}  -> {row['target']}  "
                        f"{row['remote_flow_id'] or '-'}  {row['ack_status'] or row['detail']}")
+
+
+def take_lifecycle(ledger: Any, settings: Any, target: str, client: Any
+                   ) -> list[dict[str, Any]]:
+    """The lifecycle flows ``target`` publishes that we have not taken yet: each CDAR
+    downloaded once (``docType=Original``) and filed through the lifecycle ingest (XSD +
+    Schematron, matched to our invoice by number and seller SIREN), ``source`` naming the
+    platform. One line each: what was filed, or why nothing was."""
+    from edi.flowservice.client import Unreachable
+    from edi.lifecycle.ingest import file_remote, remote_ref, remote_source, taken_remote
+
+    source = remote_source(target)
+    try:
+        published = client.lifecycle_flows()
+    except Unreachable as exc:
+        return [{"lifecycle_flow": None, "target": target, "filed": 0,
+                 "detail": f"not reached: {exc}"}]
+    taken = taken_remote(ledger, source)
+    out: list[dict[str, Any]] = []
+    for flow in published:
+        remote_id = flow["flowId"]
+        if remote_ref(remote_id) in taken:
+            continue
+        row: dict[str, Any] = {"lifecycle_flow": remote_id, "target": target, "filed": 0,
+                               "detail": None}
+        try:
+            answer = client.get(remote_id, "Original")
+        except Unreachable as exc:
+            row["detail"] = f"not reached: {exc}"
+            out.append(row)
+            continue
+        if answer.status != 200:
+            row["detail"] = f"HTTP {answer.status}: {answer.body[:200]!r}"
+        else:
+            row["filed"], findings = file_remote(ledger, settings, answer.body,
+                                                 source=source, remote_flow_id=remote_id)
+            fatal = [f for f in findings if f.fatal]
+            if fatal:
+                row["detail"] = "refused: " + "; ".join(
+                    f"{f.rule_id} {f.message}" for f in fatal[:3])
+        out.append(row)
+    return out

@@ -182,3 +182,23 @@ class FlowServiceClient:
         from urllib.parse import quote
 
         return self.call("GET", f"/v1/flows/{quote(flow_id, safe='')}?docType={doc_type}")
+
+    def lifecycle_flows(self) -> list[dict[str, Any]]:
+        """Every lifecycle flow (CDAR, flowType CustomerInvoiceLC / SupplierInvoiceLC) the
+        platform publishes to us, page by page from its ``nextCursor``."""
+        found: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:
+            answer = self.search({"flowType": list(LIFECYCLE_FLOW_TYPES)}, limit=100,
+                                 cursor=cursor)
+            if answer.status != 200:
+                raise Unreachable(f"{self.base}/v1/flows/search: HTTP {answer.status} "
+                                  f"{answer.body[:200]!r}", sent=True)
+            body = answer.json() or {}
+            found += body.get("results") or []
+            cursor = body.get("nextCursor")
+            if not cursor:
+                return found
+
+
+LIFECYCLE_FLOW_TYPES = ("CustomerInvoiceLC", "SupplierInvoiceLC")

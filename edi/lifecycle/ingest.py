@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edi.config import Settings
 from edi.durable import DurableBatch
@@ -23,9 +24,12 @@ from edi.ledger.lifecycle import match
 from edi.lifecycle import cdar, codes
 from edi.lifecycle.cdar import Filed, LifecycleStatus
 from edi.lifecycle.settings import LifecycleSettings
-from edi.model import Document, Flow, InvoiceStatus, Syntax, utcnow
+from edi.model import Document, Finding, Flow, FlowError, InvoiceStatus, Syntax, utcnow
 from edi.routing import table
 from edi.validators import xml_safety
+
+if TYPE_CHECKING:
+    from edi.ledger import Ledger
 
 FOLDER = "lifecycle"   # under the reports folder
 
@@ -167,3 +171,57 @@ def seller_party(doc: Document) -> cdar.Party:
 # BR-FR-04: the invoice type codes a CDAR may name (MDT-91).
 VALID_TYPES = frozenset({"380", "389", "393", "501", "386", "500", "384", "471", "472", "473",
                          "261", "262", "381", "396", "502", "503"})
+
+
+def remote_source(base_url: str) -> str:
+    """The ``source`` of a status a remote platform published: its address (host:port),
+    as short as the column allows (20)."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(base_url).netloc or base_url)[:20]
+
+
+def remote_ref(remote_flow_id: str) -> str:
+    """What ``carried_by`` keeps of a remote lifecycle flow: its id, or within 40
+    characters a digest of it."""
+    return remote_flow_id if len(remote_flow_id) <= 40 else \
+        "sha256:" + hashlib.sha256(remote_flow_id.encode("utf-8")).hexdigest()[:33]
+
+
+def taken_remote(ledger: Ledger, source: str) -> set[str]:
+    """The remote lifecycle flows (``carried_by``) already filed from ``source``."""
+    from sqlalchemy import select
+
+    from edi.ledger import schema as s
+
+    e = s.lifecycle_events.c
+    with ledger.reader.connect() as c:
+        return set(c.execute(select(e.carried_by).distinct().where(
+            e.source == source, e.carried_by.is_not(None))).scalars())
+
+
+def file_remote(ledger: Ledger, settings: Settings, content: bytes, *, source: str,
+                remote_flow_id: str) -> tuple[int, list[Finding]]:
+    """A CDAR message a remote platform published, judged as a received one is (XSD, then
+    the official Schematron and our reading) and, when accepted, each of its statuses filed
+    on the invoice it names (number and seller SIREN) with ``source``: (how many are new,
+    the findings; none filed when a finding is fatal)."""
+    import dataclasses
+
+    from edi.ledger.lifecycle import file
+    from edi.lifecycle import check
+
+    try:
+        tree = xml_safety.parse(content, settings.limits)
+    except FlowError as exc:
+        return 0, [exc.finding(check.LAYER)]
+    findings, reason, _ = check.judge(tree)
+    if reason is not None:
+        return 0, findings
+    ref = remote_ref(remote_flow_id)
+    filed = [Filed(dataclasses.replace(st, source=source),
+                   key("cdar", st.message_id, st.invoice_number, st.issuer_siren, st.code,
+                       st.sequence, st.at.isoformat()), carried_by=ref)
+             for st in cdar.statuses(tree.getroot())]
+    with ledger.engine.begin() as c:
+        return file(c, filed, utcnow()), findings
