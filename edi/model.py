@@ -67,6 +67,12 @@ _INVOICE_STATUS_CODES = {
     InvoiceStatus.IRRECEVABLE: 501,
 }
 
+# What a ledger row says of a CDAR lifecycle message that was filed: no invoice verdict
+# (its statuses are filed on the invoices they name, ``edi.lifecycle``), and 0, no CL-06
+# code. A CDAR message the rules refuse keeps its verdict (REJETEE, IRRECEVABLE).
+LIFECYCLE_MESSAGE = "MESSAGE_CDAR"
+LIFECYCLE_MESSAGE_CODE = 0
+
 
 class Reason(StrEnum):
     """Why an invoice was rejected (213) or found unreadable (501)."""

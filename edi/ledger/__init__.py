@@ -43,8 +43,9 @@ from edi.ledger import bounds, leases, lifecycle, migrations
 from edi.ledger import schema as s
 from edi.ledger.filters import filters
 from edi.ledger.leases import LeaseLost
-from edi.ledger.rows import invoice_row, party
+from edi.ledger.rows import invoice_row, is_message, party
 from edi.model import (
+    LIFECYCLE_MESSAGE,
     TERMINAL_FLOW_STATUSES,
     Document,
     Flow,
@@ -667,7 +668,8 @@ class Ledger:
             fid = v.flow.flow_id
             fail_point("record", v.flow.file_name)
             first = next((d.invoice for d in v.documents if d.invoice), None)
-            accepted = sum(1 for d in v.documents if not d.fatal)
+            counted = [d for d in v.documents if not is_message(d)]   # invoices only
+            accepted = sum(1 for d in counted if not d.fatal)
             for d in v.documents:
                 row, extra = bounds.invoice_row(invoice_row(fid, d, v.outputs.get(d.seq)), d)
                 invoices.append(row)
@@ -675,13 +677,13 @@ class Ledger:
             flows.append({
                 "b_id": fid, "status": str(v.status), "reason": v.reason, "updated_at": now,
                 "finished_at": now, "format": v.flow.format,
-                "invoice_count": len(v.documents), "accepted_count": accepted,
+                "invoice_count": len(counted), "accepted_count": accepted,
                 "supplier": bounds.identifier(party(first, "seller")) if first else None,
                 "buyer": bounds.identifier(party(first, "buyer")) if first else None,
                 "next_attempt_at": None, "seconds": v.seconds,
                 "lease_owner": self.owner, "lease_expires_at": None})
             events.append({"flow_id": fid, "status": str(v.status), "at": now,
-                           "detail": f"{accepted}/{len(v.documents)} invoice(s) accepted"
+                           "detail": f"{accepted}/{len(counted)} invoice(s) accepted"
                            + (f"; reason {v.reason}" if v.reason else "")})
             deliveries += [{"flow_id": fid, "seq": seq, "target": target, "file_name": name,
                             "at": now} for seq, target, name in v.deliveries]
@@ -805,6 +807,11 @@ class Ledger:
             out.append(d)
         with self.reader.connect() as c:
             lifecycle.attach(out, c)
+            if any(d["status"] == LIFECYCLE_MESSAGE for d in out):
+                filed = _filed_by(c, flow_id)
+                for d in out:     # a lifecycle message: the statuses this flow filed
+                    if d["status"] == LIFECYCLE_MESSAGE:
+                        d["filed"] = filed
         return out
 
     def flows(self, q: FlowQuery = FlowQuery()) -> list[dict[str, Any]]:
@@ -886,6 +893,16 @@ def _flow(r: Any) -> Flow:
                 interface=r.interface, status=FlowStatus(r.status),
                 received_at=_aware(r.received_at), finished_at=_aware(r.finished_at),
                 format=r.format, reason=r.reason, attempts=r.attempts or 0, source=r.source)
+
+
+def _filed_by(c: Connection, flow_id: str) -> list[dict[str, Any]]:
+    """The statuses a lifecycle flow filed (``carried_by``), in timeline order, each with
+    the invoice it was filed on (``flow_id``/``seq``; none while unmatched)."""
+    e = s.lifecycle_events.c
+    rows = c.execute(select(s.lifecycle_events).where(e.carried_by == flow_id)
+                     .order_by(*lifecycle.TIMELINE_ORDER)).all()
+    return [{**lifecycle.entry(r), "invoice_number": r.invoice_number,
+             "flow_id": r.flow_id, "seq": r.seq} for r in rows]
 
 
 __all__ = ["Ledger", "FlowQuery", "Verdict", "IntegrityError", "InvoiceStatus", "LeaseLost"]

@@ -146,9 +146,12 @@ def flows_by_status_format(ledger: Ledger) -> list[tuple[str, str, int]]:
 
 
 def invoices_by_status(ledger: Ledger) -> dict[str, int]:
+    """{verdict: invoices}; lifecycle messages (CDAR) are no invoices and are left out."""
     i = s.invoices.c
     with ledger.connection() as c:
-        return dict(c.execute(select(i.status, func.count()).group_by(i.status)).all())
+        return dict(c.execute(select(i.status, func.count())
+                              .where(or_(i.format.is_(None), i.format != "CDAR"))
+                              .group_by(i.status)).all())
 
 
 def rejections_by_rule(ledger: Ledger) -> dict[str, int]:

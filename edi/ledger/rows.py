@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from edi.model import Document
+from edi.model import LIFECYCLE_MESSAGE, LIFECYCLE_MESSAGE_CODE, Document, Syntax
 
 
 def invoice_row(flow_id: str, d: Document, output: str | None) -> dict[str, Any]:
     inv = d.invoice
-    status = d.status
     return {
         "flow_id": flow_id, "seq": d.seq, "name": d.name,
         "number": inv.number if inv else None,
@@ -24,11 +23,24 @@ def invoice_row(flow_id: str, d: Document, output: str | None) -> dict[str, Any]
         "buyer_id": party(inv, "buyer") if inv else None,
         "currency": inv.currency if inv else None,
         "total_with_vat": inv.total_with_vat if inv else None,
-        "status": str(status), "status_code": status.code,
+        **verdict(d),
         "reason": str(d.reason) if d.reason else None,
         "output_name": output,
         "data": json.dumps(inv.to_dict()) if inv else None,
     }
+
+
+def verdict(d: Document) -> dict[str, Any]:
+    """The row's ``status`` and ``status_code``: the invoice's verdict, or, for a CDAR
+    lifecycle message that was filed, ``MESSAGE_CDAR`` (0): a message is no invoice."""
+    if is_message(d) and not d.fatal:
+        return {"status": LIFECYCLE_MESSAGE, "status_code": LIFECYCLE_MESSAGE_CODE}
+    return {"status": str(d.status), "status_code": d.status.code}
+
+
+def is_message(d: Document) -> bool:
+    """A lifecycle message (CDAR), not an invoice: a flow's invoice counts leave it out."""
+    return d.syntax is Syntax.CDAR
 
 
 def party(inv: Any, role: str) -> str | None:

@@ -95,6 +95,8 @@ def flow_detail(flow_row: Mapping[str, Any], invoices: Sequence[Mapping[str, Any
 def _invoice_line(inv: Mapping[str, Any]) -> str:
     number = inv.get("number") or "(no number)"
     verdict = f"{inv.get('status')} ({inv.get('status_code')})"
+    if inv.get("filed") is not None:   # a lifecycle message (CDAR), not an invoice
+        verdict = f"lifecycle message: {len(inv['filed'])} status(es) filed"
     if inv.get("reason"):
         verdict += f" {inv['reason']}"
     parts = [f"  #{inv.get('seq')}  {number}  {verdict}", f"[{inv.get('name')}]"]

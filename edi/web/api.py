@@ -269,7 +269,8 @@ _INVOICE = {"type": "object", "additionalProperties": False, "required": list(IN
                     "number", "issue_date", "type_code", "format", "profile", "seller_name",
                     "seller_id", "buyer_name", "buyer_id", "currency", "total_with_vat",
                     "reason", "output_name")},
-                "status": _s("string", enum=["DEPOSEE", "REJETEE", "IRRECEVABLE"]),
+                "status": _s("string", enum=["DEPOSEE", "REJETEE", "IRRECEVABLE",
+                                              "MESSAGE_CDAR"]),
                 "status_code": _s("integer"),
                 "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
                 "lifecycle": {"type": "array", "description": "Lifecycle statuses "

@@ -36,7 +36,8 @@ class LedgerCollector(Collector):
         yield flows
 
         invoices = GaugeMetricFamily("edi_invoices", "Invoices in the ledger by verdict "
-                                     "(DEPOSEE, REJETEE, IRRECEVABLE)",
+                                     "(DEPOSEE, REJETEE, IRRECEVABLE); CDAR "
+                                     "lifecycle messages are no invoices",
                                      labels=["status"])
         for status, n in queries.invoices_by_status(self.ledger).items():
             invoices.add_metric([status], n)
