@@ -126,8 +126,10 @@ def build(flow: Flow, documents: Sequence[Document], status: FlowStatus, *,
         "reason": str(reason) if reason else None,
         "scenario": scenario,
         "rule_sets": _rule_sets(rule_sets),
-        "invoice_count": len(invoices),
-        "accepted_count": sum(1 for d in invoices if not d.fatal),
+        # invoices only: a lifecycle message (CDAR) is listed but not counted, as the ledger
+        "invoice_count": sum(1 for d in invoices if d.syntax is not Syntax.CDAR),
+        "accepted_count": sum(1 for d in invoices if d.syntax is not Syntax.CDAR
+                              and not d.fatal),
         "invoices": [_invoice(d, outputs.get(d.seq)) if d.syntax is not Syntax.CDAR
                      else _message(d, (lifecycle or {}).get(d.seq, [])) for d in invoices],
         "findings": [f.to_dict() for f in flow_findings],

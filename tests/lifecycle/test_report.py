@@ -37,6 +37,8 @@ def test_a_cdar_entry_lists_its_statuses_and_where_each_was_filed(ws: Workspace)
     report, xml = reports_of(ws, flow_of(ws, "approuvee.xml")["flow_id"])
     assert report["status"] == "IN_INTEGRE", report
     (entry,) = report["invoices"]
+    # listed, not counted as an invoice: the same counts as the ledger's
+    assert (report["invoice_count"], report["accepted_count"]) == (0, 0)
     assert "status" not in entry and "status_code" not in entry   # no invoice verdict
     (status,) = entry["lifecycle"]
     assert (status["code"], status["label"]) == (205, "Approuvée")
