@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 REPO = Path(__file__).resolve().parent.parent
@@ -91,6 +93,14 @@ def postgres_database() -> str:
     return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
 
 
+# Our own sessions left on a test database (a process a test killed, a pool not yet
+# closed) are terminated; the server's own (an autovacuum worker, owned by its superuser,
+# which ``DROP DATABASE ... WITH (FORCE)`` may not terminate: "must be a member of the
+# role whose process is being terminated") leave by themselves when DROP DATABASE asks.
+_OURS = text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name "
+             "AND pid <> pg_backend_pid() AND usename = current_user")
+
+
 def _drop(names: list[str]) -> None:
     if not names:
         return
@@ -98,7 +108,15 @@ def _drop(names: list[str]) -> None:
     try:
         with engine.connect() as c:
             for name in names:
-                c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                for attempt in range(10):
+                    c.execute(_OURS, {"name": name})
+                    try:
+                        c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+                        break
+                    except DBAPIError:  # still in use: a session that was just starting
+                        if attempt == 9:
+                            raise
+                        time.sleep(0.5)
     finally:
         engine.dispose()
     for name in names:
