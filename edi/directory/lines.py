@@ -30,7 +30,6 @@ import json
 import os
 import re
 import sqlite3
-import threading
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -321,30 +320,15 @@ def load_index(path: Path) -> LineIndex:
     return index
 
 
-# Per-process cache: store path -> (file identity, when checked, its lines).
-_process_cache: dict[Path, tuple[tuple[int, int, int] | None, float, LineIndex]] = {}
-_lock = threading.Lock()
+# Per-process cache: store path -> its lines.
+_process_cache: store.PerProcess[LineIndex] = store.PerProcess(
+    load_index, lambda: LineIndex({}, {}))
 
 
 def cached_index(path: Path, check_every: float = 5.0) -> LineIndex:
     """The lines of the store at ``path`` as this process last loaded them; one ``stat``
     at most every ``check_every`` seconds (the store is replaced whole by an import)."""
-    now = time.monotonic()
-    entry = _process_cache.get(path)
-    if entry is not None and now - entry[1] < check_every:
-        return entry[2]
-    with _lock:
-        try:
-            st = os.stat(path)
-            identity: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
-        except FileNotFoundError:
-            identity = None
-        if entry is not None and entry[0] == identity:
-            _process_cache[path] = (identity, now, entry[2])
-            return entry[2]
-        index = load_index(path) if identity is not None else LineIndex({}, {})
-        _process_cache[path] = (identity, now, index)
-        return index
+    return _process_cache.get(path, check_every)
 
 
 # -- a remote Directory Service ----------------------------------------------------------

@@ -7,10 +7,7 @@ replaced it. That per-process cache is the only state here, and it is named as s
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
-import time
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -133,16 +130,8 @@ def _load(conn: sqlite3.Connection, path: Path) -> Directory:
     return d
 
 
-@dataclass(slots=True)
-class _Entry:
-    identity: tuple[int, int, int] | None
-    checked: float
-    directory: Directory | None
-
-
-# Per-process cache: store path -> the directory loaded from it and when it was checked.
-_process_cache: dict[Path, _Entry] = {}
-_lock = threading.Lock()
+# Per-process cache: store path -> the directory loaded from it.
+_process_cache: store.PerProcess[Directory | None] = store.PerProcess(load, lambda: None)
 
 
 def cached(path: Path, check_every: float = 5.0) -> Directory | None:
@@ -150,19 +139,4 @@ def cached(path: Path, check_every: float = 5.0) -> Directory | None:
 
     Touches the disk (one ``stat``) at most every ``check_every`` seconds.
     """
-    now = time.monotonic()
-    entry = _process_cache.get(path)
-    if entry is not None and now - entry.checked < check_every:
-        return entry.directory
-    with _lock:
-        try:
-            st = os.stat(path)
-            identity: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
-        except FileNotFoundError:
-            identity = None
-        if entry is not None and entry.identity == identity:
-            entry.checked = now
-            return entry.directory
-        directory = load(path) if identity is not None else None
-        _process_cache[path] = _Entry(identity, now, directory)
-        return directory
+    return _process_cache.get(path, check_every)

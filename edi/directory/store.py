@@ -16,8 +16,11 @@ import contextlib
 import fcntl
 import os
 import sqlite3
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Generic, TypeVar
 from urllib.parse import quote
 
 from edi.durable import fsync_dir, fsync_file
@@ -114,3 +117,38 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 def _ro_uri(path: Path) -> str:
     return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+
+
+T = TypeVar("T")
+
+
+class PerProcess(Generic[T]):
+    """What this process last loaded from each store file, reloaded when the file is
+    replaced (an import replaces it whole): one ``stat`` at most every ``check_every``
+    seconds, ``absent()`` while there is no file."""
+
+    def __init__(self, load: Callable[[Path], T], absent: Callable[[], T]) -> None:
+        self._load = load
+        self._absent = absent
+        # path -> (file identity, when checked, what was loaded)
+        self._entries: dict[Path, tuple[tuple[int, int, int] | None, float, T]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, path: Path, check_every: float = 5.0) -> T:
+        now = time.monotonic()
+        entry = self._entries.get(path)
+        if entry is not None and now - entry[1] < check_every:
+            return entry[2]
+        with self._lock:
+            try:
+                st = os.stat(path)
+                identity: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns,
+                                                          st.st_size)
+            except FileNotFoundError:
+                identity = None
+            if entry is not None and entry[0] == identity:
+                value = entry[2]
+            else:
+                value = self._load(path) if identity is not None else self._absent()
+            self._entries[path] = (identity, now, value)
+            return value
