@@ -51,50 +51,23 @@ def command(ctx: click.Context, host: str | None, port: int | None,
 @click.pass_context
 def follow(ctx: click.Context, as_json: bool) -> None:
     """Ask each platform we delivered to (by trackingId) for its flow id and
-    acknowledgement, record them, file the lifecycle statuses they publish (each CDAR
-    flow once), and print them."""
+    acknowledgement of what is not acknowledged Ok or Error yet, record them, file the
+    lifecycle statuses published since the last run (each CDAR flow once), and print
+    them. `edi watch` does the same every [[flow_service.platform]] follow_every seconds."""
     from edi import cli
-    from edi.flowservice.client import Unreachable
+    from edi.flowservice.follow import follow as follow_once
     from edi.ledger import Ledger
-    from edi.ledger import flowservice as fs
-    from edi.model import utcnow
-    from edi.routing.base import DeliveryError
-    from edi.routing.flowservice import client_for, tracking_id
 
     settings = cli._settings(ctx)
     ledger = Ledger(settings.ledger_url)
-    out: list[dict[str, Any]] = []
     try:
-        clients: dict[str, Any] = {}
-        for d in fs.api_deliveries(ledger):
-            tid = tracking_id(d["file_name"])
-            row: dict[str, Any] = {"target": d["target"], "tracking_id": tid,
-                                   "flow_id": d["flow_id"], "remote_flow_id": None,
-                                   "ack_status": None, "detail": None,
-                                   "submitted_at": d["at"], "checked_at": utcnow()}
-            try:
-                if d["target"] not in clients:
-                    clients[d["target"]] = client_for(d["target"], settings)
-                answer = clients[d["target"]].search({"trackingId": tid}, limit=1)
-                found = (answer.json() or {}).get("results") if answer.status == 200 else None
-                if found:
-                    row["remote_flow_id"] = found[0]["flowId"]
-                    row["ack_status"] = found[0]["acknowledgement"]["status"]
-                    row["detail"] = json.dumps(found[0]["acknowledgement"].get("details"))
-                else:
-                    row["detail"] = f"HTTP {answer.status}: not found by trackingId"
-            except (Unreachable, DeliveryError) as exc:
-                row["detail"] = f"not reached: {exc}"
-            fs.record_remote(ledger, row)
-            out.append(row)
-        for target, client in clients.items():
-            out += take_lifecycle(ledger, settings, target, client)
+        out = follow_once(ledger, settings)
     finally:
         ledger.close()
     for row in out:
         if "lifecycle_flow" in row:
             click.echo(json.dumps(row) if as_json else
-                       f"{row['lifecycle_flow']}  <- {row['target']}  "
+                       f"{row['lifecycle_flow'] or '-'}  <- {row['target']}  "
                        f"{row['filed']} status(es) filed  {row['detail'] or ''}".rstrip())
             continue
         if as_json:
@@ -105,43 +78,78 @@ def follow(ctx: click.Context, as_json: bool) -> None:
                        f"{row['remote_flow_id'] or '-'}  {row['ack_status'] or row['detail']}")
 
 
-def take_lifecycle(ledger: Any, settings: Any, target: str, client: Any
-                   ) -> list[dict[str, Any]]:
-    """The lifecycle flows ``target`` publishes that we have not taken yet: each CDAR
-    downloaded once (``docType=Original``) and filed through the lifecycle ingest (XSD +
-    Schematron, matched to our invoice by number and seller SIREN), ``source`` naming the
-    platform. One line each: what was filed, or why nothing was."""
-    from edi.flowservice.client import Unreachable
-    from edi.lifecycle.ingest import file_remote, remote_ref, remote_source, taken_remote
+@command.command("subscribe")
+@click.argument("name", required=False)
+@click.option("--renew", is_flag=True, help="Replace a subscription already there (the "
+              "platform answers a new signing key)")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per platform")
+@click.pass_context
+def subscribe(ctx: click.Context, name: str | None, renew: bool, as_json: bool) -> None:
+    """Register our receiving endpoint (POST /v1/hooks/<name>) at each platform with
+    webhook = true (or the one named), and print the signingKey it answers: set the
+    platform's webhook_key_env to it, as a secret, before `edi watch` receives.
 
-    source = remote_source(target)
-    try:
-        published = client.lifecycle_flows()
-    except Unreachable as exc:
-        return [{"lifecycle_flow": None, "target": target, "filed": 0,
-                 "detail": f"not reached: {exc}"}]
-    taken = taken_remote(ledger, source)
-    out: list[dict[str, Any]] = []
-    for flow in published:
-        remote_id = flow["flowId"]
-        if remote_ref(remote_id) in taken:
-            continue
-        row: dict[str, Any] = {"lifecycle_flow": remote_id, "target": target, "filed": 0,
-                               "detail": None}
+    A command, not a step of `edi watch`: the platform tells the signing key once, when
+    the webhook is created, and edi-flux reads secrets from the environment only, so
+    subscribing at every start would pile up webhooks at the platform with keys the
+    running process does not hold."""
+    from edi import cli
+    from edi.flowservice.client import Unreachable
+    from edi.flowservice.settings import FlowServiceSettings
+    from edi.routing.base import DeliveryError
+    from edi.routing.flowservice import client_for
+
+    settings = cli._settings(ctx)
+    conf = settings.section(FlowServiceSettings)
+    chosen = [p for p in conf.platform if p.webhook and (name is None or p.name == name)]
+    if not chosen:
+        named = f" and name {name!r}" if name else ""
+        raise click.ClickException(f"no [[flow_service.platform]] with webhook = true{named}")
+    failed = False
+    for p in chosen:
+        callback = p.callback_url or _callback(conf, p.name or "")
+        said: dict[str, Any] = {"platform": p.name, "url": p.url, "callbackUrl": callback}
         try:
-            answer = client.get(remote_id, "Original")
-        except Unreachable as exc:
-            row["detail"] = f"not reached: {exc}"
-            out.append(row)
-            continue
-        if answer.status != 200:
-            row["detail"] = f"HTTP {answer.status}: {answer.body[:200]!r}"
+            if callback is None:
+                raise DeliveryError("[flow_service] port is 0 (any free one): give "
+                                    "callback_url, the address the platform calls", transient=False)
+            client = client_for(p.url, settings)
+            listed = client.webhooks()
+            if listed.status != 200:
+                raise DeliveryError(f"GET /v1/webhooks: HTTP {listed.status} "
+                                    f"{listed.body[:200]!r}", transient=False)
+            there = [w for w in (listed.json() or {}).get("webhooks") or []
+                     if w.get("callbackUrl") == callback]
+            if there and not renew:
+                said["webhookId"] = there[0].get("webhookId")
+                said["detail"] = "already subscribed; --renew replaces it (a new signing key)"
+            else:
+                for w in there:
+                    client.unsubscribe(str(w.get("webhookId")))
+                made = client.subscribe(callback)
+                if made.status != 201:
+                    raise DeliveryError(f"POST /v1/webhooks: HTTP {made.status} "
+                                        f"{made.body[:200]!r}", transient=False)
+                body = made.json() or {}
+                said.update(webhookId=body.get("webhookId"), signingKey=body.get("signingKey"),
+                            keyEnv=p.webhook_key_env)
+        except (DeliveryError, Unreachable, ValueError) as exc:
+            said["detail"] = f"not subscribed: {exc}"
+            failed = True
+        if as_json:
+            click.echo(json.dumps(said))
+        elif "signingKey" in said:
+            click.echo(f"{p.name}: webhook {said['webhookId']} at {p.url} calls {callback}\n"
+                       f"  signing key (set ${p.webhook_key_env} to it, as a secret): "
+                       f"{said['signingKey']}")
         else:
-            row["filed"], findings = file_remote(ledger, settings, answer.body,
-                                                 source=source, remote_flow_id=remote_id)
-            fatal = [f for f in findings if f.fatal]
-            if fatal:
-                row["detail"] = "refused: " + "; ".join(
-                    f"{f.rule_id} {f.message}" for f in fatal[:3])
-        out.append(row)
-    return out
+            click.echo(f"{p.name}: {said.get('webhookId') or '-'}  {said['detail']}")
+    if failed:
+        ctx.exit(1)
+
+
+def _callback(conf: Any, name: str) -> str | None:
+    """Our receiving endpoint at our own [flow_service] address (None: port 0)."""
+    if not conf.port:
+        return None
+    return f"{conf.scheme}://{conf.host}:{conf.port}/v1/hooks/{name}"

@@ -135,8 +135,14 @@ def record_scan(processor: Processor, name: str) -> None:
 
 def watch(processor: Processor, settings: Settings, sources: Sequence[Source], stop: Stop,
           on_idle: Callable[[], None] | None = None) -> None:
-    """Run until stopped: start up, then rounds on hints and every scan_interval."""
+    """Run until stopped: start up, then rounds on hints and every scan_interval; beside
+    them, the platforms we deliver to followed every ``follow_every`` seconds (a thread:
+    edi/flowservice/follow.py)."""
+    from edi.flowservice.follow import start_following
+
+    following = None
     try:
+        following = start_following(settings, processor.ledger)
         for source in sources:
             source.hint(stop.wake)
         start_up(processor, stop)
@@ -154,6 +160,8 @@ def watch(processor: Processor, settings: Settings, sources: Sequence[Source], s
             if stop.wake.wait(wait) and not stop.requested:
                 time.sleep(min(0.05, settings.intake.quiet_period))
     finally:
+        if following is not None:
+            following.stop()
         for source in sources:
             source.close()
         from edi.routing.table import close_targets

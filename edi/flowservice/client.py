@@ -16,6 +16,7 @@ import ssl
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -183,22 +184,73 @@ class FlowServiceClient:
 
         return self.call("GET", f"/v1/flows/{quote(flow_id, safe='')}?docType={doc_type}")
 
-    def lifecycle_flows(self) -> list[dict[str, Any]]:
-        """Every lifecycle flow (CDAR, flowType CustomerInvoiceLC / SupplierInvoiceLC) the
-        platform publishes to us, page by page from its ``nextCursor``."""
+    def lifecycle_flows(self, updated_after: datetime | None = None
+                        ) -> tuple[list[dict[str, Any]], datetime | None]:
+        """The lifecycle flows (CDAR, flowType CustomerInvoiceLC / SupplierInvoiceLC) the
+        platform publishes to us, updated after ``updated_after`` (strictly, as
+        ``updatedAfter`` says; None: all of them), page by page from its ``nextCursor``;
+        and the platform's clock when it answered the first page (its ``Date``)."""
+        where: dict[str, Any] = {"flowType": list(LIFECYCLE_FLOW_TYPES)}
+        if updated_after is not None:
+            where["updatedAfter"] = stamp(updated_after)
         found: list[dict[str, Any]] = []
         cursor: str | None = None
+        clock: datetime | None = None
         while True:
-            answer = self.search({"flowType": list(LIFECYCLE_FLOW_TYPES)}, limit=100,
-                                 cursor=cursor)
+            answer = self.search(where, limit=100, cursor=cursor)
             if answer.status != 200:
                 raise Unreachable(f"{self.base}/v1/flows/search: HTTP {answer.status} "
                                   f"{answer.body[:200]!r}", sent=True)
+            if cursor is None:
+                clock = date_of(answer)
             body = answer.json() or {}
             found += body.get("results") or []
             cursor = body.get("nextCursor")
             if not cursor:
-                return found
+                return found, clock
+
+    def webhooks(self) -> Answer:
+        return self.call("GET", "/v1/webhooks")
+
+    def subscribe(self, callback_url: str, **filters: Any) -> Answer:
+        """``POST /v1/webhooks``: 201 with the ``webhookId`` and its ``signingKey``."""
+        body = json.dumps({"callbackUrl": callback_url, **filters}).encode()
+        return self.call("POST", "/v1/webhooks", body, {"Content-Type": "application/json"})
+
+    def unsubscribe(self, webhook_id: str) -> Answer:
+        from urllib.parse import quote
+
+        return self.call("DELETE", f"/v1/webhooks/{quote(webhook_id, safe='')}")
 
 
 LIFECYCLE_FLOW_TYPES = ("CustomerInvoiceLC", "SupplierInvoiceLC")
+
+
+def stamp(at: datetime) -> str:
+    """An RFC 3339 date-time in UTC, to the microsecond (what ``updatedAfter`` takes)."""
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def moment(text: Any) -> datetime | None:
+    """A Flow's ``updatedAt`` (RFC 3339), or None when missing or unreadable."""
+    if not isinstance(text, str):
+        return None
+    try:
+        at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def date_of(answer: Answer) -> datetime | None:
+    """The server's clock from its ``Date`` header (to the second), if it sent one."""
+    from email.utils import parsedate_to_datetime
+
+    raw = answer.headers.get("date")
+    if not raw:
+        return None
+    try:
+        return parsedate_to_datetime(raw).astimezone(UTC)
+    except (TypeError, ValueError):
+        return None

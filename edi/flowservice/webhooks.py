@@ -55,12 +55,29 @@ def signature(key_b64: str, body: bytes, timestamp: int) -> str:
 
 def verify(key_b64: str, body: bytes, headers: dict[str, str], max_age: float = 300) -> bool:
     """Whether a callback's ``Afnor-Signature`` is ours and recent."""
+    return check(key_b64, body, headers, max_age) is None
+
+
+STALE = "stale"       # no, or an unreadable, or too old (or too new) a timestamp
+FORGED = "forged"     # a signature that is not the key's over this body and timestamp
+
+
+def check(key_b64: str, body: bytes, headers: dict[str, str], max_age: float = 300
+          ) -> str | None:
+    """What is wrong with a callback's signature (``STALE``, ``FORGED``), or None: the
+    timestamp within ``max_age`` seconds of our clock, then the HMAC compared in
+    constant time."""
     lowered = {k.lower(): v for k, v in headers.items()}
     stamp = lowered.get("afnor-signature-timestamp", "")
     if not stamp.isdigit() or abs(time.time() - int(stamp)) > max_age:
-        return False
-    return hmac.compare_digest(signature(key_b64, body, int(stamp)),
-                               lowered.get("afnor-signature", ""))
+        return STALE
+    try:
+        expected = signature(key_b64, body, int(stamp))
+    except (ValueError, TypeError):   # binascii.Error is a ValueError: a key not base64
+        return FORGED
+    if not hmac.compare_digest(expected.encode(), lowered.get("afnor-signature", "").encode()):
+        return FORGED
+    return None
 
 
 def event_id(flow_id: str, ack: str, webhook_id: str) -> str:

@@ -175,18 +175,29 @@ def enqueue(ledger: Ledger, events: Sequence[dict[str, Any]], name: str,
             if seen is None:
                 c.execute(insert(s.api_webhook_outbox).values(**event))
                 queued += 1
-        at, fid = position
-        moved = c.execute(update(s.api_cursors).where(s.api_cursors.c.name == name)
-                          .values(updated_at=at, flow_id=fid)).rowcount
-        if not moved:
-            try:
-                with c.begin_nested():
-                    c.execute(insert(s.api_cursors).values(name=name, updated_at=at,
-                                                           flow_id=fid))
-            except IntegrityError:  # another dispatcher made it first
-                c.execute(update(s.api_cursors).where(s.api_cursors.c.name == name)
-                          .values(updated_at=at, flow_id=fid))
+        _set_cursor(c, name, position)
     return queued
+
+
+def move_cursor(ledger: Ledger, name: str, position: tuple[datetime, str]) -> None:
+    """Set the cursor ``name`` (``edi flow-service follow``: how far a platform's flows
+    were read, ``follow:<target>``)."""
+    with ledger.engine.begin() as c:
+        _set_cursor(c, name, position)
+
+
+def _set_cursor(c: Any, name: str, position: tuple[datetime, str]) -> None:
+    at, fid = position
+    moved = c.execute(update(s.api_cursors).where(s.api_cursors.c.name == name)
+                      .values(updated_at=at, flow_id=fid)).rowcount
+    if not moved:
+        try:
+            with c.begin_nested():
+                c.execute(insert(s.api_cursors).values(name=name, updated_at=at,
+                                                       flow_id=fid))
+        except IntegrityError:  # another process made it first
+            c.execute(update(s.api_cursors).where(s.api_cursors.c.name == name)
+                      .values(updated_at=at, flow_id=fid))
 
 
 def due_events(ledger: Ledger, now: datetime, limit: int = 50) -> list[dict[str, Any]]:
@@ -224,16 +235,25 @@ def outbox(ledger: Ledger) -> list[dict[str, Any]]:
 # -- what our targets submitted to a platform ----------------------------------------------
 
 def record_remote(ledger: Ledger, row: dict[str, Any]) -> None:
+    """What a platform said of one delivery (a follow's answer or a webhook): a terminal
+    acknowledgement is never replaced by a Pending one that arrives late."""
     r = s.api_remote_flows.c
+    where = (r.target == row["target"], r.tracking_id == row["tracking_id"])
     with ledger.engine.begin() as c:
-        known = c.execute(select(r.tracking_id).where(
-            r.target == row["target"], r.tracking_id == row["tracking_id"])).first()
+        known = c.execute(select(r.ack_status).where(*where)).first()
         if known is None:
-            c.execute(insert(s.api_remote_flows).values(**row))
-        else:
-            c.execute(update(s.api_remote_flows).where(
-                r.target == row["target"], r.tracking_id == row["tracking_id"])
-                .values(**{k: v for k, v in row.items() if v is not None}))
+            try:
+                with c.begin_nested():
+                    c.execute(insert(s.api_remote_flows).values(**row))
+                return
+            except IntegrityError:   # recorded meanwhile (a webhook and a follow at once)
+                known = c.execute(select(r.ack_status).where(*where)).first()
+        values = {k: v for k, v in row.items() if v is not None}
+        if known is not None and known.ack_status in TERMINAL_ACKS and \
+                values.get("ack_status") not in (None, *TERMINAL_ACKS):
+            values = {k: v for k, v in values.items()
+                      if k not in ("ack_status", "detail")}
+        c.execute(update(s.api_remote_flows).where(*where).values(**values))
 
 
 def remote_flows(ledger: Ledger, flow_id: str | None = None) -> list[dict[str, Any]]:
@@ -245,14 +265,83 @@ def remote_flows(ledger: Ledger, flow_id: str | None = None) -> list[dict[str, A
         return [dict(x._mapping) for x in c.execute(stmt).all()]
 
 
-def api_deliveries(ledger: Ledger) -> list[dict[str, Any]]:
-    """Deliveries made to Flow Service targets (an http:// or https:// target)."""
+TERMINAL_ACKS = ("Ok", "Error")   # a platform's acknowledgement that will not change
+
+
+def _api_target() -> Any:
+    d = s.deliveries.c
+    return or_(d.target.like("https://%"), d.target.like("http://%"))
+
+
+def api_deliveries(ledger: Ledger, unsettled: bool = False) -> list[dict[str, Any]]:
+    """Deliveries made to Flow Service targets (an http:// or https:// target); with
+    ``unsettled``, those whose platform's acknowledgement is not recorded as terminal yet
+    (Ok or Error: not asked again). A trackingId shortened to a digest (a name over 64
+    characters, see ``edi.routing.flowservice.tracking_id``) is not its file name: such
+    deliveries are left to the caller to sort, with ``settled`` holding their
+    ``(target, tracking id)``."""
+    d, r = s.deliveries.c, s.api_remote_flows.c
+    stmt = (select(d.flow_id, d.seq, d.target, d.file_name, d.at).where(_api_target())
+            .order_by(d.at, d.flow_id, d.seq))
+    if unsettled:
+        stmt = stmt.where(~select(r.tracking_id).where(
+            r.target == d.target, r.flow_id == d.flow_id, r.tracking_id == d.file_name,
+            r.ack_status.in_(TERMINAL_ACKS)).exists())
+    with ledger.reader.connect() as c:
+        return [dict(x._mapping) for x in c.execute(stmt).all()]
+
+
+def settled(ledger: Ledger, flow_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """``(target, tracking id)`` of these flows' deliveries acknowledged Ok or Error."""
+    r = s.api_remote_flows.c
+    if not flow_ids:
+        return set()
+    with ledger.reader.connect() as c:
+        return {(x.target, x.tracking_id) for x in c.execute(
+            select(r.target, r.tracking_id).where(r.flow_id.in_(list(set(flow_ids))),
+                                                   r.ack_status.in_(TERMINAL_ACKS)))}
+
+
+def api_targets(ledger: Ledger) -> list[str]:
+    """The Flow Service targets something was delivered to."""
+    d = s.deliveries.c
+    with ledger.reader.connect() as c:
+        return list(c.execute(select(d.target).distinct().where(_api_target())
+                              .order_by(d.target)).scalars())
+
+
+def deliveries_of(ledger: Ledger, flow_id: str, prefix: str) -> list[dict[str, Any]]:
+    """The deliveries of flow ``flow_id`` to targets under ``prefix`` (a platform's url)."""
     d = s.deliveries.c
     stmt = (select(d.flow_id, d.seq, d.target, d.file_name, d.at)
-            .where(or_(d.target.like("https://%"), d.target.like("http://%")))
-            .order_by(d.at, d.flow_id, d.seq))
+            .where(d.flow_id == flow_id, _starts(d.target, prefix.rstrip("/")))
+            .order_by(d.at, d.seq))
     with ledger.reader.connect() as c:
-        return [dict(r._mapping) for r in c.execute(stmt).all()]
+        return [dict(x._mapping) for x in c.execute(stmt).all()]
+
+
+def remote_flow(ledger: Ledger, target: str, tracking_id: str) -> dict[str, Any] | None:
+    r = s.api_remote_flows.c
+    with ledger.reader.connect() as c:
+        row = c.execute(select(s.api_remote_flows).where(
+            r.target == target, r.tracking_id == tracking_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def has_flow(ledger: Ledger, flow_id: str) -> bool:
+    with ledger.reader.connect() as c:
+        return c.execute(select(s.flows.c.flow_id).where(
+            s.flows.c.flow_id == flow_id)).first() is not None
+
+
+def lifecycle_taken(ledger: Ledger, source: str, refs: Sequence[str]) -> set[str]:
+    """Which of these remote lifecycle flows (``carried_by``) were filed from ``source``."""
+    e = s.lifecycle_events.c
+    if not refs:
+        return set()
+    with ledger.reader.connect() as c:
+        return set(c.execute(select(e.carried_by).distinct().where(
+            e.source == source, e.carried_by.in_(list(set(refs))))).scalars())
 
 
 # -- lifecycle messages as flows ------------------------------------------------------------

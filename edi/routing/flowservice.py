@@ -13,7 +13,9 @@ Refused (connection), timed out, 429, 5xx: transient, the flow waits under
 ``uncertain`` (the retry looks before sending). 400, 401, 403, 413, 422 otherwise: not
 transient (the platform will not take it as it is). The platform's token comes from
 ``[[flow_service.platform]]`` (``edi/flowservice/settings.py``); ``edi flow-service
-follow`` reads back the platform's flow ids and acknowledgements.
+follow`` (and ``edi watch``, ``edi/flowservice/follow.py``) reads back the platform's flow
+ids, acknowledgements and lifecycle statuses, and its webhooks bring them as they happen
+(``edi/flowservice/hooks.py``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ def tracking_id(file_name: str) -> str:
     digest = hashlib.sha256(file_name.encode("utf-8", "surrogateescape")).hexdigest()
     head = file_name.split("_", 1)[0][:TRACKING_MAX - 17]
     return f"{head}-{digest[:16]}"
+
+
+def flow_of(tid: str) -> str:
+    """Our flow id a trackingId of ours starts with (either form of ``tracking_id``)."""
+    if "_" in tid:
+        return tid.split("_", 1)[0]
+    head, sep, digest = tid.rpartition("-")
+    return head if sep and len(digest) == 16 else tid
 
 
 class FlowServiceTarget:
