@@ -406,6 +406,9 @@ def create_app(settings: Settings, ledger: Ledger, intake: ApiIntake | None) -> 
 
     directory = settings.path(settings.section(ChorusSettings).directory)
     routes.append(Mount("/directory-service", app=create_directory_app(directory, auth)))
+    from edi.flowservice.hooks import route as hook_route
+
+    routes.append(hook_route(settings, ledger))   # ours: platforms' webhooks (hooks.py)
     return Starlette(routes=routes, exception_handlers={HTTPException: http_error,
                                                        Exception: internal})
 
