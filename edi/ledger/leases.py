@@ -35,7 +35,7 @@ import weakref
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import literal_column, or_, select, update
+from sqlalchemy import delete, literal_column, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -110,24 +110,35 @@ def gone(owner: str) -> bool:
 
 
 def reap(c: Connection) -> int:
-    """Free the leases and claims of owners that are ``gone``."""
+    """Free the leases and claims of owners that are ``gone``, and drop the remote claims
+    that guard nothing any more.
+
+    A remote claim only locks one download: once its owner is gone or let it expire, the
+    file it names may be long concluded and gone from the partner's listing, and nobody
+    would ask for that key again. Such rows are deleted (a free row and no row mean the
+    same to ``claim_remote``), so none outlives a SIGKILL. Read first, written only when
+    there is something to write (a full disk must not fail a round that changes nothing)."""
     f = s.flows.c
+    r = s.remote_claims.c
     owners = set(c.execute(select(f.lease_owner).where(f.lease_expires_at.is_not(None))
                            .distinct()).scalars())
     for table in (s.intake_claims, s.remote_claims):
         owners |= set(c.execute(select(table.c.owner).where(table.c.owner.is_not(None))
                                 .distinct()).scalars())
     dead = sorted(o for o in owners if gone(o))
+    stale = or_(free(s.remote_claims, c.dialect.name), r.owner.in_(dead))
+    n = 0
+    if c.execute(select(r.key).where(stale).limit(1)).first() is not None:
+        n += c.execute(delete(s.remote_claims).where(stale)).rowcount
     if not dead:
-        return 0
+        return n
     log.warning("taking up the flows of %s: %s on this host and its process is gone",
                 ", ".join(dead), "it ran" if len(dead) == 1 else "they ran")
-    n = c.execute(update(s.flows).where(f.lease_expires_at.is_not(None),
-                                        f.lease_owner.in_(dead))
-                  .values(lease_expires_at=None)).rowcount
-    for table in (s.intake_claims, s.remote_claims):
-        n += c.execute(update(table).where(table.c.owner.in_(dead))
-                       .values(expires_at=None)).rowcount
+    n += c.execute(update(s.flows).where(f.lease_expires_at.is_not(None),
+                                         f.lease_owner.in_(dead))
+                   .values(lease_expires_at=None)).rowcount
+    n += c.execute(update(s.intake_claims).where(s.intake_claims.c.owner.in_(dead))
+                   .values(expires_at=None)).rowcount
     return n
 
 
@@ -201,9 +212,10 @@ def release(c: Connection, owner: str) -> int:
     n = c.execute(update(s.flows).where(f.lease_expires_at.is_not(None),
                                         f.lease_owner == owner)
                   .values(lease_expires_at=None)).rowcount
-    for table in (s.intake_claims, s.remote_claims):
-        n += c.execute(update(table).where(table.c.owner == owner)
-                       .values(owner=None, expires_at=None)).rowcount
+    n += c.execute(update(s.intake_claims).where(s.intake_claims.c.owner == owner)
+                   .values(owner=None, expires_at=None)).rowcount
+    # a remote claim given back is no claim: deleted, not left ownerless (see reap)
+    n += c.execute(delete(s.remote_claims).where(s.remote_claims.c.owner == owner)).rowcount
     return n
 
 

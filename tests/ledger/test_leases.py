@@ -277,3 +277,32 @@ def test_a_remote_file_is_claimed_by_one_process(pair: tuple[Ledger, Ledger]) ->
     assert b.claim_remote("sftp:acme", source)
     _expire(b)
     assert a.claim_remote("sftp:acme", source)         # b went silent: taken over
+
+
+def _remote_claims(ledger: Ledger) -> list[tuple[str, str | None]]:
+    r = s.remote_claims.c
+    with ledger.engine.connect() as c:
+        return sorted(c.execute(select(r.source, r.owner)).tuples().all())
+
+
+def test_a_remote_claim_whose_owner_died_or_went_silent_is_dropped(
+        ledger_url: str, pair: tuple[Ledger, Ledger]) -> None:
+    """A SIGKILLed process may have concluded the file it claimed (removed remotely,
+    never listed again) before giving the claim back: nobody would claim that key again,
+    so the claim is dropped, not merely freed, when its owner is known dead (same host)
+    or let it expire; a live one's stays, and a clean stop deletes its own."""
+    code = ("import sys, os; from edi.ledger import Ledger; l = Ledger(sys.argv[1]); "
+            "l.lease_seconds = 600; l.claim_remote('sftp:acme', 'sftp://h/in/killed.xml'); "
+            "os._exit(0)")
+    subprocess.run([sys.executable, "-c", code, ledger_url], check=True, timeout=60)
+    a, b = pair
+    assert a.claim_remote("sftp:acme", "sftp://h/in/live.xml")
+    assert b.claim_remote("sftp:acme", "sftp://h/in/silent.xml")
+    assert [src for src, _ in _remote_claims(a)] == [
+        "sftp://h/in/killed.xml", "sftp://h/in/live.xml", "sftp://h/in/silent.xml"]
+    _expire(b)
+    assert a.reap() == 2                         # the dead one's and the expired one
+    assert _remote_claims(a) == [("sftp://h/in/live.xml", a.owner)]
+    assert a.reap() == 0                         # nothing left to write
+    a.close()
+    assert _remote_claims(b) == []               # given back on a clean stop: no row
