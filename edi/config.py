@@ -115,12 +115,16 @@ class Intake:
     stop_grace: float = 5.0            # on SIGINT/SIGTERM, seconds for the flows in hand to finish
     instance_stale_after: float = 30.0  # a guard not renewed for this long is taken over
     lease: float = 30.0                # a flow's owner silent this long: another takes it up
+    # a flow claimed on another node whose original this node cannot see waits for that
+    # node this many times (a lease, then twice as long...) before it is IN_INCIDENTE
+    other_node_waits: int = 5
 
     BOUNDS: ClassVar[dict[str, Bound]] = {
         "quiet_period": Bound(0, what=SECONDS),
         "lease": Bound(0.5, 3600, what=SECONDS),
         "scan_interval": Bound(0.2, what=SECONDS),    # below, an idle watcher burns a core
         "batch": Bound(1, what="a number of flows"),
+        "other_node_waits": Bound(0, 20, what="a number of waits"),
     }
 
     def __post_init__(self) -> None:

@@ -100,21 +100,20 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
 
 
 NOT_VISIBLE = "original not visible from node"
-NOT_VISIBLE_TRIES = 5      # then it is missing: IN_INCIDENTE
 
 
 def _not_here(ctx: Context, flow: Flow, dest: Path, work_file: Path) -> FlowStatus | None:
     """Neither the archived original nor the work file is here. Claimed into another
     node's work area (one not shared with this node: ``[paths] shared``), the file may
     be there still: the flow waits for that node (or for the shared folder to be seen
-    again), a lease's time, then twice as long..., and only then is it missing. Claimed
-    here, it is missing at once."""
+    again), a lease's time, then twice as long..., ``[intake] other_node_waits`` times,
+    and only then is it missing. Claimed here, it is missing at once."""
     ledger = ctx.ledger
     here = leases.node_of(ledger.owner)
     there = ledger.received_on(flow.flow_id)
     tries = sum(1 for e in ledger.history(flow.flow_id)
                 if (e["detail"] or "").startswith(NOT_VISIBLE))
-    if there is None or there == here or tries >= NOT_VISIBLE_TRIES:
+    if there is None or there == here or tries >= ctx.settings.intake.other_node_waits:
         waited = f" (looked for {tries + 1} times from node {here})" if tries else ""
         return ctx.incident(flow, f"original missing: neither {dest} nor {work_file}"
                                   f"{waited}")

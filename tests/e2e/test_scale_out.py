@@ -162,3 +162,31 @@ def test_a_node_that_cannot_see_another_node_s_original_waits_for_it(
     [(status,)] = _rows(ledger_url, "select status from flows")
     assert status == "IN_INTEGRE"
     assert [p.name.split("_", 1)[1] for p in a.files("outbox")] == ["V-1.xml"]
+
+
+def test_other_node_waits_bounds_the_wait_for_another_node_s_original(
+        tmp_path: Path, ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``[intake] other_node_waits = 1``: node B, which cannot see the original node A
+    claimed, waits for A once, and at its next look the flow is an incident, said so."""
+    lease = 1.0
+    nodes = {name: Workspace(tmp_path / name) for name in ("node-a", "node-b")}
+    for ws in nodes.values():
+        ws.root.mkdir()
+        ws.configure(extra="")
+        toml = ws.root / "edi.toml"
+        toml.write_text(f'[paths]\nledger = "{ledger_url}"\n\n' + toml.read_text().replace(
+            "[intake]\n", f"[intake]\nlease = {lease}\nother_node_waits = 1\n"))
+    a, b = nodes["node-a"], nodes["node-b"]
+    a.drop("a.xml", samples.ubl_invoice(number="W-1"))
+    monkeypatch.setenv("EDI_NODE", "node-a")
+    assert a.edi("process", crash_at="recorded", check=False).returncode == -9
+    time.sleep(lease + 0.5)
+    monkeypatch.setenv("EDI_NODE", "node-b")
+    b.edi("process")
+    [(status, detail)] = _rows(ledger_url, "select status, detail from flows")
+    assert status == "IN_RECU" and "looked at again in 1 s" in detail
+    time.sleep(lease + 0.5)            # the one wait is over: missing now
+    b.edi("process")
+    [(status, detail)] = _rows(ledger_url, "select status, detail from flows")
+    assert status == "IN_INCIDENTE", detail
+    assert "original missing" in detail and "looked for 2 times from node node-b" in detail
