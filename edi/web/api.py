@@ -217,6 +217,14 @@ def flow_json(row: dict[str, Any], public: Public) -> dict[str, Any]:
     return out
 
 
+def lease_json(row: dict[str, Any], public: Public) -> dict[str, Any]:
+    """Who holds the flow: its lease owner (``node:pid:id``), that owner's node, and the
+    lease's expiry while it is in hand."""
+    owner = row.get("lease_owner")
+    return {"owner": owner, "node": owner.partition(":")[0] if owner else None,
+            "until": public.value(row.get("lease_expires_at"))}
+
+
 def invoice_json(row: dict[str, Any], public: Public) -> dict[str, Any]:
     return {k: public.value(row.get(k)) for k in INVOICE_FIELDS}
 
@@ -415,6 +423,17 @@ def openapi(auth: bool) -> dict[str, Any]:
                                             "description": "Findings on the flow itself "
                                                            "(not on one invoice)"},
                                "history": {"type": "array", "items": _ref("Event")},
+                               "lease": {
+                                   "type": "object", "additionalProperties": False,
+                                   "required": ["owner", "node", "until"],
+                                   "description": (
+                                       "Which process has the flow (node:pid:id); "
+                                       "until: its lease's expiry while it works on "
+                                       "the flow, null once given back (concluded, "
+                                       "scheduled or stopped cleanly)"),
+                                   "properties": {"owner": _s("string", True),
+                                                  "node": _s("string", True),
+                                                  "until": _DT_N}},
                                "links": {"type": "object",
                                          "description": "Relative download URLs: "
                                                         "original, cr_json, cr_xml",

@@ -278,6 +278,7 @@ def create_app(settings: Settings, ledger: Ledger | None = None) -> Starlette:
                                           for i in data["invoices"]],
                              "findings": public.value(data["findings"]),
                              "history": public.history(data["history"]),
+                             "lease": api.lease_json(data["flow"], public),
                              "links": data["links"]})
 
     def lifecycle_download(request: Request) -> Response:

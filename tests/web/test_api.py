@@ -88,6 +88,32 @@ def test_detail_has_invoices_findings_and_history(server: Server) -> None:
     assert "archive_path" not in data["flow"]
 
 
+def test_detail_and_page_name_the_process_holding_the_flow(tmp_path) -> None:
+    """Ops see which process (node:pid:id) has a flow in hand and until when; once the
+    flow is concluded the lease is given back and only its last owner is named."""
+    from edi.model import FlowStatus
+    from tests.web.conftest import add_flow, document
+
+    srv = start_server(tmp_path)
+    try:
+        ledger = srv.filled.ledger
+        busy = add_flow(ledger, FlowStatus.IN_EN_COURS_TRAITEMENT_CPP, [document("FA-L-1")],
+                        "busy.xml")
+        done = add_flow(ledger, FlowStatus.IN_INTEGRE, [document("FA-L-2")], "done.xml")
+        lease = http(f"{srv.url}/api/flows/{busy.flow_id}").json()["lease"]
+        assert lease["owner"] == ledger.owner
+        assert lease["node"] == ledger.owner.split(":")[0] and lease["until"] is not None
+        assert lease["until"] > utcnow().isoformat()[:19]
+        page = http(f"{srv.url}/flows/{busy.flow_id}").text
+        assert ledger.owner in page and "in hand, lease until" in page
+        lease = http(f"{srv.url}/api/flows/{done.flow_id}").json()["lease"]
+        assert (lease["owner"], lease["until"]) == (ledger.owner, None)
+        assert "given back" in http(f"{srv.url}/flows/{done.flow_id}").text
+    finally:
+        srv.stop()
+        srv.filled.ledger.close()
+
+
 def test_unknown_flow_is_404(server: Server) -> None:
     assert http(f"{server.url}/api/flows/F0-nope").status == 404
     assert http(f"{server.url}/flows/F0-nope").status == 404
