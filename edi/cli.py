@@ -444,10 +444,27 @@ def _run_again(ctx: click.Context, flow_id: str, verb: str) -> None:
         raise click.ClickException(str(exc)) from exc
     try:
         status = processor.process([flow]).get(flow_id)
+        said = str(status) if status is not None and status.terminal else \
+            _where_now(ledger, flow_id)   # not concluded by this run: where it is now
     finally:
         examiner.close()
         ledger.close()
-    click.echo(f"{verb} {flow_id}: {status}")
+    click.echo(f"{verb} {flow_id}: {said}")
+
+
+def _where_now(ledger: Any, flow_id: str) -> str:
+    """A flow this run did not conclude: waiting for a later attempt (its target still
+    down), or taken by another process (our lease lost meanwhile)."""
+    row = ledger.row(flow_id) or {}
+    owner, until = ledger.lease_of(flow_id)
+    said = f"{row.get('status')}"
+    if row.get("next_attempt_at") is not None:
+        said += f", next attempt at {row['next_attempt_at']:%Y-%m-%d %H:%M:%S} UTC"
+    if owner and owner != ledger.owner:
+        said += f", now in the hands of {owner}"
+    if row.get("detail"):
+        said += f" ({row['detail']})"
+    return said
 
 
 @cli.command()

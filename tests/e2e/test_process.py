@@ -269,6 +269,11 @@ def test_a_read_only_outbox_ends_in_incident_and_resend_delivers(ws: Workspace) 
         ws.edi("process")
         flow = ws.flows()[0]
         assert flow["status"] == "IN_INCIDENTE"
+        # resent while the outbox is still read-only: not concluded, and said so
+        out = ws.edi("resend", flow["flow_id"]).stdout
+        assert f"resent {flow['flow_id']}: IN_EN_ATTENTE_TRAITEMENT_CPP, next attempt at " \
+            in out, out
+        assert "None" not in out
     finally:
         subprocess.run(["chattr", "-i", str(outbox)], check=False)
     out = ws.edi("resend", flow["flow_id"]).stdout
