@@ -116,6 +116,15 @@ def test_b_calls_a_back_and_a_records_acknowledgement_and_statuses_without_follo
         status, answer = _call(hook, event["body"].encode(), key, event=event["event_id"])
         assert status == 200 and answer["repeat"] is True, answer
     assert _recorded(a) == before
+    early = {"flowId": "B-ELSE", "flowType": "CustomerInvoice",
+             "trackingId": f"{flow_id}_NOT-DELIVERED-YET.xml",
+             "acknowledgement": {"status": "Ok"}}
+    status, answer = _call(hook, json.dumps(early).encode(), key)
+    assert status == 503, answer                  # ours, not recorded yet: send it again
+    early["trackingId"] = "someone-else-s-flow"
+    status, answer = _call(hook, json.dumps(early).encode(), key)
+    assert status == 200 and "ignored" in answer, answer
+    assert _recorded(a) == before
     assert post(f"http://127.0.0.1:{a_port}/v1/hooks/nobody", b"{}", {}, timeout=30)[0] == 404
     log = a.stop()
     assert "not the signing key's" in log, log
