@@ -20,6 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from sqlalchemy import create_engine, delete
+from sqlalchemy.pool import NullPool
 
 from edi.flowservice.follow import SETTLE, cursor_name
 from edi.ledger import schema as s
@@ -189,6 +191,19 @@ def test_a_second_follow_asks_only_for_what_is_new_and_files_it(
     assert not [x for x in proxy.searches() if "trackingId" in x[0]["where"]]   # all Ok
     assert [r for r in third if "lifecycle_flow" in r] == []
     assert len(_rows(a, s.lifecycle_events)) == len(events)
+
+    # a crash after filing, before the cursor moved: all listed again, none filed twice
+    engine = create_engine(a.ledger, poolclass=NullPool)
+    with engine.begin() as c:
+        c.execute(delete(s.api_cursors).where(s.api_cursors.c.name == cursor_name(proxy.url)))
+    engine.dispose()
+    proxy.exchanges.clear()
+    assert [r for r in _follow(a) if "lifecycle_flow" in r] == []
+    (asked, answered), = [x for x in proxy.searches() if "flowType" in x[0]["where"]]
+    assert {f["flowId"] for f in answered["results"]} == set(first_published) | new
+    assert proxy.downloads() == []
+    assert len(_rows(a, s.lifecycle_events)) == len(events)
+    assert _cursor(a, proxy.url) >= newest
 
 
 def test_the_cursor_name_fits_its_column_and_stays_one_per_target() -> None:
