@@ -8,6 +8,10 @@
                   /v1/webhooks, /v1/healthcheck
     webhooks.py   the callbacks: an outbox table, HMAC-SHA-256 signatures, retries
     client.py     a client of any Flow Service (our https:// delivery target uses it)
+    follow.py     what the platforms we deliver to say: acknowledgements, lifecycle flows
+                  (a cursor per platform), run by `edi flow-service follow` and `edi watch`
+    hooks.py      their webhooks received (POST /v1/hooks/<name>, signature checked)
+    directory.py  the Directory Service: lines served, a remote one asked (with a cache)
 
 The server runs inside the processor (``edi flow-service``, or ``edi watch`` with
 ``[flow_service] enabled``) as the ``api`` intake source (``edi/intake/api.py``): a
