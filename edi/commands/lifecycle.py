@@ -40,6 +40,33 @@ def set_(flow_id: str, code: int, invoice: str | None, amount: str | None,
         ledger.close()
     where = ", ".join(sent.targets) or "no target"
     click.echo(f"{sent.code} set on invoice {sent.invoice}: {sent.path} (sent to {where})")
+    if sent.waiting:
+        click.echo(f"not yet taken by {', '.join(sent.waiting)}: {sent.error}; queued, "
+                   "tried again by every round of edi watch / edi process "
+                   "(edi lifecycle pending)", err=True)
+
+
+@command.command("pending")
+@click.option("--json", "as_json", is_flag=True)
+def pending(as_json: bool) -> None:
+    """Our lifecycle messages a target has not taken yet (it was down): retried by every
+    round of edi watch / edi process, with backoff, until it does."""
+    from edi.ledger import Ledger
+    from edi.ledger import lifecycle as sql
+
+    ledger = Ledger(current_settings().ledger_url)
+    try:
+        with ledger.connection() as c:
+            rows = sql.pending_sends(c)
+    finally:
+        ledger.close()
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
+    for r in rows:
+        click.echo(f"{r['name']}  -> {r['target']}  attempts {r['attempts']}, next "
+                   f"{r['next_attempt_at']:%Y-%m-%d %H:%M:%S}  {r['last_error'] or ''}".rstrip())
+    click.echo(f"{len(rows)} message(s) waiting", err=True)
 
 
 @command.command("codes")

@@ -1,8 +1,8 @@
 """The run sequence of ``edi watch`` and ``edi process``, and the stop that ends it.
 
     start-up: recover what a crash left unfinished, and carry it on
-    a round:  the retries that are due, what another process left (it died), then one
-              pass over every source
+    a round:  our lifecycle messages waiting for a target, the retries that are due,
+              what another process left (it died), then one pass over every source
 
 ``edi watch`` runs rounds until stopped, waking early on a source's hint and at the
 latest every ``[intake] scan_interval``; ``edi process`` runs one round, then passes
@@ -89,6 +89,7 @@ def run_round(processor: Processor, sources: Sequence[Source], stop: Stop,
     """The retries that are due, what others left unfinished, then one pass over every
     source."""
     results: dict[str, FlowStatus] = {}
+    send_lifecycle(processor)
     while not stop.requested:
         due = processor.due_retries()
         if due:
@@ -98,6 +99,21 @@ def run_round(processor: Processor, sources: Sequence[Source], stop: Stop,
     results.update(carry_on(processor, stop))
     results.update(run_pass(processor, sources, stop, progress))
     return results
+
+
+def send_lifecycle(processor: Processor) -> None:
+    """Our lifecycle messages a target did not take when ``edi lifecycle set`` made them
+    (it was down), tried again (edi/lifecycle/send.py); the ledger out of reach a moment
+    must not end the loop: the rows wait for the next round."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from edi.lifecycle.send import send_pending
+
+    try:
+        send_pending(processor.settings, processor.ledger)
+    except (StorageUnavailable, SQLAlchemyError) as exc:
+        log.warning("lifecycle messages waiting for their targets: not tried this round: %s",
+                    exc)
 
 
 def run_pass(processor: Processor, sources: Sequence[Source], stop: Stop,

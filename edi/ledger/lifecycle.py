@@ -238,3 +238,47 @@ def day_counts(c: Connection, start: datetime, end: datetime) -> list[tuple[int,
     return [(int(code), int(n)) for code, n in c.execute(
         select(E.code, func.count()).where(E.recorded_at >= start, E.recorded_at < end)
         .group_by(E.code).order_by(E.code))]
+
+
+# -- our messages not yet taken by a target (lifecycle_outbox) -------------------------
+
+def queue_sends(c: Connection, status_key: str, name: str, refs: Sequence[str],
+                at: datetime) -> None:
+    """The targets ``refs`` still to take our message ``name``: due at once."""
+    for ref in refs:
+        c.execute(insert(s.lifecycle_outbox).values(
+            target=ref, name=name, status_key=status_key, attempts=0, next_attempt_at=at,
+            last_error=None, created_at=at))
+
+
+def due_sends(c: Connection, now: datetime, limit: int = 100) -> list[dict[str, Any]]:
+    o = s.lifecycle_outbox.c
+    rows = c.execute(select(s.lifecycle_outbox).where(o.next_attempt_at <= now)
+                     .order_by(o.next_attempt_at, o.id).limit(limit)).all()
+    return [dict(r._mapping) for r in rows]
+
+
+def take_send(c: Connection, row: dict[str, Any], until: datetime) -> bool:
+    """Take one due row for this process: its ``next_attempt_at`` moved to ``until`` if
+    nobody moved it since we read it (compare-and-set: of two processes, one gets it)."""
+    o = s.lifecycle_outbox.c
+    return bool(c.execute(update(s.lifecycle_outbox).where(
+        o.id == row["id"], o.next_attempt_at == row["next_attempt_at"])
+        .values(next_attempt_at=until)).rowcount)
+
+
+def sent(c: Connection, row_id: int) -> None:
+    c.execute(s.lifecycle_outbox.delete().where(s.lifecycle_outbox.c.id == row_id))
+
+
+def send_failed(c: Connection, row_id: int, attempts: int, next_at: datetime,
+                error: str) -> None:
+    c.execute(update(s.lifecycle_outbox).where(s.lifecycle_outbox.c.id == row_id).values(
+        attempts=attempts, next_attempt_at=next_at, last_error=error[:2000]))
+
+
+def pending_sends(c: Connection) -> list[dict[str, Any]]:
+    """Every message still waiting for a target, oldest first."""
+    o = s.lifecycle_outbox.c
+    return [dict(r._mapping) for r in c.execute(
+        select(s.lifecycle_outbox).order_by(o.created_at, o.id)).all()]

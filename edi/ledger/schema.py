@@ -234,6 +234,23 @@ lifecycle_events = Table(
 Index("ix_lifecycle_invoice", lifecycle_events.c.flow_id, lifecycle_events.c.seq)
 Index("ix_lifecycle_number", lifecycle_events.c.invoice_number)
 
+# Our own lifecycle messages a target did not take yet (revision 0008): ``edi lifecycle
+# set`` files the status and writes the message once; each target still to reach is a row
+# here, retried by every round of ``edi process`` / ``edi watch`` until it takes it. A row
+# is taken by moving its ``next_attempt_at`` (compare-and-set: one process per row).
+lifecycle_outbox = Table(
+    "lifecycle_outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target", Text, nullable=False),        # the route table's ref
+    Column("name", Text, nullable=False),          # the message file, reports/lifecycle/
+    Column("status_key", String(64), nullable=False),   # lifecycle_events.key
+    Column("attempts", Integer, nullable=False),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_lifecycle_outbox_due", lifecycle_outbox.c.next_attempt_at)
+
 # Each matched invoice's latest lifecycle status, kept as statuses are filed, so that
 # "invoices now 205" is an index lookup, not a walk over every status.
 lifecycle_latest = Table(

@@ -6,22 +6,25 @@ depositor where a route says so."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from edi.config import Settings
+from edi.config import ConfigError, Settings
 from edi.durable import write_atomic
 from edi.ledger import Ledger
 from edi.ledger import lifecycle as sql
 from edi.lifecycle import cdar, check, codes
 from edi.lifecycle.cdar import Filed
-from edi.lifecycle.ingest import FOLDER, key, own_status, ppf_name, seller_party, send_to_ppf
+from edi.lifecycle.ingest import FOLDER, key, own_status, ppf_name, seller_party
 from edi.lifecycle.settings import LifecycleSettings
 from edi.model import Document, Invoice, Syntax, utcnow
 from edi.routing import table
 from edi.routing.base import DeliveryError
+
+log = logging.getLogger(__name__)
 
 
 class Refused(ValueError):
@@ -29,8 +32,8 @@ class Refused(ValueError):
 
 
 class NotSent(Refused):
-    """A target did not take the message (down, full...): the status is not filed, so
-    that setting it again later files it once."""
+    """The first target refused the message for good (not a passing failure): the status
+    is not filed, so that setting it again once fixed files it once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,9 @@ class Sent:
     code: int
     invoice: str
     path: Path
-    targets: list[str]
+    targets: list[str]                 # reached now
+    waiting: list[str] = field(default_factory=list)   # down: retried by every round
+    error: str | None = None           # why the first of them did not take it
 
 
 def allowed(role: str) -> list[int]:
@@ -120,30 +125,87 @@ def set_status(settings: Settings, ledger: Ledger, flow_id: str, code: int, *,
         if problems:
             raise Refused("the _POUR_PPF message built does not pass the rules: "
                           + "; ".join(problems))
-    sent: list[str] = []
-    reached: list[str] = []   # for the error: the PPF's too
-    try:
-        if role.role == "platform" and code in codes.FOR_PPF:
-            send_to_ppf(settings, role, name, twin, write_atomic)
-            reached += [f"{ref} ({ppf_name(name)})" for ref in role.ppf_targets]
-        for target in [*table.targets_for(doc, flow, settings),
-                       *table.report_targets_for(flow, settings)]:
-            if not target.exists(name):
-                target.deliver(name, content)
-            sent.append(target.name)
-            reached.append(target.name)
-    except DeliveryError as exc:
-        if not reached:   # nothing went out: no message is left that no one holds
-            path.unlink(missing_ok=True)
-            (path.parent / ppf_name(name)).unlink(missing_ok=True)
-        raise NotSent(f"status {code} not set on invoice {row.get('number')}: {exc}; "
-                      f"already sent to: {', '.join(reached) or 'none'}; nothing filed. "
-                      "Set it again once the target is back") from exc
+    routes = table.table_for(settings)
+    sends: list[tuple[str, str, bytes]] = []      # (target ref, file name, content)
+    if twin:
+        write_atomic(path.parent / ppf_name(name), twin)
+        sends += [(ref, ppf_name(name), twin) for ref in role.ppf_targets]
+    sends += [(ref, name, content) for ref in [*routes.refs_for(doc, flow),
+                                                *routes.report_refs_for(flow)]]
+    status_key = key("user", flow_id, row["seq"], code, created.isoformat())
+    reached: list[str] = []
+    waiting: list[tuple[str, str]] = []           # (ref, name): a target down, retried
+    error: DeliveryError | None = None
+    for ref, file_name, body in sends:   # each tried: one target down delays no other
+        try:
+            target = routes.target(ref)
+            if not target.exists(file_name):
+                target.deliver(file_name, body)
+            reached.append(f"{target.name} ({file_name})" if file_name != name
+                           else target.name)
+        except DeliveryError as exc:
+            if not exc.transient and not reached:
+                # a target that will not take it as it is: nothing filed, nothing left
+                path.unlink(missing_ok=True)
+                (path.parent / ppf_name(name)).unlink(missing_ok=True)
+                raise NotSent(f"status {code} not set on invoice {row.get('number')}: "
+                              f"{exc}; already sent to: none; nothing filed. Set it again "
+                              "once the target takes it") from exc
+            error = error or exc
+            waiting.append((ref, file_name))
     with ledger.engine.begin() as c:
-        sql.file(c, [Filed(st, key("user", flow_id, row["seq"], code, created.isoformat()),
-                           flow_id=flow_id, seq=row["seq"],
+        sql.file(c, [Filed(st, status_key, flow_id=flow_id, seq=row["seq"],
                            message_file=str(Path(FOLDER) / name))], created)
-    return Sent(code, str(row.get("number")), path, sent)
+        # filed with what is still to send, in one transaction: no status without its
+        # sends, no send of a status not filed
+        for ref, file_name in waiting:
+            sql.queue_sends(c, status_key, file_name, [ref], created)
+    return Sent(code, str(row.get("number")), path, reached,
+                [ref for ref, _ in waiting], str(error) if error else None)
+
+
+def send_pending(settings: Settings, ledger: Ledger, *, now: datetime | None = None,
+                 limit: int = 100) -> list[dict[str, Any]]:
+    """Our lifecycle messages whose targets were down, tried again: each due row taken by
+    one process, delivered (unless the target holds it already) and dropped, or put off
+    with backoff (``[delivery]`` backoff_initial doubling up to backoff_max; never given
+    up: ``edi lifecycle pending`` shows what waits and why). What happened, per row."""
+    now = now or utcnow()
+    delivery = settings.delivery
+    reports = settings.path(settings.paths.reports) / FOLDER
+    with ledger.engine.begin() as c:
+        due = sql.due_sends(c, now, limit)
+    out: list[dict[str, Any]] = []
+    if not due:
+        return out
+    routes = table.table_for(settings)
+    for row in due:
+        with ledger.engine.begin() as c:
+            if not sql.take_send(c, row, now + timedelta(seconds=max(60.0, delivery.backoff_max))):
+                continue   # another process has it
+        said = {"target": row["target"], "name": row["name"], "sent": False, "detail": None}
+        try:
+            content = (reports / row["name"]).read_bytes()
+            target = routes.target(row["target"])
+            if not target.exists(row["name"]):
+                target.deliver(row["name"], content)
+        except (DeliveryError, ConfigError, OSError) as exc:
+            attempts = row["attempts"] + 1
+            wait = min(delivery.backoff_max, delivery.backoff_initial * 2 ** (attempts - 1))
+            with ledger.engine.begin() as c:
+                sql.send_failed(c, row["id"], attempts, now + timedelta(seconds=wait),
+                                str(exc))
+            said["detail"] = f"{exc}; attempt {attempts}, next in {wait:.0f} s"
+            log.warning("lifecycle message %s to %s: %s", row["name"], row["target"],
+                        said["detail"])
+        else:
+            with ledger.engine.begin() as c:
+                sql.sent(c, row["id"])
+            said["sent"] = True
+            log.info("lifecycle message %s delivered to %s (attempt %d)", row["name"],
+                     row["target"], row["attempts"] + 1)
+        out.append(said)
+    return out
 
 
 def judge_own(content: bytes) -> list[str]:

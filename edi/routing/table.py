@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from edi.intake.sftp_settings import Partner
 
 log = logging.getLogger(__name__)
+REPORTS_PREFIX = "reports:"   # a ref naming an SFTP intake partner's reports folder
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,10 @@ class RouteTable:
                             chorus.reload_check_seconds)
 
     def target(self, ref: str) -> Target:
+        """The target a ref names: ``outbox``, a named target, a URL or folder, or
+        ``reports:<partner>`` (an SFTP intake partner's reports folder)."""
+        if ref.startswith(REPORTS_PREFIX):
+            return self._reports_target(ref)
         with self._lock:
             target = self._targets.get(ref)
             if target is None:
@@ -229,10 +234,13 @@ class RouteTable:
                 self._targets[ref] = target
             return target
 
-    def targets_for(self, doc: Document, flow: Flow) -> list[Target]:
+    def refs_for(self, doc: Document, flow: Flow) -> list[str]:
+        """The refs of the targets an accepted invoice goes to (``target`` builds them)."""
         route = self.route_for(doc, flow)
-        refs = route.targets if route else self.routes.default
-        return [self.target(ref) for ref in refs]
+        return list(route.targets if route else self.routes.default)
+
+    def targets_for(self, doc: Document, flow: Flow) -> list[Target]:
+        return [self.target(ref) for ref in self.refs_for(doc, flow)]
 
     def all_targets(self) -> list[Target]:
         """Every target the table can name (for `edi routes test`)."""
@@ -244,7 +252,8 @@ class RouteTable:
         route = next((r for r in self.routes.route if r.match.matches(None, flow)), None)
         return route.reports_to_depositor if route else self.routes.reports_to_depositor
 
-    def report_targets_for(self, flow: Flow) -> list[Target]:
+    def report_refs_for(self, flow: Flow) -> list[str]:
+        """``reports:<partner>`` when the flow's compte rendu goes back to its depositor."""
         if not self.reports_to_depositor(flow):
             return []
         partner = _partner_of(flow, self.settings)
@@ -252,14 +261,28 @@ class RouteTable:
             log.warning("flow %s: reports_to_depositor, but interface %s is no SFTP intake "
                         "partner with a reports_folder", flow.flow_id, flow.interface)
             return []
-        ref = f"reports:{partner.name}"
+        return [REPORTS_PREFIX + partner.name]
+
+    def report_targets_for(self, flow: Flow) -> list[Target]:
+        return [self.target(ref) for ref in self.report_refs_for(flow)]
+
+    def _reports_target(self, ref: str) -> Target:
+        from edi.intake.sftp_settings import SftpIntakeSettings
+
+        name = ref.removeprefix(REPORTS_PREFIX)
         with self._lock:
             target = self._targets.get(ref)
             if target is None:
+                partners = self.settings.section(SftpIntakeSettings).partner
+                partner = next((p for p in partners if p.name == name and p.reports_folder),
+                               None)
+                if partner is None:
+                    raise ConfigError(f"{ref}: no SFTP intake partner {name!r} with a "
+                                      "reports_folder")
                 target = targets.build(partner.reports_url, partner.reports_url,
                                        self.settings, partner)
                 self._targets[ref] = target
-            return [target]
+            return target
 
     def close(self) -> None:
         with self._lock:
