@@ -173,7 +173,7 @@ def send_pending(settings: Settings, ledger: Ledger, *, now: datetime | None = N
     now = now or utcnow()
     delivery = settings.delivery
     reports = settings.path(settings.paths.reports) / FOLDER
-    with ledger.engine.begin() as c:
+    with ledger.connection() as c:   # a read: no write lock taken on an idle round
         due = sql.due_sends(c, now, limit)
     out: list[dict[str, Any]] = []
     if not due:
