@@ -186,6 +186,7 @@ def link_or_copy(src: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp(dest)
     storage_fault(tmp)
+    tmp.unlink(missing_ok=True)
     if not _link(src, tmp):
         fsync_file(tmp)
     os.replace(tmp, dest)
@@ -202,7 +203,8 @@ class DurableBatch:
 
     def __init__(self) -> None:
         self._moves: list[tuple[Path, Path, str | None]] = []
-        self._folders: set[Path] = set()
+        self._folders: set[Path] = set()   # made or found by this batch
+        self._new: set[Path] = set()       # made by this batch: no leftover inside
         self.owner: str | None = None  # files added now belong to this flow (see commit)
 
     def write(self, path: Path, content: bytes) -> None:
@@ -235,16 +237,21 @@ class DurableBatch:
 
     def copy(self, src: Path, dest: Path) -> tuple[str, int]:
         """``dest`` becomes a copy of ``src`` (its own inode: rewriting ``src`` later leaves
-        it alone); returns the sha256 and size of the bytes copied, read back from the copy.
+        it alone); returns the sha256 and size of the bytes copied: what is hashed is what
+        was written.
 
-        The copy is made in the kernel (``copy_file_range``, a reflink where the filesystem
-        has them), then hashed from the page cache: what is hashed is what was written.
+        A file up to ``COPY_IN_MEMORY`` (nearly every invoice) is read once, hashed and
+        written from that one buffer: two opens, no stat. A larger one is copied in the
+        kernel (``copy_file_range``, a reflink where the filesystem has them), then hashed
+        back from the copy.
         """
         tmp = self._prepare(dest)
         try:
             storage_fault(tmp)
-            shutil.copyfile(src, tmp)
-            digest = sha256_file(tmp)
+            digest = _copy_small(src, tmp)
+            if digest is None:
+                shutil.copyfile(src, tmp)
+                digest = sha256_file(tmp)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
@@ -275,12 +282,16 @@ class DurableBatch:
         self._moves = []
 
     def _prepare(self, path: Path, fresh: bool = True) -> Path:
+        """The temporary name of ``path``, its folder made once per batch. ``fresh``: a
+        leftover of an interrupted run is removed first (it may be a hard link that
+        writing through would change), unless this batch made the folder just now."""
         folder = path.parent
         if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
+            if _mkdir(folder):
+                self._new.add(folder)
             self._folders.add(folder)
         tmp = _tmp(path)
-        if fresh:
+        if fresh and folder not in self._new:
             tmp.unlink(missing_ok=True)
         return tmp
 
@@ -295,8 +306,12 @@ class DurableBatch:
         if not self._moves:
             return {}
         moves, self._moves = self._moves, []
+        folders = {final.parent for _, final, _ in moves}
         try:
-            sync([tmp for tmp, _, _ in moves])
+            # 1. the data: a name made durable first could show a short or empty file after
+            # a power cut, and a redo takes a delivery or an archived original that is
+            # there as done (it is not written again)
+            devices = _sync([tmp for tmp, _, _ in moves], folders, names=False)
         except BaseException:
             for tmp, _, _ in moves:
                 tmp.unlink(missing_ok=True)
@@ -317,7 +332,10 @@ class DurableBatch:
                 failed[owner] = exc
                 continue
             done.append(final)
-        sync(done, names=True)
+        # 2. the names (and new folders): the caller's ledger commit says these files are
+        # there; a name lost at a power cut would be a verdict without its compte rendu,
+        # an archived flow without its original, a delivery recorded but not made
+        _sync(done, folders, names=True, devices=devices)
         return failed
 
     def __len__(self) -> int:
@@ -328,13 +346,21 @@ def sync(paths: Iterable[Path], names: bool = False) -> None:
     """Make ``paths`` durable (their names too when ``names``): one syncfs per filesystem,
     or, where syncfs is missing, an fsync per file and per folder."""
     paths = list(paths)
+    if paths:
+        _sync(paths, {p.parent for p in paths}, names)
+
+
+def _sync(paths: list[Path], folders: set[Path], names: bool,
+          devices: dict[int, Path] | None = None) -> dict[int, Path]:
+    """``sync`` of ``paths``, which live in ``folders``; ``devices`` (one folder per
+    filesystem, as returned) spares a batch's second sync the stat of every folder."""
     if not paths:
-        return
-    folders = {p.parent for p in paths}
+        return devices or {}
     if _SYNCFS is not None:
-        devices: dict[int, Path] = {}
-        for folder in folders:
-            devices.setdefault(os.stat(folder).st_dev, folder)
+        if devices is None:
+            devices = {}
+            for folder in folders:
+                devices.setdefault(os.stat(folder).st_dev, folder)
         for folder in devices.values():
             fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
             try:
@@ -343,14 +369,15 @@ def sync(paths: Iterable[Path], names: bool = False) -> None:
                     raise OSError(err, f"syncfs: {os.strerror(err)}", str(folder))
             finally:
                 os.close(fd)
-        return
+        return devices
     if not names:
         for p in paths:
             fsync_file(p)
-        return
+        return {}
     for folder in folders:
         fsync_dir(folder)
         fsync_dir(folder.parent)  # new folders (archive/YYYY/MM/DD/<flow id>) too
+    return {}
 
 
 def _named(exc: OSError, path: Path) -> OSError:
@@ -377,14 +404,48 @@ def sha256_file(path: Path) -> tuple[str, int]:
 
 
 def _link(src: Path, tmp: Path) -> bool:
-    """Hard-link ``src`` as ``tmp``, or copy it (returns False) across filesystems."""
-    tmp.unlink(missing_ok=True)
+    """Hard-link ``src`` as ``tmp`` (which must not exist), or copy it (returns False)
+    across filesystems."""
     try:
         os.link(src, tmp)
         return True
     except OSError:
         with open(src, "rb") as fin, open(tmp, "wb") as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
+        return False
+
+
+COPY_IN_MEMORY = 1 << 20   # bytes: a file up to this size is copied through one buffer
+
+
+def _copy_small(src: Path, tmp: Path) -> tuple[str, int] | None:
+    """Copy ``src`` to ``tmp`` through one buffer and return its sha256 and size, or None
+    (nothing written) when ``src`` is larger than ``COPY_IN_MEMORY``."""
+    with open(src, "rb") as fin:
+        if os.fstat(fin.fileno()).st_size > COPY_IN_MEMORY:
+            return None
+        data = fin.read(COPY_IN_MEMORY + 1)
+        if len(data) > COPY_IN_MEMORY:   # grew meanwhile
+            return None
+    with open(tmp, "wb") as fout:
+        fout.write(data)
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
+def _mkdir(folder: Path) -> bool:
+    """Make ``folder`` (and its parents); True when this call made it, False when it was
+    there. One syscall when the parent exists (a flow's folder under its day folder)."""
+    try:
+        os.mkdir(folder)
+        return True
+    except FileExistsError:
+        return False
+    except FileNotFoundError:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(folder)
+        return True
+    except FileExistsError:
         return False
 
 

@@ -40,14 +40,15 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
             archived.append((flow, dest))
             continue
         work_file = ctx.work / work_name(flow.flow_id, flow.file_name)
-        if not work_file.exists():
+        try:
+            before = work_file.stat()
+        except (FileNotFoundError, NotADirectoryError):
             missing = _not_here(ctx, flow, dest, work_file)
             if missing is not None:
                 results[flow.flow_id] = missing
             continue
         batch.owner = flow.flow_id
         try:
-            before = work_file.stat()
             digest, size = batch.copy(work_file, dest)
             after = work_file.stat()
         except OSError as exc:
@@ -65,6 +66,8 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
             continue
         newly.append((flow, str(dest), digest, size))
         archived.append((flow, dest))
+    # The copies' data and names on disk before the ledger says archived (one syncfs
+    # each for the whole batch, edi.durable): then the work file may go.
     failed = ctx.commit(batch)
     if failed:
         keep = []
@@ -90,11 +93,14 @@ def archive(ctx: Context, flows: Sequence[Flow], results: dict[str, FlowStatus]
         flow.status = FlowStatus.IN_EN_ATTENTE_TRAITEMENT_CPP
     removed = False
     for flow, _ in archived:
-        work_file = ctx.work / work_name(flow.flow_id, flow.file_name)
-        if work_file.exists():
-            work_file.unlink(missing_ok=True)
+        try:
+            (ctx.work / work_name(flow.flow_id, flow.file_name)).unlink()
             removed = True
+        except FileNotFoundError:
+            pass
     if removed:
+        # The removals made durable: a work file back after a power cut, of a flow the
+        # ledger has concluded, would stay in the work area for good (not adopted: known).
         fsync_dir(ctx.work)
     return archived
 
