@@ -205,9 +205,14 @@ class Settings:
     base_dir: Path = field(default_factory=Path.cwd)
 
     def section(self, cls: type[T]) -> T:
-        """The settings of a registered section (defaults where the file says nothing)."""
-        name = cls.__section__  # type: ignore[attr-defined]
-        return _build(cls, self.raw.get(name, {}), name)
+        """The settings of a registered section (defaults where the file says nothing),
+        built once per ``Settings``: steps ask for theirs per flow, and building one
+        (type hints, coercion) cost more than the compte rendu's JSON (issue 17)."""
+        built = self.__dict__.setdefault("_sections", {})   # a per-instance cache
+        if cls not in built:
+            name = cls.__section__  # type: ignore[attr-defined]
+            built[cls] = _build(cls, self.raw.get(name, {}), name)
+        return built[cls]  # type: ignore[no-any-return]
 
     def check(self) -> None:
         """Raise ConfigError if anything is wrong (``load`` already did this)."""
