@@ -2,6 +2,7 @@
 processes on the same files and stylesheets. Prints figures; asserts nothing.
 
     .venv/bin/python bench/speed_limit.py [--flows 2000] [--workers 2] [--only xsd,full,...]
+                                          [--dir FOLDER]
 
 Over N generated flows (half UBL, half CII, each a French B2B invoice: EN 16931 and BR-FR
 judge it), each `edi process` run in a fresh workspace with quiet_period 0:
@@ -15,6 +16,11 @@ For each: flows/s end to end (wall, start-up included) and as edi counts them (a
 start-up), CPU seconds per flow of the whole process tree, peak RSS of the tree. Then the
 ratios the goals are stated in. Other work on the machine moves absolute figures a lot
 (the load average is printed before and after): compare ratios within one run.
+
+``--dir``: where the workspaces go (default: the system temporary folder); each `edi
+process` line says what creating one file cost there just before (``create``): on an ext4
+without a journal that is up to a millisecond where files were deleted in the last ~30 s
+(see bench/process.py), and the xml,xsd figure then measures the filesystem.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench._common import run_edi  # noqa: E402
+from bench.process import create_cost  # noqa: E402
 
 CONFIG = """
 [intake]
@@ -56,10 +63,11 @@ def load() -> str:
 
 
 def edi_process(corpus: Path, n: int, workers: int, layers: list[str],
-                optimised: bool) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="edi-speed-") as tmp:
+                optimised: bool, where: str | None = None) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="edi-speed-", dir=where) as tmp:
         root = Path(tmp)
         shutil.copytree(corpus, root / "inbox")
+        create = create_cost(root)
         (root / "edi.toml").write_text(CONFIG.format(
             workers=workers, layers=repr(layers).replace("'", '"'),
             optimised="true" if optimised else "false"))
@@ -75,7 +83,7 @@ def edi_process(corpus: Path, n: int, workers: int, layers: list[str],
         parent = rss.cpu_each.get(rss.pid, 0.0)   # as last sampled (0.2 s before exit)
         return {"wall": n / elapsed, "counted": counted, "cpu": cpu / n,
                 "parent_cpu": parent / n, "rss": rss.peak_total / 1024,
-                "delivered": delivered, "seconds": elapsed}
+                "delivered": delivered, "seconds": elapsed, "create": create}
 
 
 # -- the ceiling: bare saxonche -------------------------------------------------------------
@@ -141,6 +149,7 @@ def main() -> None:
     ap.add_argument("--flows", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--only", default="xsd,full,original,bare,bare-optimised")
+    ap.add_argument("--dir", help="where the workspaces go")
     args = ap.parse_args()
     wanted = args.only.split(",")
 
@@ -160,12 +169,13 @@ def main() -> None:
         for name, (layers, optimised) in runs.items():
             if name not in wanted:
                 continue
-            r = got[name] = edi_process(corpus, args.flows, args.workers, layers, optimised)
+            r = got[name] = edi_process(corpus, args.flows, args.workers, layers, optimised,
+                                        args.dir)
             print(f"  edi process {name:<9} {r['wall']:7.1f} flows/s end to end "
                   f"({r['seconds']:.1f} s), {r['counted']:7.1f} as edi counts them; "
                   f"{r['cpu'] * 1000:6.1f} ms CPU/flow (parent "
                   f"{r['parent_cpu'] * 1000:.1f}, last seen); peak RSS {r['rss']:.0f} MB; "
-                  f"delivered {r['delivered']}; load {load()}")
+                  f"delivered {r['delivered']}; create {r['create']:.0f} µs; load {load()}")
         for name, optimised in (("bare", False), ("bare-optimised", True)):
             if name not in wanted:
                 continue
