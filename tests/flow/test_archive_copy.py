@@ -86,3 +86,21 @@ def test_a_full_disk_during_the_copy_names_the_destination(tmp_path: Path) -> No
     storage = durable.storage_error(error, {"archive": archive, "work": src.parent})
     assert storage is not None and storage.folder == "archive"
     assert not any(p.name.endswith(".tmp") for p in (archive / "F4").iterdir())
+
+
+def test_work_files_are_all_removed_before_the_archive_step_returns(tmp_path: Path) -> None:
+    from edi.flow.archive import _remove
+
+    files = [tmp_path / f"F{i}__a.xml" for i in range(50)]
+    for f in files:
+        f.write_bytes(b"<Invoice/>")
+    assert _remove(files) is True
+    assert list(tmp_path.iterdir()) == []
+    assert _remove(files) is False          # gone already (a redo): nothing to sync
+    (tmp_path / "F0__a.xml").mkdir()        # an error that is not "gone" is raised
+    try:
+        _remove([*files[1:], tmp_path / "F0__a.xml"])
+    except OSError as exc:
+        assert exc.filename == str(tmp_path / "F0__a.xml")
+    else:
+        raise AssertionError("unlinking a folder did not fail")
