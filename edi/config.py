@@ -204,6 +204,14 @@ class Settings:
     source: str = "(embedded defaults)"
     base_dir: Path = field(default_factory=Path.cwd)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (to spawned workers) without the sections cache: a worker builds what
+        it asks for, and unpickling a cached section would import its module there (the
+        dashboard's, the ledger's...), which workers must never load."""
+        state = dict(self.__dict__)
+        state.pop("_sections", None)
+        return state
+
     def section(self, cls: type[T]) -> T:
         """The settings of a registered section (defaults where the file says nothing),
         built once per ``Settings``: steps ask for theirs per flow, and building one
