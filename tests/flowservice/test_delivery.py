@@ -36,9 +36,14 @@ def _receiver(instances: list[Instance], tmp_path: Path, port: int) -> Instance:
 
 
 def _sender(instances: list[Instance], tmp_path: Path, port: int) -> Instance:
+    return sender_to(instances, tmp_path, f"https://127.0.0.1:{port}")
+
+
+def sender_to(instances: list[Instance], tmp_path: Path, url: str, platform: str = "",
+              flow_service: str = "", env: dict[str, str] | None = None) -> Instance:
+    """A, routing to ``url`` (its only target), with more settings for that platform."""
     a = make_instance(instances, tmp_path / "a")
-    url = f"https://127.0.0.1:{port}"
-    a.configure(extra=f'''
+    a.configure(flow_service=flow_service, extra=f'''
 [routes]
 default = ["{url}"]
 
@@ -47,8 +52,9 @@ url = "{url}"
 token_env = "B_TOKEN"
 ca_file = "{tmp_path / 'ca.pem'}"
 timeout = 5.0
+{platform}
 ''')
-    a.env = {"B_TOKEN": TOKEN}
+    a.env = {"B_TOKEN": TOKEN, **(env or {})}
     return a
 
 

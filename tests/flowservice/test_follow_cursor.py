@@ -27,8 +27,9 @@ from edi.flowservice.follow import SETTLE, cursor_name
 from edi.ledger import schema as s
 from edi.routing.flowservice import tracking_id
 from edi.samples import ubl_invoice
-from tests.flowservice.conftest import Instance, make_instance
+from tests.flowservice.conftest import Instance
 from tests.flowservice.test_delivery import _drop, _free_port, _rows, _wait
+from tests.flowservice.test_delivery import sender_to as _via
 from tests.flowservice.test_follow_lifecycle import _follow, _lifecycle_flows, _platform
 
 HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
@@ -102,25 +103,6 @@ def recorders() -> Iterator[list[Recorder]]:
     yield made
     for r in made:
         r.close()
-
-
-def _via(instances: list[Instance], tmp_path: Path, url: str, platform: str = "",
-         flow_service: str = "", env: dict[str, str] | None = None) -> Instance:
-    """A, routing to ``url`` (its only target), with more settings for that platform."""
-    a = make_instance(instances, tmp_path / "a")
-    a.configure(flow_service=flow_service, extra=f'''
-[routes]
-default = ["{url}"]
-
-[[flow_service.platform]]
-url = "{url}"
-token_env = "B_TOKEN"
-ca_file = "{tmp_path / 'ca.pem'}"
-timeout = 5.0
-{platform}
-''')
-    a.env = {"B_TOKEN": "test-token-of-the-suite", **(env or {})}
-    return a
 
 
 def _moment(text: str) -> datetime:
