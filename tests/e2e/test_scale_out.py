@@ -139,14 +139,7 @@ def test_two_nodes_one_killed_mid_batch_the_other_finishes_its_flows(
 def test_a_node_that_cannot_see_another_node_s_original_waits_for_it(
         tmp_path: Path, ledger_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     lease = 1.0
-    nodes = {name: Workspace(tmp_path / name) for name in ("node-a", "node-b")}
-    for ws in nodes.values():          # each its own work area and archive: nothing shared
-        ws.root.mkdir()
-        ws.configure(extra="")
-        toml = ws.root / "edi.toml"
-        toml.write_text(f'[paths]\nledger = "{ledger_url}"\n\n' + toml.read_text().replace(
-            "[intake]\n", f"[intake]\nlease = {lease}\n"))
-    a, b = nodes["node-a"], nodes["node-b"]
+    a, b = _unshared_nodes(tmp_path, ledger_url, f"lease = {lease}\n")
     a.drop("a.xml", samples.ubl_invoice(number="V-1"))
     monkeypatch.setenv("EDI_NODE", "node-a")
     assert a.edi("process", crash_at="recorded", check=False).returncode == -9
@@ -169,14 +162,7 @@ def test_other_node_waits_bounds_the_wait_for_another_node_s_original(
     """``[intake] other_node_waits = 1``: node B, which cannot see the original node A
     claimed, waits for A once, and at its next look the flow is an incident, said so."""
     lease = 1.0
-    nodes = {name: Workspace(tmp_path / name) for name in ("node-a", "node-b")}
-    for ws in nodes.values():
-        ws.root.mkdir()
-        ws.configure(extra="")
-        toml = ws.root / "edi.toml"
-        toml.write_text(f'[paths]\nledger = "{ledger_url}"\n\n' + toml.read_text().replace(
-            "[intake]\n", f"[intake]\nlease = {lease}\nother_node_waits = 1\n"))
-    a, b = nodes["node-a"], nodes["node-b"]
+    a, b = _unshared_nodes(tmp_path, ledger_url, f"lease = {lease}\nother_node_waits = 1\n")
     a.drop("a.xml", samples.ubl_invoice(number="W-1"))
     monkeypatch.setenv("EDI_NODE", "node-a")
     assert a.edi("process", crash_at="recorded", check=False).returncode == -9
@@ -190,3 +176,16 @@ def test_other_node_waits_bounds_the_wait_for_another_node_s_original(
     [(status, detail)] = _rows(ledger_url, "select status, detail from flows")
     assert status == "IN_INCIDENTE", detail
     assert "original missing" in detail and "looked for 2 times from node node-b" in detail
+
+
+def _unshared_nodes(tmp_path: Path, ledger_url: str, intake: str) -> list[Workspace]:
+    """Nodes A and B on one ledger, each its own work area and archive: nothing shared;
+    ``intake`` is added to their [intake] settings."""
+    nodes = [Workspace(tmp_path / name) for name in ("node-a", "node-b")]
+    for ws in nodes:
+        ws.root.mkdir()
+        ws.configure(extra="")
+        toml = ws.root / "edi.toml"
+        toml.write_text(f'[paths]\nledger = "{ledger_url}"\n\n' + toml.read_text().replace(
+            "[intake]\n", f"[intake]\n{intake}"))
+    return nodes
