@@ -94,7 +94,8 @@ def one(n: int, workers: int, code: Path | None = None, where: str | None = None
               f"parent CPU user {user / n * 1000:.2f} + sys {system / n * 1000:.2f} ms/flow, "
               f"workers {workers_cpu / n * 1000:.2f} ms/flow; create {create:.0f} µs; "
               f"delivered {delivered}; peak RSS tree {tree.peak_total / 1024:.0f} MB (parent "
-              f"{parent_rss / 1024:.0f} MB); load {before} -> {load()}")
+              f"{parent_rss / 1024:.0f} MB; at 1/4, 1/2, 3/4, end {tree.course()} MB); "
+              f"load {before} -> {load()}")
         # Removing the workspace frees ~5 inodes a flow: let the next run not pay for them.
     time.sleep(pause)
     return {"wall": n / elapsed, "processing": processing, "rss": tree.peak_total,
@@ -113,10 +114,22 @@ class Tree:
         self.peak: dict[int, int] = {}
         self.peak_total = 0
         self.times: dict[int, tuple[float, float]] = {}
+        self.parent: list[int] = []   # the parent's RSS (kB) at each sample, in order
+
+    def course(self) -> str:
+        """The parent's RSS at a quarter, half, three quarters and the end of the run, MB:
+        flat once the workers are up means memory does not grow with the batch."""
+        seen = self.parent
+        if not seen:
+            return "?"
+        return " / ".join(f"{seen[min(len(seen) - 1, len(seen) * q // 4)] / 1024:.0f}"
+                          for q in (1, 2, 3, 4))
 
     def sample(self, pid: int) -> None:
         rss = tree_rss_kb(pid)
         self.peak_total = max(self.peak_total, sum(rss.values()))
+        if pid in rss:
+            self.parent.append(rss[pid])
         for p, kb in rss.items():
             self.peak[p] = max(self.peak.get(p, 0), kb)
             try:
