@@ -124,8 +124,13 @@ def subscribe(ctx: click.Context, name: str | None, renew: bool, as_json: bool) 
                 said["webhookId"] = there[0].get("webhookId")
                 said["detail"] = "already subscribed; --renew replaces it (a new signing key)"
             else:
-                for w in there:
-                    client.unsubscribe(str(w.get("webhookId")))
+                for w in there:   # each old one gone (or already gone) before a new one
+                    gone = client.unsubscribe(str(w.get("webhookId")))
+                    if gone.status not in (200, 204, 404):
+                        raise DeliveryError(
+                            f"DELETE /v1/webhooks/{w.get('webhookId')}: HTTP {gone.status} "
+                            f"{gone.body[:200]!r}; nothing replaced: the old webhook and its "
+                            "key stay in use", transient=False)
                 made = client.subscribe(callback)
                 if made.status != 201:
                     raise DeliveryError(f"POST /v1/webhooks: HTTP {made.status} "

@@ -43,12 +43,26 @@ class Recorder:
         self.upstream = urlsplit(upstream)
         self.context = ssl.create_default_context(cafile=str(ca))
         self.exchanges: list[dict[str, Any]] = []
+        # (method, path prefix) -> status answered instead of passing the request on: a
+        # platform's refusal that a healthy real instance never gives
+        self.refuse: dict[tuple[str, str], int] = {}
         recorder = self
 
         class Handler(BaseHTTPRequestHandler):
             def _pass(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 body = self.rfile.read(length) if length else None
+                refused = next((code for (method, prefix), code in recorder.refuse.items()
+                                if method == self.command and self.path.startswith(prefix)),
+                               None)
+                if refused is not None:
+                    recorder.exchanges.append({"method": self.command, "path": self.path,
+                                               "body": body, "status": refused,
+                                               "answer": b""})
+                    self.send_response(refused)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 conn = http.client.HTTPSConnection(
                     recorder.upstream.hostname or "", recorder.upstream.port,
                     context=recorder.context, timeout=30)

@@ -8,9 +8,12 @@ a repeat is dropped."""
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from edi.flowservice.client import post
 from edi.flowservice.webhooks import signature
@@ -18,7 +21,7 @@ from edi.ledger import schema as s
 from edi.samples import ubl_invoice
 from tests.flowservice.conftest import Instance
 from tests.flowservice.test_delivery import _drop, _free_port, _rows, _wait
-from tests.flowservice.test_follow_cursor import _via
+from tests.flowservice.test_follow_cursor import Recorder, _via
 from tests.flowservice.test_follow_lifecycle import _edi, _lifecycle_flows, _platform
 
 
@@ -128,3 +131,51 @@ def test_b_calls_a_back_and_a_records_acknowledgement_and_statuses_without_follo
     assert post(f"http://127.0.0.1:{a_port}/v1/hooks/nobody", b"{}", {}, timeout=30)[0] == 404
     log = a.stop()
     assert "not the signing key's" in log, log
+
+
+def test_renew_creates_no_second_webhook_while_the_platform_keeps_the_old_one(
+        instances: list[Instance], tmp_path: Path) -> None:
+    """`subscribe --renew` replaces a webhook only once the platform answered its DELETE
+    (204, or 404 for one already gone): otherwise the platform would call us twice, once
+    signed with a key we no longer hold."""
+    port = _free_port()
+    b = _platform(instances, tmp_path, port)
+    b.start()
+    ca = tmp_path / "ca.pem"
+    proxy = Recorder(f"https://127.0.0.1:{port}", ca)
+    try:
+        _renew_through(instances, tmp_path, b, ca, proxy)
+    finally:
+        proxy.close()
+
+
+def _renew_through(instances: list[Instance], tmp_path: Path, b: Instance, ca: Path,
+                   proxy: Recorder) -> None:
+    a = _via(instances, tmp_path, proxy.url,
+             platform='follow_every = 0\nname = "b"\nwebhook = true\n'
+                      'webhook_key_env = "B_HOOK_KEY"\n'
+                      'callback_url = "http://127.0.0.1:9/v1/hooks/b"')
+
+    def at_b() -> list[str]:
+        return [w["webhookId"] for w in b.client(ca_file=ca).webhooks().json()["webhooks"]]
+
+    made = json.loads(_edi(a, "flow-service", "subscribe", "--json").stdout)
+    assert at_b() == [made["webhookId"]]
+
+    proxy.refuse[("DELETE", "/v1/webhooks/")] = 503
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        _edi(a, "flow-service", "subscribe", "--renew", "--json")
+    assert refused.value.returncode == 1
+    said = json.loads(refused.value.stdout)
+    assert "signingKey" not in said
+    assert f"DELETE /v1/webhooks/{made['webhookId']}: HTTP 503" in said["detail"]
+    assert "the old webhook and its key stay in use" in said["detail"]
+    assert at_b() == [made["webhookId"]]          # the old one, and no second one
+    created = [x for x in proxy.exchanges if (x["method"], x["path"]) == ("POST", "/v1/webhooks")]
+    assert len(created) == 1                      # the first subscribe's only
+
+    del proxy.refuse[("DELETE", "/v1/webhooks/")]
+    renewed = json.loads(_edi(a, "flow-service", "subscribe", "--renew", "--json").stdout)
+    assert renewed["webhookId"] != made["webhookId"]
+    assert renewed["signingKey"] and renewed["signingKey"] != made["signingKey"]
+    assert at_b() == [renewed["webhookId"]]
