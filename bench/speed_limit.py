@@ -2,7 +2,7 @@
 processes on the same files and stylesheets. Prints figures; asserts nothing.
 
     .venv/bin/python bench/speed_limit.py [--flows 2000] [--workers 2] [--only xsd,full,...]
-                                          [--dir FOLDER]
+                                          [--dir FOLDER] [--runs 1]
 
 Over N generated flows (half UBL, half CII, each a French B2B invoice: EN 16931 and BR-FR
 judge it), each `edi process` run in a fresh workspace with quiet_period 0:
@@ -30,6 +30,7 @@ import multiprocessing as mp
 import os
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -150,6 +151,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--only", default="xsd,full,original,bare,bare-optimised")
     ap.add_argument("--dir", help="where the workspaces go")
+    ap.add_argument("--runs", type=int, default=1,
+                    help="rounds of every run, interleaved; ratios are of the medians")
     args = ap.parse_args()
     wanted = args.only.split(",")
 
@@ -163,28 +166,37 @@ def main() -> None:
         old = time.time() - 3600
         for p in paths:
             os.utime(p, (old, old))
-        got: dict[str, dict] = {}
+        rounds: dict[str, list[dict]] = {}
         runs = {"xsd": (["xml", "xsd"], True), "full": (FULL, True),
                 "original": (FULL, False)}
-        for name, (layers, optimised) in runs.items():
-            if name not in wanted:
-                continue
-            r = got[name] = edi_process(corpus, args.flows, args.workers, layers, optimised,
-                                        args.dir)
-            print(f"  edi process {name:<9} {r['wall']:7.1f} flows/s end to end "
-                  f"({r['seconds']:.1f} s), {r['counted']:7.1f} as edi counts them; "
-                  f"{r['cpu'] * 1000:6.1f} ms CPU/flow (parent "
-                  f"{r['parent_cpu'] * 1000:.1f}, last seen); peak RSS {r['rss']:.0f} MB; "
-                  f"delivered {r['delivered']}; create {r['create']:.0f} µs; load {load()}")
-        for name, optimised in (("bare", False), ("bare-optimised", True)):
-            if name not in wanted:
-                continue
-            b = got[name] = bare(paths, args.workers, optimised)
-            print(f"  {name:<24} {b['rate']:7.1f} flows/s transforms only "
-                  f"({b['wall']:.1f} with start-up and compilation), "
-                  f"{b['cpu'] * 1000:6.1f} ms CPU/flow; rule sets {b['keys']}; "
-                  f"load {load()}")
-    print("ratios (same run):")
+        for round_no in range(args.runs):
+            if args.runs > 1:
+                print(f" round {round_no + 1} of {args.runs}")
+            for name, (layers, optimised) in runs.items():
+                if name not in wanted:
+                    continue
+                r = edi_process(corpus, args.flows, args.workers, layers, optimised, args.dir)
+                rounds.setdefault(name, []).append(r)
+                print(f"  edi process {name:<9} {r['wall']:7.1f} flows/s end to end "
+                      f"({r['seconds']:.1f} s), {r['counted']:7.1f} as edi counts them; "
+                      f"{r['cpu'] * 1000:6.1f} ms CPU/flow (parent "
+                      f"{r['parent_cpu'] * 1000:.1f}, last seen); peak RSS {r['rss']:.0f} MB; "
+                      f"delivered {r['delivered']}; create {r['create']:.0f} µs; load {load()}")
+            for name, optimised in (("bare", False), ("bare-optimised", True)):
+                if name not in wanted:
+                    continue
+                b = bare(paths, args.workers, optimised)
+                rounds.setdefault(name, []).append(b)
+                print(f"  {name:<24} {b['rate']:7.1f} flows/s transforms only "
+                      f"({b['wall']:.1f} with start-up and compilation), "
+                      f"{b['cpu'] * 1000:6.1f} ms CPU/flow; rule sets {b['keys']}; "
+                      f"load {load()}")
+    # each figure the median of its rounds (saxonche's cost per transform moves by a
+    # quarter between rounds of one process: one round is not enough to compare)
+    got = {name: {m: statistics.median(r[m] for r in rs) for m in rs[0]
+                  if isinstance(rs[0][m], (int, float))} for name, rs in rounds.items()}
+    of = f", medians of {args.runs} rounds" if args.runs > 1 else ""
+    print(f"ratios (same run{of}):")
     if "xsd" in got:
         print(f"  xml,xsd: {got['xsd']['counted']:.0f} flows/s as edi counts them "
               f"(goal 300): {got['xsd']['counted'] / 300:.2f} of the goal")
