@@ -171,3 +171,27 @@ def test_native_and_saxonche_agree_on_the_corpus_and_mutations(shared: Path) -> 
         assert proof.rules_fired, f"{key}: no rule fired: nothing was compared"
     # the CEN CII rules judge the corpus natively, without falling back to saxonche
     assert proofs["EN16931-CII"].fallbacks < proofs["EN16931-CII"].invoices / 2
+
+
+def test_literal_xsl_text_in_a_message_is_kept_as_written(tmp_path: Path) -> None:
+    """The BR-FR stylesheets write parts of their messages with <xsl:text>: literal text,
+    between the computed parts, as saxonche writes it."""
+    stylesheet = tmp_path / "rules.xslt"
+    stylesheet.write_text("""<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:ram="urn:ram" version="2.0">
+ <xsl:template match="/"><svrl:schematron-output>
+  <xsl:apply-templates select="/" mode="M1"/></svrl:schematron-output></xsl:template>
+ <xsl:template match="ram:A" mode="M1" priority="1000">
+  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
+   <xsl:attribute name="id">R1</xsl:attribute><xsl:attribute name="flag">fatal</xsl:attribute>
+   <xsl:attribute name="location"><xsl:apply-templates select="."
+     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>code <xsl:text>U.</xsl:text
+     ><xsl:value-of select="@k"/><xsl:text>[</xsl:text>x<xsl:text>]</xsl:text></svrl:text>
+  </svrl:failed-assert></xsl:otherwise></xsl:choose>
+  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>
+</xsl:stylesheet>""")
+    module = tmp_path / "rules_text.py"
+    module.write_text(generate(read_source(stylesheet), '"""test"""').source)
+    native = NativeRuleSet("test", load_module(module, "edi_native_test_xsl_text"))
+    tree = etree.ElementTree(etree.fromstring('<r xmlns="urn:ram"><A k="7"/></r>'))
+    assert [e.text for e in native.judge(tree)] == ["code U.7[x]"]

@@ -83,6 +83,9 @@ def _text_parts(text_el: etree._Element | None) -> list[str | tuple[str]]:
         if not isinstance(child.tag, str):
             parts.append(child.tail or "")
             continue
+        if child.tag == f"{{{XSL}}}text" and not len(child):   # literal text, as written
+            parts.append((child.text or "") + (child.tail or ""))
+            continue
         if child.tag != f"{{{XSL}}}value-of" or not child.get("select"):
             raise Unsupported(f"text with <{etree.QName(child).localname}>")
         parts.append((child.get("select"),))
