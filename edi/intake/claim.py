@@ -203,13 +203,29 @@ def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox",
     adopted = ledger.receive(adopted)
     claims = work / CLAIMS
     if claims.is_dir():  # sidecars of recorded flows, or of files gone before the rename
-        stems = [p.stem for p in claims.iterdir()]
-        recorded = ledger.claimed_ids(stems, intents=False)
-        under_way = ledger.claimed_ids(stems) - recorded
-        for stem in stems:
-            if stem in recorded or (stem not in under_way and stem not in entries):
-                (claims / f"{stem}.json").unlink(missing_ok=True)
+        # each sidecar, and each one a kill left half written, by flow
+        sidecars: dict[str, list[Path]] = {}
+        for p in claims.iterdir():
+            of = _sidecar_flow(p.name)
+            if of is not None:
+                sidecars.setdefault(of, []).append(p)
+        recorded = ledger.claimed_ids(list(sidecars), intents=False)
+        under_way = ledger.claimed_ids(list(sidecars)) - recorded   # a live claim's
+        for of, paths in sidecars.items():
+            if of in recorded or (of not in under_way and of not in entries):
+                for p in paths:
+                    p.unlink(missing_ok=True)
     return adopted
+
+
+def _sidecar_flow(name: str) -> str | None:
+    """The flow of a sidecar file name: ``<flow>.json``, or ``.<flow>.json.tmp`` when
+    its writer was killed before renaming it (``write_atomic``); None for anything else."""
+    if name.startswith(".") and name.endswith(".json.tmp"):
+        return name[1:-len(".json.tmp")] or None
+    if name.endswith(".json") and not name.startswith("."):
+        return name[:-len(".json")] or None
+    return None
 
 
 def _adopted(work: Path, flow_id: str, entry: Path, name: str, interface: str,

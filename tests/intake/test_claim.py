@@ -62,6 +62,25 @@ def test_orphans_of_a_crash_before_the_ledger_commit_are_adopted_with_their_sour
     assert adopt_orphans(ledger, settings) == []  # idempotent
 
 
+def test_a_sidecar_a_kill_left_half_written_is_removed_once_no_live_claim_needs_it(
+        tmp_path: Path) -> None:
+    """SIGKILLed between writing a claim's sidecar and renaming it into place: the next
+    start removes the temporary, unless a live process's claim of that flow is under way
+    (it is then that process's own, about to be renamed)."""
+    settings, ledger, _ = _setup(tmp_path)
+    work = settings.path(settings.paths.work)
+    (work / CLAIMS).mkdir(parents=True)
+    dead = "F20261127T101010999999-dead01"
+    (work / CLAIMS / f".{dead}.json.tmp").write_text('{"interface": "sf')   # cut short
+    live = "F20261127T101010888888-live01"
+    other = Ledger(settings.ledger_url)
+    other.intend([(live, "sftp:acme", "sftp://acme@h/in/x.xml")])   # still under way
+    (work / CLAIMS / f".{live}.json.tmp").write_text("{}")
+    (work / CLAIMS / "unrelated.txt").write_text("kept")
+    assert adopt_orphans(ledger, settings) == []
+    assert sorted(os.listdir(work / CLAIMS)) == [f".{live}.json.tmp", "unrelated.txt"]
+
+
 def test_names_become_text_the_ledger_and_reports_can_carry() -> None:
     assert safe_name(os.fsdecode(b"caf\xe9.xml")) == "caf\\xe9.xml"   # Latin-1 bytes
     assert safe_name("line\nbreak.xml") == "line\\x0abreak.xml"
