@@ -30,6 +30,21 @@ def _flow_row(inst: Instance, flow_id: str) -> dict | None:
         engine.dispose()
 
 
+def _on_disk(inst: Instance, flow_id: str) -> list[bytes]:
+    """The contents of the flow's files anywhere under the instance: its work file until
+    it is archived, then its archived original. The running instance may move one away
+    between the listing and the read (archived, then the work file removed): that listing
+    is taken again, never waited for (the original is always in one place or both)."""
+    for _ in range(5):
+        listed = [p for p in inst.root.rglob(f"{flow_id}*") if p.is_file()] + \
+            list((inst.root / "archive").rglob(f"{flow_id}/*"))
+        try:
+            return [p.read_bytes() for p in listed]
+        except FileNotFoundError:   # moved on since listed: list again
+            continue
+    raise AssertionError(f"the files of {flow_id} kept moving while being read")
+
+
 def test_a_submission_is_in_the_ledger_and_on_disk_once_answered_202_then_becomes_ok(
         one: Instance) -> None:
     content = ubl_invoice(number="API-0001")
@@ -40,9 +55,7 @@ def test_a_submission_is_in_the_ledger_and_on_disk_once_answered_202_then_become
     assert body["sha256"] == hashlib.sha256(content).hexdigest()
     row = _flow_row(one, body["flowId"])
     assert row is not None and row["interface"] == "api"
-    on_disk = [p for p in one.root.rglob(f"{body['flowId']}*") if p.is_file()] + \
-        list((one.root / "archive").rglob(f"{body['flowId']}/*"))
-    assert any(p.read_bytes() == content for p in on_disk)
+    assert content in _on_disk(one, body["flowId"])
     flow = one.wait_ack(body["flowId"])
     assert flow["acknowledgement"] == {"status": "Ok"}
     assert flow["trackingId"] == "erp-0001" and flow["flowDirection"] == "Out"
