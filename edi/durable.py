@@ -392,6 +392,14 @@ def _tmp(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
 
+def unfinished_of(name: str) -> str | None:
+    """The name ``write_atomic`` was writing when it left the temporary ``name`` behind
+    (killed before its rename), or None when ``name`` is not such a temporary."""
+    if name.startswith(".") and name.endswith(".tmp") and len(name) > len("..tmp"):
+        return name[1:-len(".tmp")]
+    return None
+
+
 def sha256_file(path: Path) -> tuple[str, int]:
     """The sha256 (hex) and size of a file's bytes."""
     h = hashlib.sha256()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edi.config import Settings
-from edi.durable import fsync_dir, write_atomic
+from edi.durable import fsync_dir, unfinished_of, write_atomic
 from edi.model import Flow, FlowStatus, new_flow_id
 from edi.testing import crash_point
 
@@ -219,12 +219,11 @@ def adopt_orphans(ledger: Ledger, settings: Settings, interface: str = "inbox",
 
 
 def _sidecar_flow(name: str) -> str | None:
-    """The flow of a sidecar file name: ``<flow>.json``, or ``.<flow>.json.tmp`` when
-    its writer was killed before renaming it (``write_atomic``); None for anything else."""
-    if name.startswith(".") and name.endswith(".json.tmp"):
-        return name[1:-len(".json.tmp")] or None
-    if name.endswith(".json") and not name.startswith("."):
-        return name[:-len(".json")] or None
+    """The flow of a sidecar file name: ``<flow>.json``, or the temporary of one that
+    ``write_atomic`` was killed before renaming; None for anything else."""
+    final = unfinished_of(name) or name
+    if final.endswith(".json") and not final.startswith("."):
+        return final[:-len(".json")] or None
     return None
 
 
