@@ -79,30 +79,37 @@ def test_xpath1_where_exact_with_doubt_guards() -> None:
         compiler.py(parse("document('x.xml')/a"), {})
 
 
-def test_a_context_node_is_taken_by_the_first_rule_of_its_pattern(tmp_path: Path) -> None:
-    stylesheet = tmp_path / "rules.xslt"
-    stylesheet.write_text("""<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+def _failing(match: str, priority: int, rule_id: str, flag: str, text: str) -> str:
+    """A compiled Schematron rule template of mode M1 whose one assert always fails."""
+    return f"""
+ <xsl:template match="{match}" mode="M1" priority="{priority}">
+  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
+   <xsl:attribute name="id">{rule_id}</xsl:attribute>
+   <xsl:attribute name="flag">{flag}</xsl:attribute>
+   <xsl:attribute name="location"><xsl:apply-templates select="."
+     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>{text}</svrl:text>
+  </svrl:failed-assert></xsl:otherwise></xsl:choose>
+  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>"""
+
+
+def _native_of(tmp_path: Path, name: str, *templates: str) -> NativeRuleSet:
+    """These rule templates as a compiled-Schematron stylesheet, compiled natively."""
+    stylesheet = tmp_path / f"{name}.xslt"
+    stylesheet.write_text(f"""<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:ram="urn:ram" version="2.0">
  <xsl:template match="/"><svrl:schematron-output>
   <xsl:apply-templates select="/" mode="M1"/></svrl:schematron-output></xsl:template>
- <xsl:template match="ram:A[@k='1']" mode="M1" priority="1001">
-  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
-   <xsl:attribute name="id">R1</xsl:attribute><xsl:attribute name="flag">fatal</xsl:attribute>
-   <xsl:attribute name="location"><xsl:apply-templates select="."
-     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>first</svrl:text>
-  </svrl:failed-assert></xsl:otherwise></xsl:choose>
-  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>
- <xsl:template match="ram:A" mode="M1" priority="1000">
-  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
-   <xsl:attribute name="id">R2</xsl:attribute><xsl:attribute name="flag">warning</xsl:attribute>
-   <xsl:attribute name="location"><xsl:apply-templates select="."
-     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>second</svrl:text>
-  </svrl:failed-assert></xsl:otherwise></xsl:choose>
-  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>
+ {"".join(templates)}
 </xsl:stylesheet>""")
-    module = tmp_path / "rules_test.py"
+    module = tmp_path / f"rules_{name}.py"
     module.write_text(generate(read_source(stylesheet), '"""test"""').source)
-    native = NativeRuleSet("test", load_module(module, "edi_native_test_first_rule"))
+    return NativeRuleSet("test", load_module(module, f"edi_native_test_{name}"))
+
+
+def test_a_context_node_is_taken_by_the_first_rule_of_its_pattern(tmp_path: Path) -> None:
+    native = _native_of(tmp_path, "first_rule",
+                        _failing("ram:A[@k='1']", 1001, "R1", "fatal", "first"),
+                        _failing("ram:A", 1000, "R2", "warning", "second"))
     tree = etree.ElementTree(etree.fromstring(
         '<r xmlns="urn:ram"><A k="1"/><A/><A k="2"/></r>'))
     got = [(e.id, e.location) for e in native.judge(tree)]
@@ -176,22 +183,8 @@ def test_native_and_saxonche_agree_on_the_corpus_and_mutations(shared: Path) -> 
 def test_literal_xsl_text_in_a_message_is_kept_as_written(tmp_path: Path) -> None:
     """The BR-FR stylesheets write parts of their messages with <xsl:text>: literal text,
     between the computed parts, as saxonche writes it."""
-    stylesheet = tmp_path / "rules.xslt"
-    stylesheet.write_text("""<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:ram="urn:ram" version="2.0">
- <xsl:template match="/"><svrl:schematron-output>
-  <xsl:apply-templates select="/" mode="M1"/></svrl:schematron-output></xsl:template>
- <xsl:template match="ram:A" mode="M1" priority="1000">
-  <xsl:choose><xsl:when test="false()"/><xsl:otherwise><svrl:failed-assert test="false()">
-   <xsl:attribute name="id">R1</xsl:attribute><xsl:attribute name="flag">fatal</xsl:attribute>
-   <xsl:attribute name="location"><xsl:apply-templates select="."
-     mode="schematron-select-full-path"/></xsl:attribute><svrl:text>code <xsl:text>U.</xsl:text
-     ><xsl:value-of select="@k"/><xsl:text>[</xsl:text>x<xsl:text>]</xsl:text></svrl:text>
-  </svrl:failed-assert></xsl:otherwise></xsl:choose>
-  <xsl:apply-templates select="@*|*" mode="M1"/></xsl:template>
-</xsl:stylesheet>""")
-    module = tmp_path / "rules_text.py"
-    module.write_text(generate(read_source(stylesheet), '"""test"""').source)
-    native = NativeRuleSet("test", load_module(module, "edi_native_test_xsl_text"))
+    native = _native_of(tmp_path, "xsl_text", _failing(
+        "ram:A", 1000, "R1", "fatal", 'code <xsl:text>U.</xsl:text><xsl:value-of select="@k"/>'
+        "<xsl:text>[</xsl:text>x<xsl:text>]</xsl:text>"))
     tree = etree.ElementTree(etree.fromstring('<r xmlns="urn:ram"><A k="7"/></r>'))
     assert [e.text for e in native.judge(tree)] == ["code U.7[x]"]
