@@ -96,6 +96,7 @@ def test_a_skeleton_is_rewritten_and_still_reports_the_same(
     source.write_text(SKELETON)
     data, changes = optimise_file(source)
     assert (changes.empty_walks, changes.guarded_walks, changes.kept_walks) == (3, 2, 1)
+    assert changes.targeted_walks == 1   # M1 (M2's rule does not recurse, M3's is unnamed)
     assert (changes.codelist_documents, changes.codelist_key_lookups) == (1, 1)
     optimised = tmp_path / "optimised.xslt"
     optimised.write_bytes(data)
@@ -109,7 +110,10 @@ def test_a_skeleton_is_rewritten_and_still_reports_the_same(
     twin.set_parameter(name, engine.processor.parse_xml(xml_file_name=str(tmp_path / file)))
     invoices = ('<r xmlns:ram="urn:ram"><ram:Code>A</ram:Code><ram:Code>X</ram:Code></r>',
                 '<r xmlns:ram="urn:ram"><ram:Rare flag="1"><ram:Code/></ram:Rare></r>',
-                '<r xmlns:ram="urn:ram"><ram:Other flag="1">B</ram:Other></r>')
+                '<r xmlns:ram="urn:ram"><ram:Other flag="1">B</ram:Other></r>',
+                # nested and repeated: the targeted walk must report in the walk's order
+                '<r xmlns:ram="urn:ram"><ram:Code>Z<ram:Code>A</ram:Code></ram:Code>'
+                '<x><ram:Code>Q</ram:Code></x><ram:Code>X</ram:Code></r>')
     reports = []
     for xml in invoices:
         node = engine.processor.parse_xml(xml_text=xml)

@@ -32,6 +32,17 @@ schema-valid ones), each counted in the MANIFEST:
    run on a schema-valid invoice); they are guarded, not removed, so that an invoice
    carrying such an element (XSD-invalid, or judged with the XSD layer off) is still
    judged as the original judges it.
+4. ``targeted_walks``: a guarded walk visits every element of the invoice (and every
+   attribute, when its rules recurse with ``@*|*``) only to dispatch each node to its
+   mode's templates, and only the nodes its rules name can output anything. When every
+   rule template of the mode ends with that one recursion, the skeleton's defaults are the
+   mode's only other templates and no template reads ``position()`` or ``last()``, the
+   walk becomes ``<xsl:apply-templates select="key(names)" mode="Mn"/>`` and the
+   recursions are removed: ``key()`` returns the named nodes in document order, which is
+   the order the walk reached them in (an element, its attributes, then its children),
+   each is dispatched to the same templates as before (a match pattern depends on the node
+   only), and the nodes the walk reached that bear no such name matched only the defaults,
+   which output nothing. The guard of 3. then goes: an empty selection outputs nothing.
 
 Nothing else changes: rule texts, ids, flags, contexts, tests, location paths, the order
 of the patterns and of the SVRL output are the original's.
@@ -72,6 +83,7 @@ class Changes:
     schema_dead_walks: int = 0      # ... of which name only what the XSDs do not declare
     removed_walks: int = 0          # ... removed: their mode holds no rule at all
     kept_walks: int = 0             # ... left as they were (a rule matches an unnamed node)
+    targeted_walks: int = 0         # guarded walks made to visit only the named nodes
     params: dict[str, str] = field(default_factory=dict)   # param name -> code-list file
 
     def as_dict(self) -> dict[str, object]:
@@ -394,16 +406,61 @@ def _mode_targets(templates: list[etree._Element], mode: str) -> set[str] | None
     return names
 
 
+def _recursion(template: etree._Element, mode: str) -> etree._Element | None:
+    """The template's recursion into its mode, when it is its one walk in that mode and its
+    last instruction: ``<xsl:apply-templates select="*" mode="Mn"/>`` (or ``@*|*``)."""
+    walks = [w for w in template.iter(_xsl("apply-templates")) if w.get("mode") == mode]
+    children = _significant(template)
+    if len(walks) != 1 or not children or children[-1] is not walks[0]:
+        return None
+    walk = walks[0]
+    if set(walk.attrib) != {"select", "mode"} or _significant(walk) or _has_text(walk) \
+            or _RECURSE_KIND.get((walk.get("select") or "").replace(" ", "")) is None:
+        return None
+    return walk
+
+
+_RECURSE_KIND = {"*": "elements", "@*|*": "all", "*|@*": "all"}
+
+
+def _target_walk(walk: etree._Element, templates: list[etree._Element], mode: str,
+                 literals: str) -> bool:
+    """Rewrite 4 on one walk, if its mode is shaped for it (see the module's docstring)."""
+    recursions: list[etree._Element] = []
+    defaults = 0
+    for template in templates:
+        match = template.get("match").replace(" ", "")
+        if _is_skeleton_default(template, mode):
+            defaults += 1
+            if match == "text()":
+                continue
+        text = etree.tostring(template, encoding="unicode")
+        if "position()" in text or "last()" in text or \
+                template.find(f".//{_xsl('param')}") is not None:
+            return False
+        recursion = _recursion(template, mode)
+        if recursion is None:
+            return False
+        recursions.append(recursion)
+    kinds = {_RECURSE_KIND[(r.get("select") or "").replace(" ", "")] for r in recursions}
+    if defaults != 2 or len(kinds) != 1:
+        return False
+    select = f"key('{NAMES_KEY}', ({literals}))"
+    walk.set("select", select if kinds == {"all"} else f"{select}[self::*]")
+    for recursion in recursions:
+        _remove(recursion)
+    return True
+
+
 def _guard_pattern_walks(root: etree._Element, modes: dict[str, list[etree._Element]],
                          root_template: etree._Element, schema: SchemaNames | None,
-                         changes: Changes) -> None:
+                         changes: Changes, targeted: bool = True) -> None:
     walks = [w for w in root_template.iter(_xsl("apply-templates"))
              if (w.get("select") or "").strip() == "/" and w.get("mode")
              and set(w.attrib) == {"select", "mode"} and not _significant(w)]
     used_modes = [w.get("mode") for w in root.iter(_xsl("apply-templates"))]
-    if len(walks) < MIN_PATTERN_WALKS:
-        changes.pattern_walks = changes.kept_walks = len(walks)
-        return   # a few big patterns (the CEN files): the key would cost what it saves
+    # a few big patterns (the CEN files): guarding alone would cost what it saves
+    few = len(walks) < MIN_PATTERN_WALKS
     for walk in walks:
         mode = walk.get("mode")
         changes.pattern_walks += 1
@@ -416,13 +473,20 @@ def _guard_pattern_walks(root: etree._Element, modes: dict[str, list[etree._Elem
         if targets is None:
             changes.kept_walks += 1
             continue
-        if not targets:
+        if not targets and not few:
             _remove(walk)
             changes.removed_walks += 1
             continue
         if schema is not None and not targets & schema.names:
             changes.schema_dead_walks += 1
         literals = ", ".join(f"'{name}'" for name in sorted(targets))
+        if targeted and _target_walk(walk, modes[mode], mode, literals):
+            changes.guarded_walks += 1
+            changes.targeted_walks += 1
+            continue
+        if few:
+            changes.kept_walks += 1
+            continue
         guard = etree.Element(_xsl("if"), test=f"exists(key('{NAMES_KEY}', ({literals})))")
         guard.tail = walk.tail
         walk.tail = None

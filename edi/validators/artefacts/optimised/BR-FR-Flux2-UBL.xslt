@@ -256,7 +256,7 @@
             <xsl:attribute name="name">BR-FR-01 — Validation de la longueur et du format des identifiants de facture</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M24"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M24"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -265,7 +265,7 @@
             <xsl:attribute name="name">BR-FR-02 — Validation du format des identifiants de facture</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M25"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M25"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -274,7 +274,7 @@
             <xsl:attribute name="name">BR-FR-03 — Validation de l'année dans les dates (2000–2099)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ActualDeliveryDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}IssueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}StartDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxPointDate')))"><xsl:apply-templates select="/" mode="M26"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ActualDeliveryDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}IssueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}StartDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxPointDate'))[self::*]" mode="M26"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -283,7 +283,7 @@
             <xsl:attribute name="name">BR-FR-04 — Validation du code type de document</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DocumentTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode')))"><xsl:apply-templates select="/" mode="M27"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DocumentTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M27"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -292,7 +292,7 @@
             <xsl:attribute name="name">BR-FR-05 — Présence obligatoire des mentions légales dans les notes (BG-3)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M28"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M28"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -301,7 +301,7 @@
             <xsl:attribute name="name">BR-FR-06 — Unicité des codes sujets dans les notes (BG-3)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M29"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M29"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -310,7 +310,7 @@
             <xsl:attribute name="name">BR-FR-08 — Validation du mode de facturation (BT-23)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M30"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M30"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -319,7 +319,7 @@
             <xsl:attribute name="name">BR-FR-09 — Cohérence entre SIRET (ID avec schemeId = 0009) et SIREN (Legal ID)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Delivery', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty')))"><xsl:apply-templates select="/" mode="M31"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Delivery', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty'))[self::*]" mode="M31"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -328,7 +328,7 @@
             <xsl:attribute name="name">BR-FR-10 — SIREN du vendeur obligatoire et valide (BT-30)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PartyLegalEntity')))"><xsl:apply-templates select="/" mode="M32"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PartyLegalEntity'))[self::*]" mode="M32"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -337,7 +337,7 @@
             <xsl:attribute name="name">BR-FR-11 — SIREN obligatoire et valide si traitement BAR/B2B (BT-47)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M33"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M33"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -346,7 +346,7 @@
             <xsl:attribute name="name">BR-FR-12 — Vérification de la présence du BT-49</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M34"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M34"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -355,7 +355,7 @@
             <xsl:attribute name="name">BR-FR-13 — Vérification de la présence du BT-34</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M35"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M35"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -364,7 +364,7 @@
             <xsl:attribute name="name">BR-FR-15 — Vérification des codes de catégorie de TVA (BT-95, BT-102, BT-118, BT-151)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory')))"><xsl:apply-templates select="/" mode="M36"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory'))[self::*]" mode="M36"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -373,7 +373,7 @@
             <xsl:attribute name="name">BR-FR-16 — Vérification des taux de TVA autorisés (BT-96, BT-103, BT-119, BT-152)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory')))"><xsl:apply-templates select="/" mode="M37"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory'))[self::*]" mode="M37"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -382,7 +382,7 @@
             <xsl:attribute name="name">BR-FR-17 — Codes autorisés pour qualifier les pièces jointes (BT-123)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference')))"><xsl:apply-templates select="/" mode="M38"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference'))[self::*]" mode="M38"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -391,7 +391,7 @@
             <xsl:attribute name="name">BR-FR-18 — Un seul document additionnel avec la description "LISIBLE" (BT-123)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M39"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M39"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -400,7 +400,7 @@
             <xsl:attribute name="name">BR-FR-20 — Vérification du traitement associé à une note avec code sujet "BAR" (BT-21)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M40"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M40"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -409,7 +409,7 @@
             <xsl:attribute name="name">BR-FR-21 — Vérification du BT-49 en cas de traitement BAR/B2B et hors cas autofacture</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M41"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M41"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -418,7 +418,7 @@
             <xsl:attribute name="name">BR-FR-22 — Vérification du BT-34 en cas de traitement BAR/B2B et en autofacture</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M42"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M42"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -427,7 +427,7 @@
             <xsl:attribute name="name">BR-FR-23 — Validation du format des adresses électroniques avec schemeID = 0225</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID')))"><xsl:apply-templates select="/" mode="M43"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID'))[self::*]" mode="M43"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -436,7 +436,7 @@
             <xsl:attribute name="name">BR-FR-24 — Validation du format des identifiants privés avec schemeID = 0224</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M44"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M44"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -445,7 +445,7 @@
             <xsl:attribute name="name">BR-FR-25 — Longueur maximale des adresses électroniques</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID')))"><xsl:apply-templates select="/" mode="M45"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID'))[self::*]" mode="M45"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -454,7 +454,7 @@
             <xsl:attribute name="name">BR-FR-26 — Longueur maximale des identifiants privés avec schemeID = 0224</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M46"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M46"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -463,7 +463,7 @@
             <xsl:attribute name="name">BR-FR-27 — Validation du groupe Attribut d’article (BG-32)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Name', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}NameCode')))"><xsl:apply-templates select="/" mode="M47"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Name', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}NameCode'))[self::*]" mode="M47"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -472,7 +472,7 @@
             <xsl:attribute name="name">BR-FR-28 — Validation de la valeur d’attribut d’article (BG-32)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty')))"><xsl:apply-templates select="/" mode="M48"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty'))[self::*]" mode="M48"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -481,7 +481,7 @@
             <xsl:attribute name="name">BR-FR-29 — Vérification des identifiants d’objets facturés (BT-18)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M49"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M49"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -490,7 +490,7 @@
             <xsl:attribute name="name">BR-FR-30 — Vérification des identifiants d’objets facturés à la ligne (BT-128)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M50"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M50"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -499,7 +499,7 @@
             <xsl:attribute name="name">BR-FR-31 — Note avec code sujet BAR : une seule valeur possible dans la liste</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M51"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M51"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -508,7 +508,7 @@
             <xsl:attribute name="name">BR-FR-32 — Le SIREN contient exactement 9 chiffres </xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CompanyID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID')))"><xsl:apply-templates select="/" mode="M52"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CompanyID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M52"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -517,7 +517,7 @@
             <xsl:attribute name="name">BR-FR-CO-03 — Présence obligatoire du contrat et de la période de facturation si type de facture = 262 (Avoir Remise Globale)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote')))"><xsl:apply-templates select="/" mode="M53"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote'))[self::*]" mode="M53"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -526,7 +526,7 @@
             <xsl:attribute name="name">BR-FR-CO-04 — Une seule référence à une facture antérieure obligatoire pour les factures rectificatives (BT-3)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M54"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M54"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -535,7 +535,7 @@
             <xsl:attribute name="name">BR-FR-CO-05] — Référence obligatoire à une facture antérieure pour les avoirs (BT-3)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote')))"><xsl:apply-templates select="/" mode="M55"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote'))[self::*]" mode="M55"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -544,7 +544,7 @@
             <xsl:attribute name="name">BR-FR-CO-07] — La date d’échéance (BT-9) doit être postérieure ou égale à la date de facture (BT-2), sauf cas particuliers</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M56"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M56"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -553,7 +553,7 @@
             <xsl:attribute name="name">BR-FR-CO-08 — Incompatibilité entre cadre de facturation (BT-23) et type de facture (BT-3)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M57"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M57"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -562,7 +562,7 @@
             <xsl:attribute name="name">BR-FR-CO-09 — Contrôle des montants et de la date d’échéance pour les factures déjà payées (BT-23)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M58"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M58"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -571,7 +571,7 @@
             <xsl:attribute name="name">BR-FR-CO-10 — Vérification de la présence du schéma d’identifiant global (BT-29 et équivalents)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty')))"><xsl:apply-templates select="/" mode="M59"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty'))[self::*]" mode="M59"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -580,7 +580,7 @@
             <xsl:attribute name="name">BR-FR-CO-12 — Contrôle des devises et du montant de TVA en comptabilité si la facture n’est pas en EUR</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M60"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M60"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -589,7 +589,7 @@
             <xsl:attribute name="name">BR-FR-CO-14 — Vérification de la note TXD pour les vendeurs membres d’un assujetti unique</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M61"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M61"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -598,7 +598,7 @@
             <xsl:attribute name="name">BR-FR-CO-15 — Présence du représentant fiscal si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M62"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M62"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -607,7 +607,7 @@
             <xsl:attribute name="name">BR-FR-DEC-01 — Format des montants numériques (max 19 caractères, 2 décimales, séparateur « . »)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Amount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}LineExtensionAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableRoundingAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrepaidAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxInclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxableAmount')))"><xsl:apply-templates select="/" mode="M63"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Amount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}LineExtensionAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableRoundingAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrepaidAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxInclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxableAmount'))[self::*]" mode="M63"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -616,7 +616,7 @@
             <xsl:attribute name="name">BR-FR-DEC-02 — Format des quantités numériques (max 19 caractères, 4 décimales, séparateur « . »)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoicedQuantity')))"><xsl:apply-templates select="/" mode="M64"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoicedQuantity'))[self::*]" mode="M64"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -625,7 +625,7 @@
             <xsl:attribute name="name">BR-FR-DEC-03 — Format des montants positifs (max 19 caractères, 6 décimales, séparateur « . »)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AllowanceCharge', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount')))"><xsl:apply-templates select="/" mode="M65"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AllowanceCharge', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount'))[self::*]" mode="M65"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -634,7 +634,7 @@
             <xsl:attribute name="name">BR-FR-DEC-04 — Format des taux de TVA (max 4 caractères, 2 décimales, séparateur « . »)</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Percent')))"><xsl:apply-templates select="/" mode="M66"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Percent'))[self::*]" mode="M66"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -643,7 +643,7 @@
             <xsl:attribute name="name">BR-FR-MV-01 — lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9, Vérification du sous-type de ligne  - BR-FR-MV-02 — Vérification de la présence d'une ligne GROUP sans parent </xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine')))"><xsl:apply-templates select="/" mode="M67"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M67"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -652,7 +652,7 @@
             <xsl:attribute name="name">BR-FR-MV-02 — lorsque le cadre de facturation est S8, B8 ou M8, Vérification de la présence d'une ligne GROUP sans parent </xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M68"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M68"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -661,7 +661,7 @@
             <xsl:attribute name="name">BR-FR-BD-02</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M69"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M69"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -670,7 +670,7 @@
             <xsl:attribute name="name">BR-FR-MV-03 — Vérification des données obligatoires pour les lignes GROUP sans parent lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M70"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M70"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -679,7 +679,7 @@
             <xsl:attribute name="name">BR-FR-MV-05 — Vérification de la cohérence des totaux HT entre la ligne GROUP et ses lignes enfants</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M71"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M71"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -688,7 +688,7 @@
             <xsl:attribute name="name">BR-FR-MV-06 — Vérification de la cohérence de l'identifiant légal du vendeur entre une ligne et sa ligne parent</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine')))"><xsl:apply-templates select="/" mode="M72"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M72"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -697,7 +697,7 @@
             <xsl:attribute name="name">BR-FR-MV-07 — Vérification de la cohérence du numéro de facture codifié AFL entre une ligne et sa ligne parent</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine')))"><xsl:apply-templates select="/" mode="M73"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M73"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -715,7 +715,7 @@
             <xsl:attribute name="name">BR-FR-MV-09 — Vérification de la cohérence du montant total TVA pour une ligne GROUP avec la somme des ventilations TVA liées</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M75"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M75"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -724,7 +724,7 @@
             <xsl:attribute name="name">BR-FR-MV-10 — Vérification de la cohérence du montant total avec TVA pour une ligne GROUP</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M76"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M76"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -733,7 +733,7 @@
             <xsl:attribute name="name">BR-FR-MV-11 — Vérification de la cohérence entre l'identifiant de facture à la ligne (AFL) et le numéro de facture (BT-1) pour le Vendeur principal</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M77"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M77"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -742,7 +742,7 @@
             <xsl:attribute name="name">BR-FR-MV-12 — Vérification de l'unicité des numéros de facture AFL pour les lignes GROUP sans parent</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice')))"><xsl:apply-templates select="/" mode="M78"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M78"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -751,7 +751,7 @@
             <xsl:attribute name="name">BR-FR-MV-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode')))"><xsl:apply-templates select="/" mode="M79"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M79"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -760,7 +760,7 @@
             <xsl:attribute name="name">BR-FR-BD-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode')))"><xsl:apply-templates select="/" mode="M80"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M80"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -769,7 +769,7 @@
             <xsl:attribute name="name">BR-FR-MV-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M81"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M81"/>
          <svrl:active-pattern>
             <xsl:attribute name="document">
                <xsl:value-of select="document-uri(/)"/>
@@ -778,7 +778,7 @@
             <xsl:attribute name="name">BR-FR-BD-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </xsl:attribute>
             
          </svrl:active-pattern>
-         <xsl:if test="exists(key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference')))"><xsl:apply-templates select="/" mode="M82"/></xsl:if>
+         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M82"/>
       </svrl:schematron-output>
    </xsl:template>
    <!--SCHEMATRON PATTERNS-->
@@ -826,7 +826,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M24"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID" priority="1001" mode="M24">
@@ -869,7 +869,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M24"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID" priority="1000" mode="M24">
@@ -912,11 +912,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M24"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M24"/>
    <xsl:template match="@*|node()" priority="-2" mode="M24">
-      <xsl:apply-templates select="*" mode="M24"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-02BR-FR-02 — Validation du format des identifiants de facture-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-02 — Validation du format des identifiants de facture</svrl:text>
@@ -942,7 +942,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M25"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID" priority="1001" mode="M25">
@@ -966,7 +966,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M25"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID" priority="1000" mode="M25">
@@ -990,11 +990,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M25"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M25"/>
    <xsl:template match="@*|node()" priority="-2" mode="M25">
-      <xsl:apply-templates select="*" mode="M25"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-03BR-FR-03 — Validation de l'année dans les dates (2000–2099)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-03 — Validation de l'année dans les dates (2000–2099)</svrl:text>
@@ -1020,7 +1020,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:TaxPointDate | cn:CreditNote/cbc:TaxPointDate" priority="1009" mode="M26">
@@ -1044,7 +1044,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:DueDate | cn:CreditNote/cbc:DueDate" priority="1008" mode="M26">
@@ -1068,7 +1068,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate" priority="1007" mode="M26">
@@ -1092,7 +1092,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Delivery/cbc:ActualDeliveryDate | cn:CreditNote/cac:Delivery/cbc:ActualDeliveryDate" priority="1006" mode="M26">
@@ -1116,7 +1116,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoicePeriod/cbc:StartDate | cn:CreditNote/cac:InvoicePeriod/cbc:StartDate" priority="1005" mode="M26">
@@ -1140,7 +1140,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoicePeriod/cbc:EndDate | cn:CreditNote/cac:InvoicePeriod/cbc:EndDate" priority="1004" mode="M26">
@@ -1164,7 +1164,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate" priority="1003" mode="M26">
@@ -1188,7 +1188,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cbc:ActualDeliveryDate | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cbc:ActualDeliveryDate" priority="1002" mode="M26">
@@ -1212,7 +1212,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:InvoicePeriod/cbc:StartDate | cn:CreditNote/cac:CreditNoteLine/cac:InvoicePeriod/cbc:StartDate" priority="1001" mode="M26">
@@ -1236,7 +1236,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:InvoicePeriod/cbc:EndDate | cn:CreditNote/cac:CreditNoteLine/cac:InvoicePeriod/cbc:EndDate" priority="1000" mode="M26">
@@ -1260,11 +1260,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M26"/>
    <xsl:template match="@*|node()" priority="-2" mode="M26">
-      <xsl:apply-templates select="*" mode="M26"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-04BR-FR-04 — Validation du code type de document-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-04 — Validation du code type de document</svrl:text>
@@ -1292,7 +1292,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M27"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode" priority="1001" mode="M27">
@@ -1318,7 +1318,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M27"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode" priority="1000" mode="M27">
@@ -1344,11 +1344,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M27"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M27"/>
    <xsl:template match="@*|node()" priority="-2" mode="M27">
-      <xsl:apply-templates select="*" mode="M27"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-05BR-FR-05 — Présence obligatoire des mentions légales dans les notes (BG-3)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-05 — Présence obligatoire des mentions légales dans les notes (BG-3)</svrl:text>
@@ -1404,11 +1404,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M28"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M28"/>
    <xsl:template match="@*|node()" priority="-2" mode="M28">
-      <xsl:apply-templates select="*" mode="M28"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-06BR-FR-06 — Unicité des codes sujets dans les notes (BG-3)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-06 — Unicité des codes sujets dans les notes (BG-3)</svrl:text>
@@ -1480,11 +1480,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M29"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M29"/>
    <xsl:template match="@*|node()" priority="-2" mode="M29">
-      <xsl:apply-templates select="*" mode="M29"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-08BR-FR-08 — Validation du mode de facturation (BT-23)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-08 — Validation du mode de facturation (BT-23)</svrl:text>
@@ -1511,11 +1511,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M30"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M30"/>
    <xsl:template match="@*|node()" priority="-2" mode="M30">
-      <xsl:apply-templates select="*" mode="M30"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-09BR-FR-09 — Cohérence entre SIRET (ID avec schemeId = 0009) et SIREN (Legal ID)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-09 — Cohérence entre SIRET (ID avec schemeId = 0009) et SIREN (Legal ID)</svrl:text>
@@ -1544,7 +1544,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party | cn:CreditNote/cac:AccountingCustomerParty/cac:Party" priority="1008" mode="M31">
@@ -1571,7 +1571,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PayeeParty | cn:CreditNote/cac:PayeeParty" priority="1007" mode="M31">
@@ -1598,7 +1598,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty" priority="1006" mode="M31">
@@ -1625,7 +1625,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty" priority="1005" mode="M31">
@@ -1652,7 +1652,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty" priority="1004" mode="M31">
@@ -1679,7 +1679,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1003" mode="M31">
@@ -1706,7 +1706,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1002" mode="M31">
@@ -1733,7 +1733,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Delivery | cn:CreditNote/cac:Delivery" priority="1001" mode="M31">
@@ -1760,7 +1760,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cac:DeliveryLocation" priority="1000" mode="M31">
@@ -1787,11 +1787,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M31"/>
    <xsl:template match="@*|node()" priority="-2" mode="M31">
-      <xsl:apply-templates select="*" mode="M31"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-10BR-FR-10 — SIREN du vendeur obligatoire et valide (BT-30)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-10 — SIREN du vendeur obligatoire et valide (BT-30)</svrl:text>
@@ -1818,11 +1818,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M32"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M32"/>
    <xsl:template match="@*|node()" priority="-2" mode="M32">
-      <xsl:apply-templates select="*" mode="M32"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-11BR-FR-11 — SIREN obligatoire et valide si traitement BAR/B2B (BT-47)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-11 — SIREN obligatoire et valide si traitement BAR/B2B (BT-47)</svrl:text>
@@ -1854,11 +1854,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M33"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M33"/>
    <xsl:template match="@*|node()" priority="-2" mode="M33">
-      <xsl:apply-templates select="*" mode="M33"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-12BR-FR-12 — Vérification de la présence du BT-49-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-12 — Vérification de la présence du BT-49</svrl:text>
@@ -1884,11 +1884,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M34"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M34"/>
    <xsl:template match="@*|node()" priority="-2" mode="M34">
-      <xsl:apply-templates select="*" mode="M34"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-13BR-FR-13 — Vérification de la présence du BT-34-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-13 — Vérification de la présence du BT-34</svrl:text>
@@ -1914,11 +1914,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M35"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M35"/>
    <xsl:template match="@*|node()" priority="-2" mode="M35">
-      <xsl:apply-templates select="*" mode="M35"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-15BR-FR-15 — Vérification des codes de catégorie de TVA (BT-95, BT-102, BT-118, BT-151)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-15 — Vérification des codes de catégorie de TVA (BT-95, BT-102, BT-118, BT-151)</svrl:text>
@@ -1962,7 +1962,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M36"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory" priority="1001" mode="M36">
@@ -2004,7 +2004,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M36"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:Item/cac:ClassifiedTaxCategory" priority="1000" mode="M36">
@@ -2046,11 +2046,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M36"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M36"/>
    <xsl:template match="@*|node()" priority="-2" mode="M36">
-      <xsl:apply-templates select="*" mode="M36"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-16BR-FR-16 — Vérification des taux de TVA autorisés (BT-96, BT-103, BT-119, BT-152)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-16 — Vérification des taux de TVA autorisés (BT-96, BT-103, BT-119, BT-152)</svrl:text>
@@ -2076,7 +2076,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M37"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AllowanceCharge/cac:TaxCategory" priority="1002" mode="M37">
@@ -2100,7 +2100,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M37"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory" priority="1001" mode="M37">
@@ -2124,7 +2124,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M37"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory" priority="1000" mode="M37">
@@ -2148,11 +2148,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M37"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M37"/>
    <xsl:template match="@*|node()" priority="-2" mode="M37">
-      <xsl:apply-templates select="*" mode="M37"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-17BR-FR-17 — Codes autorisés pour qualifier les pièces jointes (BT-123)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-17 — Codes autorisés pour qualifier les pièces jointes (BT-123)</svrl:text>
@@ -2178,11 +2178,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M38"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M38"/>
    <xsl:template match="@*|node()" priority="-2" mode="M38">
-      <xsl:apply-templates select="*" mode="M38"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-18BR-FR-18 — Un seul document additionnel avec la description "LISIBLE" (BT-123)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-18 — Un seul document additionnel avec la description "LISIBLE" (BT-123)</svrl:text>
@@ -2212,11 +2212,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M39"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M39"/>
    <xsl:template match="@*|node()" priority="-2" mode="M39">
-      <xsl:apply-templates select="*" mode="M39"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-20BR-FR-20 — Vérification du traitement associé à une note avec code sujet "BAR" (BT-21)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-20 — Vérification du traitement associé à une note avec code sujet "BAR" (BT-21)</svrl:text>
@@ -2246,11 +2246,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M40"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M40"/>
    <xsl:template match="@*|node()" priority="-2" mode="M40">
-      <xsl:apply-templates select="*" mode="M40"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-21BR-FR-21 — Vérification du BT-49 en cas de traitement BAR/B2B et hors cas autofacture-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-21 — Vérification du BT-49 en cas de traitement BAR/B2B et hors cas autofacture</svrl:text>
@@ -2289,11 +2289,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M41"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M41"/>
    <xsl:template match="@*|node()" priority="-2" mode="M41">
-      <xsl:apply-templates select="*" mode="M41"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-22BR-FR-22 — Vérification du BT-34 en cas de traitement BAR/B2B et en autofacture-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-22 — Vérification du BT-34 en cas de traitement BAR/B2B et en autofacture</svrl:text>
@@ -2330,11 +2330,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M42"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M42"/>
    <xsl:template match="@*|node()" priority="-2" mode="M42">
-      <xsl:apply-templates select="*" mode="M42"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-23BR-FR-23 — Validation du format des adresses électroniques avec schemeID = 0225-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-23 — Validation du format des adresses électroniques avec schemeID = 0225</svrl:text>
@@ -2360,7 +2360,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1006" mode="M43">
@@ -2384,7 +2384,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225']" priority="1005" mode="M43">
@@ -2408,7 +2408,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PayeeParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:PayeeParty/cbc:EndpointID[@schemeID='0225']" priority="1004" mode="M43">
@@ -2432,7 +2432,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID[@schemeID='0225']" priority="1003" mode="M43">
@@ -2456,7 +2456,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225']" priority="1002" mode="M43">
@@ -2480,7 +2480,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1001" mode="M43">
@@ -2504,7 +2504,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1000" mode="M43">
@@ -2528,11 +2528,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M43"/>
    <xsl:template match="@*|node()" priority="-2" mode="M43">
-      <xsl:apply-templates select="*" mode="M43"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-24BR-FR-24 — Validation du format des identifiants privés avec schemeID = 0224-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-24 — Validation du format des identifiants privés avec schemeID = 0224</svrl:text>
@@ -2558,7 +2558,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M44"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']" priority="1000" mode="M44">
@@ -2582,11 +2582,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M44"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M44"/>
    <xsl:template match="@*|node()" priority="-2" mode="M44">
-      <xsl:apply-templates select="*" mode="M44"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-25BR-FR-25 — Longueur maximale des adresses électroniques-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-25 — Longueur maximale des adresses électroniques</svrl:text>
@@ -2612,7 +2612,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID" priority="1006" mode="M45">
@@ -2636,7 +2636,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID" priority="1005" mode="M45">
@@ -2660,7 +2660,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PayeeParty/cbc:EndpointID | cn:CreditNote/cac:PayeeParty/cbc:EndpointID" priority="1004" mode="M45">
@@ -2684,7 +2684,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID" priority="1003" mode="M45">
@@ -2708,7 +2708,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID" priority="1002" mode="M45">
@@ -2732,7 +2732,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID" priority="1001" mode="M45">
@@ -2756,7 +2756,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID" priority="1000" mode="M45">
@@ -2780,11 +2780,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M45"/>
    <xsl:template match="@*|node()" priority="-2" mode="M45">
-      <xsl:apply-templates select="*" mode="M45"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-26BR-FR-26 — Longueur maximale des identifiants privés avec schemeID = 0224-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-26 — Longueur maximale des identifiants privés avec schemeID = 0224</svrl:text>
@@ -2810,7 +2810,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M46"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']" priority="1000" mode="M46">
@@ -2834,11 +2834,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M46"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M46"/>
    <xsl:template match="@*|node()" priority="-2" mode="M46">
-      <xsl:apply-templates select="*" mode="M46"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-27BR-FR-27 — Validation du groupe Attribut d’article (BG-32)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-27 — Validation du groupe Attribut d’article (BG-32)</svrl:text>
@@ -2863,7 +2863,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M47"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Item/cac:AdditionalItemProperty/cbc:Name | cn:CreditNote/cac:Item/cac:AdditionalItemProperty/cbc:Name" priority="1001" mode="M47">
@@ -2888,7 +2888,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M47"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Item/cac:AdditionalItemProperty/cbc:NameCode | cn:CreditNote/cac:Item/cac:AdditionalItemProperty/cbc:NameCode" priority="1000" mode="M47">
@@ -2913,11 +2913,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M47"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M47"/>
    <xsl:template match="@*|node()" priority="-2" mode="M47">
-      <xsl:apply-templates select="*" mode="M47"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-28BR-FR-28 — Validation de la valeur d’attribut d’article (BG-32)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-28 — Validation de la valeur d’attribut d’article (BG-32)</svrl:text>
@@ -2948,11 +2948,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M48"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M48"/>
    <xsl:template match="@*|node()" priority="-2" mode="M48">
-      <xsl:apply-templates select="*" mode="M48"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-29BR-FR-29 — Vérification des identifiants d’objets facturés (BT-18)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-29 — Vérification des identifiants d’objets facturés (BT-18)</svrl:text>
@@ -2981,7 +2981,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M49"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AFL'] | cn:CreditNote/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AFL']" priority="1001" mode="M49">
@@ -3005,7 +3005,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M49"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AVV'] | cn:CreditNote/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AVV']" priority="1000" mode="M49">
@@ -3029,11 +3029,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M49"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M49"/>
    <xsl:template match="@*|node()" priority="-2" mode="M49">
-      <xsl:apply-templates select="*" mode="M49"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-30BR-FR-30 — Vérification des identifiants d’objets facturés à la ligne (BT-128)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-30 — Vérification des identifiants d’objets facturés à la ligne (BT-128)</svrl:text>
@@ -3062,7 +3062,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M50"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID[@schemeID='AFL'] | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID[@schemeID='AFL']" priority="1001" mode="M50">
@@ -3086,7 +3086,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M50"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID[@schemeID='AVV'] | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID[@schemeID='AVV']" priority="1000" mode="M50">
@@ -3110,11 +3110,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M50"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M50"/>
    <xsl:template match="@*|node()" priority="-2" mode="M50">
-      <xsl:apply-templates select="*" mode="M50"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-31BR-FR-31 — Note avec code sujet BAR : une seule valeur possible dans la liste-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-31 — Note avec code sujet BAR : une seule valeur possible dans la liste</svrl:text>
@@ -3155,11 +3155,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M51"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M51"/>
    <xsl:template match="@*|node()" priority="-2" mode="M51">
-      <xsl:apply-templates select="*" mode="M51"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-32BR-FR-32 — Le SIREN contient exactement 9 chiffres -->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-32 — Le SIREN contient exactement 9 chiffres </svrl:text>
@@ -3182,7 +3182,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M52"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="//cac:PartyIdentification/cbc:ID[@schemeID = '0002' or @schemeID = '0231']" priority="1000" mode="M52">
@@ -3203,11 +3203,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M52"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M52"/>
    <xsl:template match="@*|node()" priority="-2" mode="M52">
-      <xsl:apply-templates select="*" mode="M52"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-03BR-FR-CO-03 — Présence obligatoire du contrat et de la période de facturation si type de facture = 262 (Avoir Remise Globale)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-03 — Présence obligatoire du contrat et de la période de facturation si type de facture = 262 (Avoir Remise Globale)</svrl:text>
@@ -3243,11 +3243,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M53"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M53"/>
    <xsl:template match="@*|node()" priority="-2" mode="M53">
-      <xsl:apply-templates select="*" mode="M53"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-04BR-FR-CO-04 — Une seule référence à une facture antérieure obligatoire pour les factures rectificatives (BT-3)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-04 — Une seule référence à une facture antérieure obligatoire pour les factures rectificatives (BT-3)</svrl:text>
@@ -3275,11 +3275,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M54"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M54"/>
    <xsl:template match="@*|node()" priority="-2" mode="M54">
-      <xsl:apply-templates select="*" mode="M54"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-05BR-FR-CO-05] — Référence obligatoire à une facture antérieure pour les avoirs (BT-3)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-05] — Référence obligatoire à une facture antérieure pour les avoirs (BT-3)</svrl:text>
@@ -3322,11 +3322,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M55"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M55"/>
    <xsl:template match="@*|node()" priority="-2" mode="M55">
-      <xsl:apply-templates select="*" mode="M55"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-07BR-FR-CO-07] — La date d’échéance (BT-9) doit être postérieure ou égale à la date de facture (BT-2), sauf cas particuliers-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-07] — La date d’échéance (BT-9) doit être postérieure ou égale à la date de facture (BT-2), sauf cas particuliers</svrl:text>
@@ -3363,11 +3363,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M56"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M56"/>
    <xsl:template match="@*|node()" priority="-2" mode="M56">
-      <xsl:apply-templates select="*" mode="M56"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-08BR-FR-CO-08 — Incompatibilité entre cadre de facturation (BT-23) et type de facture (BT-3)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-08 — Incompatibilité entre cadre de facturation (BT-23) et type de facture (BT-3)</svrl:text>
@@ -3397,11 +3397,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M57"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M57"/>
    <xsl:template match="@*|node()" priority="-2" mode="M57">
-      <xsl:apply-templates select="*" mode="M57"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-09BR-FR-CO-09 — Contrôle des montants et de la date d’échéance pour les factures déjà payées (BT-23)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-09 — Contrôle des montants et de la date d’échéance pour les factures déjà payées (BT-23)</svrl:text>
@@ -3472,11 +3472,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M58"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M58"/>
    <xsl:template match="@*|node()" priority="-2" mode="M58">
-      <xsl:apply-templates select="*" mode="M58"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-10BR-FR-CO-10 — Vérification de la présence du schéma d’identifiant global (BT-29 et équivalents)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-10 — Vérification de la présence du schéma d’identifiant global (BT-29 et équivalents)</svrl:text>
@@ -3515,7 +3515,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingCustomerParty/cac:Party" priority="1008" mode="M59">
@@ -3552,7 +3552,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:PayeeParty" priority="1007" mode="M59">
@@ -3589,7 +3589,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingCustomerParty/cac:Party/cac:AgentParty" priority="1006" mode="M59">
@@ -3626,7 +3626,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty" priority="1005" mode="M59">
@@ -3663,7 +3663,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingSupplierParty/cac:Party/cac:AgentParty" priority="1004" mode="M59">
@@ -3700,7 +3700,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1003" mode="M59">
@@ -3737,7 +3737,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1002" mode="M59">
@@ -3774,7 +3774,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:Delivery/cac:DeliveryLocation" priority="1001" mode="M59">
@@ -3811,7 +3811,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cac:DeliveryLocation" priority="1000" mode="M59">
@@ -3848,11 +3848,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M59"/>
    <xsl:template match="@*|node()" priority="-2" mode="M59">
-      <xsl:apply-templates select="*" mode="M59"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-12BR-FR-CO-12 — Contrôle des devises et du montant de TVA en comptabilité si la facture n’est pas en EUR-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-12 — Contrôle des devises et du montant de TVA en comptabilité si la facture n’est pas en EUR</svrl:text>
@@ -3888,11 +3888,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M60"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M60"/>
    <xsl:template match="@*|node()" priority="-2" mode="M60">
-      <xsl:apply-templates select="*" mode="M60"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-14BR-FR-CO-14 — Vérification de la note TXD pour les vendeurs membres d’un assujetti unique-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-14 — Vérification de la note TXD pour les vendeurs membres d’un assujetti unique</svrl:text>
@@ -3923,11 +3923,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M61"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M61"/>
    <xsl:template match="@*|node()" priority="-2" mode="M61">
-      <xsl:apply-templates select="*" mode="M61"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-CO-15BR-FR-CO-15 — Présence du représentant fiscal si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-15 — Présence du représentant fiscal si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231)</svrl:text>
@@ -3958,11 +3958,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M62"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M62"/>
    <xsl:template match="@*|node()" priority="-2" mode="M62">
-      <xsl:apply-templates select="*" mode="M62"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-DEC-01BR-FR-DEC-01 — Format des montants numériques (max 19 caractères, 2 décimales, séparateur « . »)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-01 — Format des montants numériques (max 19 caractères, 2 décimales, séparateur « . »)</svrl:text>
@@ -3988,7 +3988,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AllowanceCharge/cbc:Amount | cn:CreditNote/cac:AllowanceCharge/cbc:Amount" priority="1015" mode="M63">
@@ -4012,7 +4012,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:LineExtensionAmount" priority="1014" mode="M63">
@@ -4036,7 +4036,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:AllowanceTotalAmount" priority="1013" mode="M63">
@@ -4060,7 +4060,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:ChargeTotalAmount" priority="1012" mode="M63">
@@ -4084,7 +4084,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount" priority="1011" mode="M63">
@@ -4108,7 +4108,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cbc:TaxAmount" priority="1010" mode="M63">
@@ -4132,7 +4132,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cbc:TaxAmount" priority="1009" mode="M63">
@@ -4156,7 +4156,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount" priority="1008" mode="M63">
@@ -4180,7 +4180,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:PrepaidAmount" priority="1007" mode="M63">
@@ -4204,7 +4204,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:PayableRoundingAmount" priority="1006" mode="M63">
@@ -4228,7 +4228,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:PayableAmount" priority="1005" mode="M63">
@@ -4252,7 +4252,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount" priority="1004" mode="M63">
@@ -4276,7 +4276,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cbc:TaxAmount" priority="1003" mode="M63">
@@ -4300,7 +4300,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cbc:LineExtensionAmount | cn:CreditNote/cac:CreditNoteLine/cbc:LineExtensionAmount" priority="1002" mode="M63">
@@ -4324,7 +4324,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:AllowanceCharge/cbc:Amount | cn:CreditNote/cac:CreditNoteLine/cac:AllowanceCharge/cbc:Amount" priority="1001" mode="M63">
@@ -4348,7 +4348,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:CreditNoteLine/cac:AllowanceCharge/cbc:BaseAmount" priority="1000" mode="M63">
@@ -4372,11 +4372,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M63"/>
    <xsl:template match="@*|node()" priority="-2" mode="M63">
-      <xsl:apply-templates select="*" mode="M63"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-DEC-02BR-FR-DEC-02 — Format des quantités numériques (max 19 caractères, 4 décimales, séparateur « . »)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-02 — Format des quantités numériques (max 19 caractères, 4 décimales, séparateur « . »)</svrl:text>
@@ -4406,7 +4406,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M64"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine | cn:CreditNote/cac:CreditNoteLine" priority="1000" mode="M64">
@@ -4434,11 +4434,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M64"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M64"/>
    <xsl:template match="@*|node()" priority="-2" mode="M64">
-      <xsl:apply-templates select="*" mode="M64"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-DEC-03BR-FR-DEC-03 — Format des montants positifs (max 19 caractères, 6 décimales, séparateur « . »)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-03 — Format des montants positifs (max 19 caractères, 6 décimales, séparateur « . »)</svrl:text>
@@ -4468,7 +4468,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M65"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Price/cac:AllowanceCharge | cn:CreditNote/cac:CreditNoteLine/cac:Price/cac:AllowanceCharge" priority="1001" mode="M65">
@@ -4496,7 +4496,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M65"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Price/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:CreditNoteLine/cac:Price/cac:AllowanceCharge/cbc:BaseAmount" priority="1000" mode="M65">
@@ -4524,11 +4524,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M65"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M65"/>
    <xsl:template match="@*|node()" priority="-2" mode="M65">
-      <xsl:apply-templates select="*" mode="M65"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-DEC-04BR-FR-DEC-04 — Format des taux de TVA (max 4 caractères, 2 décimales, séparateur « . »)-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-04 — Format des taux de TVA (max 4 caractères, 2 décimales, séparateur « . »)</svrl:text>
@@ -4558,7 +4558,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M66"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent" priority="1001" mode="M66">
@@ -4586,7 +4586,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M66"/>
+      
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:Item/cac:ClassifiedTaxCategory/cbc:Percent" priority="1000" mode="M66">
@@ -4614,11 +4614,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M66"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M66"/>
    <xsl:template match="@*|node()" priority="-2" mode="M66">
-      <xsl:apply-templates select="*" mode="M66"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-01BR-FR-MV-01 — lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9, Vérification du sous-type de ligne  - BR-FR-MV-02 — Vérification de la présence d'une ligne GROUP sans parent -->
    <xsl:variable name="invoiceID" select="(ubl:Invoice|/cn:CreditNote)/cbc:ID"/>
@@ -4651,11 +4651,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M67"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M67"/>
    <xsl:template match="@*|node()" priority="-2" mode="M67">
-      <xsl:apply-templates select="*" mode="M67"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-02BR-FR-MV-02 — lorsque le cadre de facturation est S8, B8 ou M8, Vérification de la présence d'une ligne GROUP sans parent -->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-02 — lorsque le cadre de facturation est S8, B8 ou M8, Vérification de la présence d'une ligne GROUP sans parent </svrl:text>
@@ -4679,11 +4679,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M68"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M68"/>
    <xsl:template match="@*|node()" priority="-2" mode="M68">
-      <xsl:apply-templates select="*" mode="M68"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-BD-02-->
 
@@ -4747,11 +4747,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M69"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M69"/>
    <xsl:template match="@*|node()" priority="-2" mode="M69">
-      <xsl:apply-templates select="*" mode="M69"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-03BR-FR-MV-03 — Vérification des données obligatoires pour les lignes GROUP sans parent lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-03 — Vérification des données obligatoires pour les lignes GROUP sans parent lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9</svrl:text>
@@ -4908,11 +4908,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M70"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M70"/>
    <xsl:template match="@*|node()" priority="-2" mode="M70">
-      <xsl:apply-templates select="*" mode="M70"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-05BR-FR-MV-05 — Vérification de la cohérence des totaux HT entre la ligne GROUP et ses lignes enfants-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-05 — Vérification de la cohérence des totaux HT entre la ligne GROUP et ses lignes enfants</svrl:text>
@@ -4949,11 +4949,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M71"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M71"/>
    <xsl:template match="@*|node()" priority="-2" mode="M71">
-      <xsl:apply-templates select="*" mode="M71"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-06BR-FR-MV-06 — Vérification de la cohérence de l'identifiant légal du vendeur entre une ligne et sa ligne parent-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-06 — Vérification de la cohérence de l'identifiant légal du vendeur entre une ligne et sa ligne parent</svrl:text>
@@ -4988,11 +4988,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M72"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M72"/>
    <xsl:template match="@*|node()" priority="-2" mode="M72">
-      <xsl:apply-templates select="*" mode="M72"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-07BR-FR-MV-07 — Vérification de la cohérence du numéro de facture codifié AFL entre une ligne et sa ligne parent-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-07 — Vérification de la cohérence du numéro de facture codifié AFL entre une ligne et sa ligne parent</svrl:text>
@@ -5027,11 +5027,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M73"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M73"/>
    <xsl:template match="@*|node()" priority="-2" mode="M73">
-      <xsl:apply-templates select="*" mode="M73"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-08BR-FR-MV-08 — Vérification de la raison d'exemption TVA contenant le numéro de sous-facture en ligne entre #-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-08 — Vérification de la raison d'exemption TVA contenant le numéro de sous-facture en ligne entre #</svrl:text>
@@ -5100,11 +5100,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M75"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M75"/>
    <xsl:template match="@*|node()" priority="-2" mode="M75">
-      <xsl:apply-templates select="*" mode="M75"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-10BR-FR-MV-10 — Vérification de la cohérence du montant total avec TVA pour une ligne GROUP-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-10 — Vérification de la cohérence du montant total avec TVA pour une ligne GROUP</svrl:text>
@@ -5146,11 +5146,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M76"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M76"/>
    <xsl:template match="@*|node()" priority="-2" mode="M76">
-      <xsl:apply-templates select="*" mode="M76"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-11BR-FR-MV-11 — Vérification de la cohérence entre l'identifiant de facture à la ligne (AFL) et le numéro de facture (BT-1) pour le Vendeur principal-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-11 — Vérification de la cohérence entre l'identifiant de facture à la ligne (AFL) et le numéro de facture (BT-1) pour le Vendeur principal</svrl:text>
@@ -5188,11 +5188,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M77"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M77"/>
    <xsl:template match="@*|node()" priority="-2" mode="M77">
-      <xsl:apply-templates select="*" mode="M77"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-12BR-FR-MV-12 — Vérification de l'unicité des numéros de facture AFL pour les lignes GROUP sans parent-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-12 — Vérification de l'unicité des numéros de facture AFL pour les lignes GROUP sans parent</svrl:text>
@@ -5215,11 +5215,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M78"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M78"/>
    <xsl:template match="@*|node()" priority="-2" mode="M78">
-      <xsl:apply-templates select="*" mode="M78"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-13BR-FR-MV-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</svrl:text>
@@ -5244,11 +5244,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M79"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M79"/>
    <xsl:template match="@*|node()" priority="-2" mode="M79">
-      <xsl:apply-templates select="*" mode="M79"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-BD-13BR-FR-BD-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit-->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-BD-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</svrl:text>
@@ -5273,11 +5273,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M80"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M80"/>
    <xsl:template match="@*|node()" priority="-2" mode="M80">
-      <xsl:apply-templates select="*" mode="M80"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-MV-14BR-FR-MV-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur -->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </svrl:text>
@@ -5320,11 +5320,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M81"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M81"/>
    <xsl:template match="@*|node()" priority="-2" mode="M81">
-      <xsl:apply-templates select="*" mode="M81"/>
+      
    </xsl:template>
    <!--PATTERN BR-FR-BD-14BR-FR-BD-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur -->
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-BD-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </svrl:text>
@@ -5367,10 +5367,10 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:apply-templates select="*" mode="M82"/>
+      
    </xsl:template>
    <xsl:template match="text()" priority="-1" mode="M82"/>
    <xsl:template match="@*|node()" priority="-2" mode="M82">
-      <xsl:apply-templates select="*" mode="M82"/>
+      
    </xsl:template>
 </xsl:stylesheet>

@@ -32,6 +32,7 @@
 
 <!--MODE: SCHEMATRON-SELECT-FULL-PATH-->
 <!--This mode can be used to generate an ugly though full XPath for locators-->
+<xsl:key name="edi-opt-names" match="*|@*" use="concat('{', namespace-uri(), '}', local-name())"/>
 <xsl:template match="*" mode="schematron-select-full-path">
     <xsl:apply-templates mode="schematron-get-full-path" select="."/>
   </xsl:template>
@@ -181,7 +182,7 @@
         <xsl:attribute name="name">EN16931-CII-Model</xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:apply-templates mode="M10" select="/"/>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeSettlementFinancialCard', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DesignatedProductClassification', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -205,7 +206,7 @@
         <xsl:attribute name="name">EN16931-Codes</xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:apply-templates mode="M12" select="/"/>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AttachmentBinaryObject', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ClassCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReferenceTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID'))"/>
     </svrl:schematron-output>
   </xsl:template>
 
@@ -233,7 +234,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -254,7 +255,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -275,7 +276,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -311,7 +312,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -332,7 +333,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -443,7 +444,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -554,7 +555,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -860,7 +861,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1256,7 +1257,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1442,7 +1443,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1538,7 +1539,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1634,7 +1635,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1670,7 +1671,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1706,7 +1707,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1727,7 +1728,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1748,7 +1749,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1769,7 +1770,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1790,7 +1791,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1811,7 +1812,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1877,7 +1878,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1898,7 +1899,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1919,7 +1920,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1970,7 +1971,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2006,7 +2007,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2042,7 +2043,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2078,7 +2079,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2129,7 +2130,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2165,7 +2166,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2201,7 +2202,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2237,7 +2238,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2288,7 +2289,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2324,7 +2325,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2360,7 +2361,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2396,7 +2397,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2447,7 +2448,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2483,7 +2484,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2519,7 +2520,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2555,7 +2556,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2606,7 +2607,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2642,7 +2643,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2678,7 +2679,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2714,7 +2715,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2795,7 +2796,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2831,7 +2832,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2867,7 +2868,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2903,7 +2904,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3014,7 +3015,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3050,7 +3051,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3086,7 +3087,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3122,7 +3123,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3173,7 +3174,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3209,7 +3210,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3245,7 +3246,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3281,7 +3282,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3332,7 +3333,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3368,7 +3369,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3404,7 +3405,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3440,7 +3441,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3566,11 +3567,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M10" priority="-1"/>
   <xsl:template match="@*|node()" mode="M10" priority="-2">
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN EN16931-CII-Syntax-->
@@ -12532,7 +12533,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12553,7 +12554,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12574,7 +12575,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12595,7 +12596,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12616,7 +12617,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12637,7 +12638,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12658,7 +12659,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12679,7 +12680,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12700,7 +12701,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12721,7 +12722,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12742,7 +12743,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12763,7 +12764,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12784,7 +12785,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12805,7 +12806,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12826,7 +12827,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12847,7 +12848,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12868,7 +12869,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12890,7 +12891,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12911,7 +12912,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12932,7 +12933,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12953,7 +12954,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12974,7 +12975,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12996,10 +12997,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M12" priority="-1"/>
   <xsl:template match="@*|node()" mode="M12" priority="-2">
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 </xsl:stylesheet>

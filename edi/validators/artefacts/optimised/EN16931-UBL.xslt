@@ -32,6 +32,7 @@
 
 <!--MODE: SCHEMATRON-SELECT-FULL-PATH-->
 <!--This mode can be used to generate an ugly though full XPath for locators-->
+<xsl:key name="edi-opt-names" match="*|@*" use="concat('{', namespace-uri(), '}', local-name())"/>
 <xsl:template match="*" mode="schematron-select-full-path">
     <xsl:apply-templates mode="schematron-get-full-path" select="."/>
   </xsl:template>
@@ -183,7 +184,7 @@
         <xsl:attribute name="name">UBL-model</xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:apply-templates mode="M11" select="/"/>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AccountingSupplierParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Address', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AllowanceCharge', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoicePeriod', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}LegalMonetaryTotal', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PartyTaxScheme', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeFinancialAccount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PaymentMeans', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PostalAddress', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxRepresentativeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxSubtotal', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxTotal', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ItemClassificationCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Note', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrimaryAccountNumberID', '{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -207,7 +208,7 @@
         <xsl:attribute name="name">Codesmodel</xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:apply-templates mode="M13" select="/"/>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceChargeReasonCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Amount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CompanyID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DescriptionCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DocumentCurrencyCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EmbeddedDocumentBinaryObject', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}IdentificationCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoicedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ItemClassificationCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}LineExtensionAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableRoundingAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PaymentMeansCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrepaidAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PriceAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxCurrencyCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExemptionReasonCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxInclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxableAmount'))"/>
     </svrl:schematron-output>
   </xsl:template>
 
@@ -235,7 +236,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -256,7 +257,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -277,7 +278,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -298,7 +299,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -319,7 +320,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -430,7 +431,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -541,7 +542,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -802,7 +803,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1708,7 +1709,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1864,7 +1865,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1960,7 +1961,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2056,7 +2057,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2092,7 +2093,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2128,7 +2129,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2149,7 +2150,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2170,7 +2171,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2191,7 +2192,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2212,7 +2213,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2233,7 +2234,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2254,7 +2255,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2290,7 +2291,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2311,7 +2312,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2332,7 +2333,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2353,7 +2354,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2374,7 +2375,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2425,7 +2426,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2446,7 +2447,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2467,7 +2468,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2578,7 +2579,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2599,7 +2600,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2650,7 +2651,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2671,7 +2672,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2692,7 +2693,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2713,7 +2714,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2764,7 +2765,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2785,7 +2786,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2806,7 +2807,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2827,7 +2828,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2878,7 +2879,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2899,7 +2900,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2920,7 +2921,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2941,7 +2942,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2992,7 +2993,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3013,7 +3014,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3034,7 +3035,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3055,7 +3056,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3106,7 +3107,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3127,7 +3128,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3148,7 +3149,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3169,7 +3170,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3220,7 +3221,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3241,7 +3242,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3262,7 +3263,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3283,7 +3284,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3334,7 +3335,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3355,7 +3356,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3376,7 +3377,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3397,7 +3398,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3448,7 +3449,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3469,7 +3470,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3490,7 +3491,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3511,7 +3512,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3562,7 +3563,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3583,7 +3584,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3604,7 +3605,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3625,11 +3626,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M11" priority="-1"/>
   <xsl:template match="@*|node()" mode="M11" priority="-2">
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN UBL-syntax-->
@@ -15096,7 +15097,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15117,7 +15118,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15138,7 +15139,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15159,7 +15160,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15180,7 +15181,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15201,7 +15202,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15222,7 +15223,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15243,7 +15244,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15265,7 +15266,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15286,7 +15287,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15307,7 +15308,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15328,7 +15329,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15349,7 +15350,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15370,7 +15371,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15391,7 +15392,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15412,7 +15413,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15433,7 +15434,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15454,7 +15455,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15476,7 +15477,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15497,7 +15498,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15518,7 +15519,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -15539,10 +15540,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M13" priority="-1"/>
   <xsl:template match="@*|node()" mode="M13" priority="-2">
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 </xsl:stylesheet>

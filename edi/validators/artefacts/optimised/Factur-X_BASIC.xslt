@@ -180,455 +180,455 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M6" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M6" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M7" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M7" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M8" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M8" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M9" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M9" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod')))"><xsl:apply-templates mode="M10" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M11" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M12" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic')))"><xsl:apply-templates mode="M13" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem')))"><xsl:apply-templates mode="M14" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M14" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem')))"><xsl:apply-templates mode="M15" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M15" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty')))"><xsl:apply-templates mode="M16" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M16" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty')))"><xsl:apply-templates mode="M17" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M17" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty')))"><xsl:apply-templates mode="M18" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M18" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod')))"><xsl:apply-templates mode="M19" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M19" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M20" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M20" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M21" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M21" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M22" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M22" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID')))"><xsl:apply-templates mode="M23" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M23" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge')))"><xsl:apply-templates mode="M24" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M24" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M25" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M25" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M26" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M26" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M27" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M27" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M28" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M28" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M29" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M29" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M30" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M30" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M31" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M31" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M32" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M32" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M33" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M33" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M34" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M34" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M35" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M35" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M36" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M36" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M37" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M37" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M38" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M38" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M39" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M39" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M40" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M40" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M41" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M41" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M42" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M42" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation')))"><xsl:apply-templates mode="M43" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M43" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount')))"><xsl:apply-templates mode="M44" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M44" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans')))"><xsl:apply-templates mode="M45" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M45" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount')))"><xsl:apply-templates mode="M46" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M46" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans')))"><xsl:apply-templates mode="M47" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M47" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement')))"><xsl:apply-templates mode="M48" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M48" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M49" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M49" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M50" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M50" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M51" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M51" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M52" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M52" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M53" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M53" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M54" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M54" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M55" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M55" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M56" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M56" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M57" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M57" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M58" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M58" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M59" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M59" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M60" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M60" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M61" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M61" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M62" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M62" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M63" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M63" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M64" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M64" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice')))"><xsl:apply-templates mode="M65" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M65" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement')))"><xsl:apply-templates mode="M66" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M66" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery')))"><xsl:apply-templates mode="M67" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M67" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument')))"><xsl:apply-templates mode="M68" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M68" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction')))"><xsl:apply-templates mode="M69" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M69" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AppliedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AssociatedDocumentLineDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculationPercent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrossPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}NetPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Reason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeAgreement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeProduct', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementLineMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString')))"><xsl:apply-templates mode="M70" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M70" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AppliedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AssociatedDocumentLineDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculationPercent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrossPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}NetPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Reason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeAgreement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeProduct', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementLineMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))"/>
     </svrl:schematron-output>
   </xsl:template>
 
@@ -790,11 +790,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M6" priority="-1"/>
   <xsl:template match="@*|node()" mode="M6" priority="-2">
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -848,11 +848,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M7" priority="-1"/>
   <xsl:template match="@*|node()" mode="M7" priority="-2">
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -906,11 +906,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M8" priority="-1"/>
   <xsl:template match="@*|node()" mode="M8" priority="-2">
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -935,11 +935,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M9" priority="-1"/>
   <xsl:template match="@*|node()" mode="M9" priority="-2">
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -978,11 +978,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M10" priority="-1"/>
   <xsl:template match="@*|node()" mode="M10" priority="-2">
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1096,11 +1096,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M11" priority="-1"/>
   <xsl:template match="@*|node()" mode="M11" priority="-2">
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1214,11 +1214,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M12" priority="-1"/>
   <xsl:template match="@*|node()" mode="M12" priority="-2">
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1242,11 +1242,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M13" priority="-1"/>
   <xsl:template match="@*|node()" mode="M13" priority="-2">
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1435,11 +1435,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M14" priority="-1"/>
   <xsl:template match="@*|node()" mode="M14" priority="-2">
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1463,11 +1463,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M15" priority="-1"/>
   <xsl:template match="@*|node()" mode="M15" priority="-2">
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1491,11 +1491,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M16" priority="-1"/>
   <xsl:template match="@*|node()" mode="M16" priority="-2">
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1564,11 +1564,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M17" priority="-1"/>
   <xsl:template match="@*|node()" mode="M17" priority="-2">
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1592,11 +1592,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M18" priority="-1"/>
   <xsl:template match="@*|node()" mode="M18" priority="-2">
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1635,11 +1635,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M19" priority="-1"/>
   <xsl:template match="@*|node()" mode="M19" priority="-2">
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1663,11 +1663,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M20" priority="-1"/>
   <xsl:template match="@*|node()" mode="M20" priority="-2">
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1751,11 +1751,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M21" priority="-1"/>
   <xsl:template match="@*|node()" mode="M21" priority="-2">
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1854,11 +1854,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M22" priority="-1"/>
   <xsl:template match="@*|node()" mode="M22" priority="-2">
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1882,11 +1882,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M23" priority="-1"/>
   <xsl:template match="@*|node()" mode="M23" priority="-2">
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1910,11 +1910,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M24" priority="-1"/>
   <xsl:template match="@*|node()" mode="M24" priority="-2">
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1953,11 +1953,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M25" priority="-1"/>
   <xsl:template match="@*|node()" mode="M25" priority="-2">
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1996,11 +1996,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M26" priority="-1"/>
   <xsl:template match="@*|node()" mode="M26" priority="-2">
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2039,11 +2039,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M27" priority="-1"/>
   <xsl:template match="@*|node()" mode="M27" priority="-2">
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2082,11 +2082,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M28" priority="-1"/>
   <xsl:template match="@*|node()" mode="M28" priority="-2">
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2125,11 +2125,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M29" priority="-1"/>
   <xsl:template match="@*|node()" mode="M29" priority="-2">
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2168,11 +2168,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M30" priority="-1"/>
   <xsl:template match="@*|node()" mode="M30" priority="-2">
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2211,11 +2211,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M31" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M31" priority="-1"/>
   <xsl:template match="@*|node()" mode="M31" priority="-2">
-    <xsl:apply-templates mode="M31" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2254,11 +2254,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M32" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M32" priority="-1"/>
   <xsl:template match="@*|node()" mode="M32" priority="-2">
-    <xsl:apply-templates mode="M32" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2297,11 +2297,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M33" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M33" priority="-1"/>
   <xsl:template match="@*|node()" mode="M33" priority="-2">
-    <xsl:apply-templates mode="M33" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2340,11 +2340,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M34" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M34" priority="-1"/>
   <xsl:template match="@*|node()" mode="M34" priority="-2">
-    <xsl:apply-templates mode="M34" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2383,11 +2383,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M35" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M35" priority="-1"/>
   <xsl:template match="@*|node()" mode="M35" priority="-2">
-    <xsl:apply-templates mode="M35" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2426,11 +2426,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M36" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M36" priority="-1"/>
   <xsl:template match="@*|node()" mode="M36" priority="-2">
-    <xsl:apply-templates mode="M36" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2469,11 +2469,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M37" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M37" priority="-1"/>
   <xsl:template match="@*|node()" mode="M37" priority="-2">
-    <xsl:apply-templates mode="M37" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2512,11 +2512,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M38" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M38" priority="-1"/>
   <xsl:template match="@*|node()" mode="M38" priority="-2">
-    <xsl:apply-templates mode="M38" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2555,11 +2555,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M39" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M39" priority="-1"/>
   <xsl:template match="@*|node()" mode="M39" priority="-2">
-    <xsl:apply-templates mode="M39" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2598,11 +2598,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M40" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M40" priority="-1"/>
   <xsl:template match="@*|node()" mode="M40" priority="-2">
-    <xsl:apply-templates mode="M40" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2641,11 +2641,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M41" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M41" priority="-1"/>
   <xsl:template match="@*|node()" mode="M41" priority="-2">
-    <xsl:apply-templates mode="M41" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2684,11 +2684,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M42" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M42" priority="-1"/>
   <xsl:template match="@*|node()" mode="M42" priority="-2">
-    <xsl:apply-templates mode="M42" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3012,11 +3012,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M43" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M43" priority="-1"/>
   <xsl:template match="@*|node()" mode="M43" priority="-2">
-    <xsl:apply-templates mode="M43" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3040,11 +3040,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M44" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M44" priority="-1"/>
   <xsl:template match="@*|node()" mode="M44" priority="-2">
-    <xsl:apply-templates mode="M44" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3083,11 +3083,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M45" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M45" priority="-1"/>
   <xsl:template match="@*|node()" mode="M45" priority="-2">
-    <xsl:apply-templates mode="M45" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3126,11 +3126,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M46" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M46" priority="-1"/>
   <xsl:template match="@*|node()" mode="M46" priority="-2">
-    <xsl:apply-templates mode="M46" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3154,11 +3154,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M47" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M47" priority="-1"/>
   <xsl:template match="@*|node()" mode="M47" priority="-2">
-    <xsl:apply-templates mode="M47" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3182,11 +3182,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M48" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M48" priority="-1"/>
   <xsl:template match="@*|node()" mode="M48" priority="-2">
-    <xsl:apply-templates mode="M48" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3240,11 +3240,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M49" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M49" priority="-1"/>
   <xsl:template match="@*|node()" mode="M49" priority="-2">
-    <xsl:apply-templates mode="M49" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3298,11 +3298,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M50" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M50" priority="-1"/>
   <xsl:template match="@*|node()" mode="M50" priority="-2">
-    <xsl:apply-templates mode="M50" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3356,11 +3356,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M51" priority="-1"/>
   <xsl:template match="@*|node()" mode="M51" priority="-2">
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3444,11 +3444,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M52" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M52" priority="-1"/>
   <xsl:template match="@*|node()" mode="M52" priority="-2">
-    <xsl:apply-templates mode="M52" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3502,11 +3502,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M53" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M53" priority="-1"/>
   <xsl:template match="@*|node()" mode="M53" priority="-2">
-    <xsl:apply-templates mode="M53" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3560,11 +3560,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M54" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M54" priority="-1"/>
   <xsl:template match="@*|node()" mode="M54" priority="-2">
-    <xsl:apply-templates mode="M54" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3678,11 +3678,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M55" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M55" priority="-1"/>
   <xsl:template match="@*|node()" mode="M55" priority="-2">
-    <xsl:apply-templates mode="M55" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3721,11 +3721,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M56" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M56" priority="-1"/>
   <xsl:template match="@*|node()" mode="M56" priority="-2">
-    <xsl:apply-templates mode="M56" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3764,11 +3764,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M57" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M57" priority="-1"/>
   <xsl:template match="@*|node()" mode="M57" priority="-2">
-    <xsl:apply-templates mode="M57" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3807,11 +3807,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M58" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M58" priority="-1"/>
   <xsl:template match="@*|node()" mode="M58" priority="-2">
-    <xsl:apply-templates mode="M58" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3850,11 +3850,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M59" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M59" priority="-1"/>
   <xsl:template match="@*|node()" mode="M59" priority="-2">
-    <xsl:apply-templates mode="M59" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3893,11 +3893,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M60" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M60" priority="-1"/>
   <xsl:template match="@*|node()" mode="M60" priority="-2">
-    <xsl:apply-templates mode="M60" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3936,11 +3936,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M61" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M61" priority="-1"/>
   <xsl:template match="@*|node()" mode="M61" priority="-2">
-    <xsl:apply-templates mode="M61" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3979,11 +3979,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M62" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M62" priority="-1"/>
   <xsl:template match="@*|node()" mode="M62" priority="-2">
-    <xsl:apply-templates mode="M62" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4022,11 +4022,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M63" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M63" priority="-1"/>
   <xsl:template match="@*|node()" mode="M63" priority="-2">
-    <xsl:apply-templates mode="M63" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4065,11 +4065,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M64" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M64" priority="-1"/>
   <xsl:template match="@*|node()" mode="M64" priority="-2">
-    <xsl:apply-templates mode="M64" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4453,11 +4453,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M65" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M65" priority="-1"/>
   <xsl:template match="@*|node()" mode="M65" priority="-2">
-    <xsl:apply-templates mode="M65" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4526,11 +4526,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M66" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M66" priority="-1"/>
   <xsl:template match="@*|node()" mode="M66" priority="-2">
-    <xsl:apply-templates mode="M66" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4554,11 +4554,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M67" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M67" priority="-1"/>
   <xsl:template match="@*|node()" mode="M67" priority="-2">
-    <xsl:apply-templates mode="M67" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4597,11 +4597,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M68" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M68" priority="-1"/>
   <xsl:template match="@*|node()" mode="M68" priority="-2">
-    <xsl:apply-templates mode="M68" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4626,11 +4626,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M69" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M69" priority="-1"/>
   <xsl:template match="@*|node()" mode="M69" priority="-2">
-    <xsl:apply-templates mode="M69" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4669,7 +4669,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4686,7 +4686,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4722,7 +4722,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4744,7 +4744,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4781,7 +4781,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4803,7 +4803,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4839,7 +4839,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4860,7 +4860,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4877,7 +4877,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4898,7 +4898,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4931,7 +4931,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4952,7 +4952,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4973,7 +4973,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4990,7 +4990,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5007,7 +5007,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5103,7 +5103,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5140,7 +5140,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5157,7 +5157,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5193,7 +5193,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5215,7 +5215,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5237,7 +5237,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5254,7 +5254,7 @@
 	Element 'ram:TradingBusinessName' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5275,7 +5275,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5312,7 +5312,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5333,7 +5333,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5370,7 +5370,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5391,7 +5391,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5408,7 +5408,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5425,7 +5425,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5476,7 +5476,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5493,7 +5493,7 @@
 	Element 'ram:GlobalID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5510,7 +5510,7 @@
 	Element 'ram:ID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5546,7 +5546,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5568,7 +5568,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5585,7 +5585,7 @@
 	Element 'ram:SpecifiedLegalOrganization' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5606,7 +5606,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5643,7 +5643,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5660,7 +5660,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5741,7 +5741,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5778,7 +5778,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5795,7 +5795,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5831,7 +5831,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5853,7 +5853,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5875,7 +5875,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5892,7 +5892,7 @@
 	Element variant 'ram:SpecifiedTaxRegistration[ not(ram:ID/@schemeID="VA") and  not(ram:ID/@schemeID="FC")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5913,7 +5913,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5934,7 +5934,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5955,7 +5955,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5976,7 +5976,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5997,7 +5997,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6034,7 +6034,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6055,7 +6055,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6092,7 +6092,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6113,7 +6113,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6130,7 +6130,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6147,7 +6147,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6183,7 +6183,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6220,7 +6220,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6237,7 +6237,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6273,7 +6273,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6295,7 +6295,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6312,7 +6312,7 @@
 	Element 'ram:SpecifiedLegalOrganization' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6329,7 +6329,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6346,7 +6346,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6442,7 +6442,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6508,7 +6508,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6525,7 +6525,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6542,7 +6542,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6564,7 +6564,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6586,7 +6586,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6608,7 +6608,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6630,7 +6630,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6667,7 +6667,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6704,7 +6704,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6721,7 +6721,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6743,7 +6743,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6780,7 +6780,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6797,7 +6797,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6848,7 +6848,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6885,7 +6885,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6902,7 +6902,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6919,7 +6919,7 @@
 	Element 'ram:PostalTradeAddress' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6941,7 +6941,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6958,7 +6958,7 @@
 	Element 'ram:TradingBusinessName' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6975,7 +6975,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6992,7 +6992,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7009,7 +7009,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7026,7 +7026,7 @@
 	Element variant 'ram:SpecifiedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7077,7 +7077,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7094,7 +7094,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7111,7 +7111,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7147,7 +7147,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7164,7 +7164,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7181,7 +7181,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7203,7 +7203,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7220,7 +7220,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7237,7 +7237,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7254,7 +7254,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7276,7 +7276,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7298,7 +7298,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7349,7 +7349,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7366,7 +7366,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7383,7 +7383,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7419,7 +7419,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7436,7 +7436,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7453,7 +7453,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7475,7 +7475,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7492,7 +7492,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7509,7 +7509,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7526,7 +7526,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7548,7 +7548,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7565,7 +7565,7 @@
 	Element variant 'ram:ReasonCode[ not(not (@listID)) and  not(@listID="5153")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7587,7 +7587,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7623,7 +7623,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7640,7 +7640,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7677,7 +7677,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7818,7 +7818,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7835,7 +7835,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7852,7 +7852,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7869,7 +7869,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7886,7 +7886,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7903,7 +7903,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7920,7 +7920,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7937,7 +7937,7 @@
 	Element variant 'ram:TaxTotalAmount[ not(@currencyID=../../ram:InvoiceCurrencyCode) and  not(@currencyID=../../ram:TaxCurrencyCode)]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7959,7 +7959,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7981,7 +7981,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7998,7 +7998,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8034,7 +8034,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8051,7 +8051,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8068,7 +8068,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8089,7 +8089,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8106,7 +8106,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8128,7 +8128,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8150,7 +8150,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8216,7 +8216,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8252,7 +8252,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8273,7 +8273,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8290,7 +8290,7 @@
 	Element 'ram:SubjectCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8307,7 +8307,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8328,7 +8328,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8364,7 +8364,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8381,7 +8381,7 @@
 	Element variant 'ram:AppliedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8417,7 +8417,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8434,7 +8434,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8451,7 +8451,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8468,7 +8468,7 @@
 	Element 'ram:CalculationPercent' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8485,7 +8485,7 @@
 	Element 'ram:CategoryTradeTax' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8502,7 +8502,7 @@
 	Element 'ram:Reason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8519,7 +8519,7 @@
 	Element 'ram:ReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8541,7 +8541,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8558,7 +8558,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8579,7 +8579,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8596,7 +8596,7 @@
 	Element 'ram:AppliedTradeAllowanceCharge' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8618,7 +8618,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8635,7 +8635,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8656,7 +8656,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8678,7 +8678,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8714,7 +8714,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8750,7 +8750,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8767,7 +8767,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8784,7 +8784,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8806,7 +8806,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8823,7 +8823,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8840,7 +8840,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8857,7 +8857,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8879,7 +8879,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8916,7 +8916,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8953,7 +8953,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8970,7 +8970,7 @@
 	Element variant 'ram:SpecifiedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9006,7 +9006,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9023,7 +9023,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9040,7 +9040,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9057,7 +9057,7 @@
 	Element 'ram:CalculationPercent' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9074,7 +9074,7 @@
 	Element 'ram:CategoryTradeTax' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9096,7 +9096,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9132,7 +9132,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9149,7 +9149,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9166,7 +9166,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9183,7 +9183,7 @@
 	Element 'ram:CalculationPercent' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9200,7 +9200,7 @@
 	Element 'ram:CategoryTradeTax' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9217,7 +9217,7 @@
 	Element variant 'ram:ReasonCode[ not(not (@listID)) and  not(@listID="5153")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9239,7 +9239,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9260,7 +9260,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9277,7 +9277,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9298,7 +9298,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9335,10 +9335,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M70" priority="-1"/>
   <xsl:template match="@*|node()" mode="M70" priority="-2">
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 </xsl:stylesheet>

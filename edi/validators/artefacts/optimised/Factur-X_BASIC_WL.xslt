@@ -180,7 +180,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M5" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M5" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -190,7 +190,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M6" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M6" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -200,7 +200,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M7" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M7" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -210,7 +210,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod')))"><xsl:apply-templates mode="M8" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M8" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -220,7 +220,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M9" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M9" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -230,7 +230,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M10" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -240,7 +240,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty')))"><xsl:apply-templates mode="M11" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -250,7 +250,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty')))"><xsl:apply-templates mode="M12" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -260,7 +260,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty')))"><xsl:apply-templates mode="M13" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -270,7 +270,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID')))"><xsl:apply-templates mode="M14" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M14" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -280,7 +280,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge')))"><xsl:apply-templates mode="M15" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M15" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -290,7 +290,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M16" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M16" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -300,7 +300,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M17" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M17" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -310,7 +310,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M18" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M18" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -320,7 +320,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M19" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M19" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -330,7 +330,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M20" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M20" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -340,7 +340,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M21" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M21" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -350,7 +350,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M22" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M22" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -360,7 +360,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M23" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M23" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -370,7 +370,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M24" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M24" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -380,7 +380,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M25" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M25" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -390,7 +390,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M26" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M26" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -400,7 +400,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M27" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M27" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -410,7 +410,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M28" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M28" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -420,7 +420,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M29" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M29" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -430,7 +430,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M30" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M30" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -440,7 +440,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M31" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M31" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -450,7 +450,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M32" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M32" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -460,7 +460,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M33" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M33" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -470,7 +470,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation')))"><xsl:apply-templates mode="M34" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M34" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -480,7 +480,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount')))"><xsl:apply-templates mode="M35" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M35" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -490,7 +490,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans')))"><xsl:apply-templates mode="M36" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M36" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -500,7 +500,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount')))"><xsl:apply-templates mode="M37" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M37" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -510,7 +510,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans')))"><xsl:apply-templates mode="M38" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M38" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -520,7 +520,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement')))"><xsl:apply-templates mode="M39" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M39" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -530,7 +530,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M40" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M40" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -540,7 +540,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M41" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M41" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -550,7 +550,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M42" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M42" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -560,7 +560,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M43" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M43" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -570,7 +570,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M44" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M44" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -580,7 +580,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M45" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M45" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -590,7 +590,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M46" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M46" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -600,7 +600,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice')))"><xsl:apply-templates mode="M47" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M47" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -610,7 +610,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement')))"><xsl:apply-templates mode="M48" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M48" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -620,7 +620,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery')))"><xsl:apply-templates mode="M49" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M49" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -630,7 +630,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument')))"><xsl:apply-templates mode="M50" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M50" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -640,7 +640,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString')))"><xsl:apply-templates mode="M51" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M51" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))"/>
     </svrl:schematron-output>
   </xsl:template>
 
@@ -773,11 +773,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M5" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M5" priority="-1"/>
   <xsl:template match="@*|node()" mode="M5" priority="-2">
-    <xsl:apply-templates mode="M5" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -816,11 +816,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M6" priority="-1"/>
   <xsl:template match="@*|node()" mode="M6" priority="-2">
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -859,11 +859,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M7" priority="-1"/>
   <xsl:template match="@*|node()" mode="M7" priority="-2">
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -902,11 +902,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M8" priority="-1"/>
   <xsl:template match="@*|node()" mode="M8" priority="-2">
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1020,11 +1020,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M9" priority="-1"/>
   <xsl:template match="@*|node()" mode="M9" priority="-2">
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1138,11 +1138,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M10" priority="-1"/>
   <xsl:template match="@*|node()" mode="M10" priority="-2">
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1166,11 +1166,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M11" priority="-1"/>
   <xsl:template match="@*|node()" mode="M11" priority="-2">
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1239,11 +1239,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M12" priority="-1"/>
   <xsl:template match="@*|node()" mode="M12" priority="-2">
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1267,11 +1267,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M13" priority="-1"/>
   <xsl:template match="@*|node()" mode="M13" priority="-2">
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1295,11 +1295,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M14" priority="-1"/>
   <xsl:template match="@*|node()" mode="M14" priority="-2">
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1368,11 +1368,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M15" priority="-1"/>
   <xsl:template match="@*|node()" mode="M15" priority="-2">
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1411,11 +1411,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M16" priority="-1"/>
   <xsl:template match="@*|node()" mode="M16" priority="-2">
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1454,11 +1454,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M17" priority="-1"/>
   <xsl:template match="@*|node()" mode="M17" priority="-2">
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1497,11 +1497,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M18" priority="-1"/>
   <xsl:template match="@*|node()" mode="M18" priority="-2">
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1540,11 +1540,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M19" priority="-1"/>
   <xsl:template match="@*|node()" mode="M19" priority="-2">
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1583,11 +1583,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M20" priority="-1"/>
   <xsl:template match="@*|node()" mode="M20" priority="-2">
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1626,11 +1626,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M21" priority="-1"/>
   <xsl:template match="@*|node()" mode="M21" priority="-2">
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1669,11 +1669,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M22" priority="-1"/>
   <xsl:template match="@*|node()" mode="M22" priority="-2">
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1712,11 +1712,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M23" priority="-1"/>
   <xsl:template match="@*|node()" mode="M23" priority="-2">
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1755,11 +1755,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M24" priority="-1"/>
   <xsl:template match="@*|node()" mode="M24" priority="-2">
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1798,11 +1798,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M25" priority="-1"/>
   <xsl:template match="@*|node()" mode="M25" priority="-2">
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1841,11 +1841,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M26" priority="-1"/>
   <xsl:template match="@*|node()" mode="M26" priority="-2">
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1884,11 +1884,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M27" priority="-1"/>
   <xsl:template match="@*|node()" mode="M27" priority="-2">
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1927,11 +1927,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M28" priority="-1"/>
   <xsl:template match="@*|node()" mode="M28" priority="-2">
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1970,11 +1970,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M29" priority="-1"/>
   <xsl:template match="@*|node()" mode="M29" priority="-2">
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2013,11 +2013,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M30" priority="-1"/>
   <xsl:template match="@*|node()" mode="M30" priority="-2">
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2056,11 +2056,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M31" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M31" priority="-1"/>
   <xsl:template match="@*|node()" mode="M31" priority="-2">
-    <xsl:apply-templates mode="M31" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2099,11 +2099,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M32" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M32" priority="-1"/>
   <xsl:template match="@*|node()" mode="M32" priority="-2">
-    <xsl:apply-templates mode="M32" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2142,11 +2142,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M33" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M33" priority="-1"/>
   <xsl:template match="@*|node()" mode="M33" priority="-2">
-    <xsl:apply-templates mode="M33" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2455,11 +2455,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M34" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M34" priority="-1"/>
   <xsl:template match="@*|node()" mode="M34" priority="-2">
-    <xsl:apply-templates mode="M34" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2483,11 +2483,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M35" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M35" priority="-1"/>
   <xsl:template match="@*|node()" mode="M35" priority="-2">
-    <xsl:apply-templates mode="M35" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2526,11 +2526,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M36" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M36" priority="-1"/>
   <xsl:template match="@*|node()" mode="M36" priority="-2">
-    <xsl:apply-templates mode="M36" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2569,11 +2569,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M37" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M37" priority="-1"/>
   <xsl:template match="@*|node()" mode="M37" priority="-2">
-    <xsl:apply-templates mode="M37" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2597,11 +2597,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M38" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M38" priority="-1"/>
   <xsl:template match="@*|node()" mode="M38" priority="-2">
-    <xsl:apply-templates mode="M38" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2625,11 +2625,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M39" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M39" priority="-1"/>
   <xsl:template match="@*|node()" mode="M39" priority="-2">
-    <xsl:apply-templates mode="M39" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2668,11 +2668,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M40" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M40" priority="-1"/>
   <xsl:template match="@*|node()" mode="M40" priority="-2">
-    <xsl:apply-templates mode="M40" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2711,11 +2711,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M41" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M41" priority="-1"/>
   <xsl:template match="@*|node()" mode="M41" priority="-2">
-    <xsl:apply-templates mode="M41" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2754,11 +2754,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M42" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M42" priority="-1"/>
   <xsl:template match="@*|node()" mode="M42" priority="-2">
-    <xsl:apply-templates mode="M42" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2827,11 +2827,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M43" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M43" priority="-1"/>
   <xsl:template match="@*|node()" mode="M43" priority="-2">
-    <xsl:apply-templates mode="M43" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2870,11 +2870,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M44" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M44" priority="-1"/>
   <xsl:template match="@*|node()" mode="M44" priority="-2">
-    <xsl:apply-templates mode="M44" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2913,11 +2913,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M45" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M45" priority="-1"/>
   <xsl:template match="@*|node()" mode="M45" priority="-2">
-    <xsl:apply-templates mode="M45" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3001,11 +3001,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M46" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M46" priority="-1"/>
   <xsl:template match="@*|node()" mode="M46" priority="-2">
-    <xsl:apply-templates mode="M46" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3254,11 +3254,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M47" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M47" priority="-1"/>
   <xsl:template match="@*|node()" mode="M47" priority="-2">
-    <xsl:apply-templates mode="M47" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3327,11 +3327,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M48" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M48" priority="-1"/>
   <xsl:template match="@*|node()" mode="M48" priority="-2">
-    <xsl:apply-templates mode="M48" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3355,11 +3355,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M49" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M49" priority="-1"/>
   <xsl:template match="@*|node()" mode="M49" priority="-2">
-    <xsl:apply-templates mode="M49" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3398,11 +3398,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M50" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M50" priority="-1"/>
   <xsl:template match="@*|node()" mode="M50" priority="-2">
-    <xsl:apply-templates mode="M50" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3441,7 +3441,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3458,7 +3458,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3494,7 +3494,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3516,7 +3516,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3553,7 +3553,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3575,7 +3575,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3611,7 +3611,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3632,7 +3632,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3649,7 +3649,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3670,7 +3670,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3703,7 +3703,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3724,7 +3724,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3741,7 +3741,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3758,7 +3758,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3854,7 +3854,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3891,7 +3891,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3908,7 +3908,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3944,7 +3944,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3966,7 +3966,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -3988,7 +3988,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4005,7 +4005,7 @@
 	Element 'ram:TradingBusinessName' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4026,7 +4026,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4063,7 +4063,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4084,7 +4084,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4121,7 +4121,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4142,7 +4142,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4159,7 +4159,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4176,7 +4176,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4227,7 +4227,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4244,7 +4244,7 @@
 	Element 'ram:GlobalID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4261,7 +4261,7 @@
 	Element 'ram:ID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4297,7 +4297,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4319,7 +4319,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4336,7 +4336,7 @@
 	Element 'ram:SpecifiedLegalOrganization' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4357,7 +4357,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4394,7 +4394,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4411,7 +4411,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4492,7 +4492,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4529,7 +4529,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4546,7 +4546,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4582,7 +4582,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4604,7 +4604,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4626,7 +4626,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4643,7 +4643,7 @@
 	Element variant 'ram:SpecifiedTaxRegistration[ not(ram:ID/@schemeID="VA") and  not(ram:ID/@schemeID="FC")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4664,7 +4664,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4685,7 +4685,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4706,7 +4706,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4727,7 +4727,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4748,7 +4748,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4785,7 +4785,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4806,7 +4806,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4843,7 +4843,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4864,7 +4864,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4881,7 +4881,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4898,7 +4898,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4934,7 +4934,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4971,7 +4971,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -4988,7 +4988,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5024,7 +5024,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5046,7 +5046,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5063,7 +5063,7 @@
 	Element 'ram:SpecifiedLegalOrganization' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5080,7 +5080,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5097,7 +5097,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5193,7 +5193,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5259,7 +5259,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5276,7 +5276,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5293,7 +5293,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5315,7 +5315,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5337,7 +5337,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5359,7 +5359,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5381,7 +5381,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5418,7 +5418,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5455,7 +5455,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5472,7 +5472,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5494,7 +5494,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5531,7 +5531,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5548,7 +5548,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5599,7 +5599,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5636,7 +5636,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5653,7 +5653,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5670,7 +5670,7 @@
 	Element 'ram:PostalTradeAddress' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5692,7 +5692,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5709,7 +5709,7 @@
 	Element 'ram:TradingBusinessName' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5726,7 +5726,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5743,7 +5743,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5760,7 +5760,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5777,7 +5777,7 @@
 	Element variant 'ram:SpecifiedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5828,7 +5828,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5845,7 +5845,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5862,7 +5862,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5898,7 +5898,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5915,7 +5915,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5932,7 +5932,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5954,7 +5954,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5971,7 +5971,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5988,7 +5988,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6005,7 +6005,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6027,7 +6027,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6049,7 +6049,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6100,7 +6100,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6117,7 +6117,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6134,7 +6134,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6170,7 +6170,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6187,7 +6187,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6204,7 +6204,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6226,7 +6226,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6243,7 +6243,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6260,7 +6260,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6277,7 +6277,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6299,7 +6299,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6316,7 +6316,7 @@
 	Element variant 'ram:ReasonCode[ not(not (@listID)) and  not(@listID="5153")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6338,7 +6338,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6374,7 +6374,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6391,7 +6391,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6428,7 +6428,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6569,7 +6569,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6586,7 +6586,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6603,7 +6603,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6620,7 +6620,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6637,7 +6637,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6654,7 +6654,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6671,7 +6671,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6688,7 +6688,7 @@
 	Element variant 'ram:TaxTotalAmount[ not(@currencyID=../../ram:InvoiceCurrencyCode) and  not(@currencyID=../../ram:TaxCurrencyCode)]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6710,7 +6710,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6732,7 +6732,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6749,7 +6749,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6785,7 +6785,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6802,7 +6802,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6819,7 +6819,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6840,7 +6840,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6857,7 +6857,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6879,7 +6879,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6901,10 +6901,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M51" priority="-1"/>
   <xsl:template match="@*|node()" mode="M51" priority="-2">
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 </xsl:stylesheet>

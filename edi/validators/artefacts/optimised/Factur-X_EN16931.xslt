@@ -190,7 +190,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument')))"><xsl:apply-templates mode="M6" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M6" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -200,7 +200,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M7" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M7" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -210,7 +210,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M8" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M8" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -220,7 +220,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M9" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M9" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -230,7 +230,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod')))"><xsl:apply-templates mode="M10" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -240,7 +240,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M11" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -250,7 +250,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M12" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -260,7 +260,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic')))"><xsl:apply-templates mode="M13" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -270,7 +270,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeSettlementFinancialCard')))"><xsl:apply-templates mode="M14" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M14" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeSettlementFinancialCard'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -280,7 +280,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem')))"><xsl:apply-templates mode="M15" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M15" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -290,7 +290,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty')))"><xsl:apply-templates mode="M16" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M16" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -300,7 +300,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty')))"><xsl:apply-templates mode="M17" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M17" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -310,7 +310,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty')))"><xsl:apply-templates mode="M18" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M18" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -320,7 +320,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod')))"><xsl:apply-templates mode="M19" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M19" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -330,7 +330,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M20" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M20" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -340,7 +340,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M21" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M21" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -350,7 +350,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator')))"><xsl:apply-templates mode="M22" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M22" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -360,7 +360,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID')))"><xsl:apply-templates mode="M23" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M23" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -370,7 +370,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge')))"><xsl:apply-templates mode="M24" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M24" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -380,7 +380,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M25" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M25" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -390,7 +390,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M26" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M26" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -400,7 +400,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M27" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M27" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -410,7 +410,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M28" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M28" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -420,7 +420,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M29" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M29" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -430,7 +430,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M30" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M30" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -440,7 +440,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M31" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M31" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -450,7 +450,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M32" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M32" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -460,7 +460,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M33" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M33" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -470,7 +470,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M34" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M34" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -480,7 +480,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M35" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M35" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -490,7 +490,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M36" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M36" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -500,7 +500,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M37" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M37" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -510,7 +510,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M38" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M38" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -520,7 +520,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M39" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M39" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -530,7 +530,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M40" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M40" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -540,7 +540,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M41" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M41" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -550,7 +550,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M42" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M42" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -560,7 +560,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation')))"><xsl:apply-templates mode="M43" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M43" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -570,7 +570,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount')))"><xsl:apply-templates mode="M44" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M44" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -580,7 +580,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans')))"><xsl:apply-templates mode="M45" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M45" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -590,7 +590,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount')))"><xsl:apply-templates mode="M46" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M46" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -600,7 +600,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans')))"><xsl:apply-templates mode="M47" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M47" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -610,7 +610,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement')))"><xsl:apply-templates mode="M48" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M48" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -620,7 +620,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M49" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M49" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -630,7 +630,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M50" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M50" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -640,7 +640,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M51" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M51" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -650,7 +650,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M52" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M52" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -660,7 +660,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M53" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M53" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -670,7 +670,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M54" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M54" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -680,7 +680,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M55" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M55" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -690,7 +690,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M56" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M56" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -700,7 +700,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M57" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M57" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -710,7 +710,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M58" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M58" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -720,7 +720,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M59" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M59" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -730,7 +730,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M60" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M60" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -740,7 +740,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M61" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M61" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -750,7 +750,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M62" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M62" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -760,7 +760,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M63" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M63" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -770,7 +770,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M64" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M64" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -780,7 +780,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice')))"><xsl:apply-templates mode="M65" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M65" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -790,7 +790,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement')))"><xsl:apply-templates mode="M66" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M66" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -800,7 +800,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery')))"><xsl:apply-templates mode="M67" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M67" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -810,7 +810,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument')))"><xsl:apply-templates mode="M68" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M68" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -820,7 +820,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeSettlement')))"><xsl:apply-templates mode="M69" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M69" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeSettlement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
@@ -830,7 +830,7 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeSettlementFinancialCard', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AppliedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AssociatedDocumentLineDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AttachmentBinaryObject', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BICID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculationPercent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ClassCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CompleteNumber', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DefinedTradeContact', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Description', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}EmailURIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrossPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Name', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}NetPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}OriginTradeCountry', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeSpecifiedCreditorFinancialInstitution', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostcodeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Reason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReceivingAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReferenceTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}RoundingAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeAgreement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeProduct', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementLineMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxPointDate', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TelephoneUniversalCommunication', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateString', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString')))"><xsl:apply-templates mode="M70" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M70" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeSettlementFinancialCard', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AppliedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AssociatedDocumentLineDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AttachmentBinaryObject', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BICID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculationPercent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ClassCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CompleteNumber', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DefinedTradeContact', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Description', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}EmailURIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrossPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Name', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}NetPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}OriginTradeCountry', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeSpecifiedCreditorFinancialInstitution', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostcodeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Reason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReceivingAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReferenceTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}RoundingAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeAgreement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeProduct', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementLineMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxPointDate', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TelephoneUniversalCommunication', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateString', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))"/>
     </svrl:schematron-output>
   </xsl:template>
 
@@ -887,11 +887,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M6" priority="-1"/>
   <xsl:template match="@*|node()" mode="M6" priority="-2">
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1020,11 +1020,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M7" priority="-1"/>
   <xsl:template match="@*|node()" mode="M7" priority="-2">
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1078,11 +1078,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M8" priority="-1"/>
   <xsl:template match="@*|node()" mode="M8" priority="-2">
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1136,11 +1136,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M9" priority="-1"/>
   <xsl:template match="@*|node()" mode="M9" priority="-2">
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1179,11 +1179,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M10" priority="-1"/>
   <xsl:template match="@*|node()" mode="M10" priority="-2">
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1297,11 +1297,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M11" priority="-1"/>
   <xsl:template match="@*|node()" mode="M11" priority="-2">
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1415,11 +1415,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M12" priority="-1"/>
   <xsl:template match="@*|node()" mode="M12" priority="-2">
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1443,11 +1443,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M13" priority="-1"/>
   <xsl:template match="@*|node()" mode="M13" priority="-2">
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1471,11 +1471,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M14" priority="-1"/>
   <xsl:template match="@*|node()" mode="M14" priority="-2">
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1664,11 +1664,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M15" priority="-1"/>
   <xsl:template match="@*|node()" mode="M15" priority="-2">
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1692,11 +1692,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M16" priority="-1"/>
   <xsl:template match="@*|node()" mode="M16" priority="-2">
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1765,11 +1765,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M17" priority="-1"/>
   <xsl:template match="@*|node()" mode="M17" priority="-2">
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1793,11 +1793,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M18" priority="-1"/>
   <xsl:template match="@*|node()" mode="M18" priority="-2">
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1836,11 +1836,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M19" priority="-1"/>
   <xsl:template match="@*|node()" mode="M19" priority="-2">
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1864,11 +1864,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M20" priority="-1"/>
   <xsl:template match="@*|node()" mode="M20" priority="-2">
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1952,11 +1952,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M21" priority="-1"/>
   <xsl:template match="@*|node()" mode="M21" priority="-2">
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2055,11 +2055,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M22" priority="-1"/>
   <xsl:template match="@*|node()" mode="M22" priority="-2">
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2083,11 +2083,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M23" priority="-1"/>
   <xsl:template match="@*|node()" mode="M23" priority="-2">
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2156,11 +2156,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M24" priority="-1"/>
   <xsl:template match="@*|node()" mode="M24" priority="-2">
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2199,11 +2199,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M25" priority="-1"/>
   <xsl:template match="@*|node()" mode="M25" priority="-2">
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2242,11 +2242,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M26" priority="-1"/>
   <xsl:template match="@*|node()" mode="M26" priority="-2">
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2285,11 +2285,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M27" priority="-1"/>
   <xsl:template match="@*|node()" mode="M27" priority="-2">
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2328,11 +2328,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M28" priority="-1"/>
   <xsl:template match="@*|node()" mode="M28" priority="-2">
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2371,11 +2371,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M29" priority="-1"/>
   <xsl:template match="@*|node()" mode="M29" priority="-2">
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2414,11 +2414,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M30" priority="-1"/>
   <xsl:template match="@*|node()" mode="M30" priority="-2">
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2457,11 +2457,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M31" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M31" priority="-1"/>
   <xsl:template match="@*|node()" mode="M31" priority="-2">
-    <xsl:apply-templates mode="M31" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2500,11 +2500,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M32" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M32" priority="-1"/>
   <xsl:template match="@*|node()" mode="M32" priority="-2">
-    <xsl:apply-templates mode="M32" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2543,11 +2543,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M33" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M33" priority="-1"/>
   <xsl:template match="@*|node()" mode="M33" priority="-2">
-    <xsl:apply-templates mode="M33" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2586,11 +2586,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M34" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M34" priority="-1"/>
   <xsl:template match="@*|node()" mode="M34" priority="-2">
-    <xsl:apply-templates mode="M34" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2629,11 +2629,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M35" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M35" priority="-1"/>
   <xsl:template match="@*|node()" mode="M35" priority="-2">
-    <xsl:apply-templates mode="M35" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2672,11 +2672,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M36" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M36" priority="-1"/>
   <xsl:template match="@*|node()" mode="M36" priority="-2">
-    <xsl:apply-templates mode="M36" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2715,11 +2715,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M37" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M37" priority="-1"/>
   <xsl:template match="@*|node()" mode="M37" priority="-2">
-    <xsl:apply-templates mode="M37" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2758,11 +2758,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M38" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M38" priority="-1"/>
   <xsl:template match="@*|node()" mode="M38" priority="-2">
-    <xsl:apply-templates mode="M38" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2801,11 +2801,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M39" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M39" priority="-1"/>
   <xsl:template match="@*|node()" mode="M39" priority="-2">
-    <xsl:apply-templates mode="M39" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2844,11 +2844,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M40" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M40" priority="-1"/>
   <xsl:template match="@*|node()" mode="M40" priority="-2">
-    <xsl:apply-templates mode="M40" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2887,11 +2887,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M41" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M41" priority="-1"/>
   <xsl:template match="@*|node()" mode="M41" priority="-2">
-    <xsl:apply-templates mode="M41" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -2930,11 +2930,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M42" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M42" priority="-1"/>
   <xsl:template match="@*|node()" mode="M42" priority="-2">
-    <xsl:apply-templates mode="M42" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3258,11 +3258,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M43" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M43" priority="-1"/>
   <xsl:template match="@*|node()" mode="M43" priority="-2">
-    <xsl:apply-templates mode="M43" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3286,11 +3286,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M44" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M44" priority="-1"/>
   <xsl:template match="@*|node()" mode="M44" priority="-2">
-    <xsl:apply-templates mode="M44" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3329,11 +3329,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M45" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M45" priority="-1"/>
   <xsl:template match="@*|node()" mode="M45" priority="-2">
-    <xsl:apply-templates mode="M45" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3372,11 +3372,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M46" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M46" priority="-1"/>
   <xsl:template match="@*|node()" mode="M46" priority="-2">
-    <xsl:apply-templates mode="M46" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3400,11 +3400,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M47" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M47" priority="-1"/>
   <xsl:template match="@*|node()" mode="M47" priority="-2">
-    <xsl:apply-templates mode="M47" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3428,11 +3428,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M48" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M48" priority="-1"/>
   <xsl:template match="@*|node()" mode="M48" priority="-2">
-    <xsl:apply-templates mode="M48" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3486,11 +3486,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M49" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M49" priority="-1"/>
   <xsl:template match="@*|node()" mode="M49" priority="-2">
-    <xsl:apply-templates mode="M49" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3544,11 +3544,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M50" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M50" priority="-1"/>
   <xsl:template match="@*|node()" mode="M50" priority="-2">
-    <xsl:apply-templates mode="M50" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3602,11 +3602,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M51" priority="-1"/>
   <xsl:template match="@*|node()" mode="M51" priority="-2">
-    <xsl:apply-templates mode="M51" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3690,11 +3690,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M52" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M52" priority="-1"/>
   <xsl:template match="@*|node()" mode="M52" priority="-2">
-    <xsl:apply-templates mode="M52" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3748,11 +3748,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M53" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M53" priority="-1"/>
   <xsl:template match="@*|node()" mode="M53" priority="-2">
-    <xsl:apply-templates mode="M53" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3806,11 +3806,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M54" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M54" priority="-1"/>
   <xsl:template match="@*|node()" mode="M54" priority="-2">
-    <xsl:apply-templates mode="M54" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3924,11 +3924,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M55" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M55" priority="-1"/>
   <xsl:template match="@*|node()" mode="M55" priority="-2">
-    <xsl:apply-templates mode="M55" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -3967,11 +3967,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M56" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M56" priority="-1"/>
   <xsl:template match="@*|node()" mode="M56" priority="-2">
-    <xsl:apply-templates mode="M56" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4010,11 +4010,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M57" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M57" priority="-1"/>
   <xsl:template match="@*|node()" mode="M57" priority="-2">
-    <xsl:apply-templates mode="M57" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4053,11 +4053,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M58" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M58" priority="-1"/>
   <xsl:template match="@*|node()" mode="M58" priority="-2">
-    <xsl:apply-templates mode="M58" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4096,11 +4096,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M59" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M59" priority="-1"/>
   <xsl:template match="@*|node()" mode="M59" priority="-2">
-    <xsl:apply-templates mode="M59" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4139,11 +4139,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M60" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M60" priority="-1"/>
   <xsl:template match="@*|node()" mode="M60" priority="-2">
-    <xsl:apply-templates mode="M60" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4182,11 +4182,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M61" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M61" priority="-1"/>
   <xsl:template match="@*|node()" mode="M61" priority="-2">
-    <xsl:apply-templates mode="M61" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4225,11 +4225,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M62" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M62" priority="-1"/>
   <xsl:template match="@*|node()" mode="M62" priority="-2">
-    <xsl:apply-templates mode="M62" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4268,11 +4268,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M63" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M63" priority="-1"/>
   <xsl:template match="@*|node()" mode="M63" priority="-2">
-    <xsl:apply-templates mode="M63" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4311,11 +4311,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M64" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M64" priority="-1"/>
   <xsl:template match="@*|node()" mode="M64" priority="-2">
-    <xsl:apply-templates mode="M64" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4744,11 +4744,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M65" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M65" priority="-1"/>
   <xsl:template match="@*|node()" mode="M65" priority="-2">
-    <xsl:apply-templates mode="M65" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4849,11 +4849,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M66" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M66" priority="-1"/>
   <xsl:template match="@*|node()" mode="M66" priority="-2">
-    <xsl:apply-templates mode="M66" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4877,11 +4877,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M67" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M67" priority="-1"/>
   <xsl:template match="@*|node()" mode="M67" priority="-2">
-    <xsl:apply-templates mode="M67" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -4920,11 +4920,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M68" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M68" priority="-1"/>
   <xsl:template match="@*|node()" mode="M68" priority="-2">
-    <xsl:apply-templates mode="M68" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -5009,11 +5009,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M69" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M69" priority="-1"/>
   <xsl:template match="@*|node()" mode="M69" priority="-2">
-    <xsl:apply-templates mode="M69" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -5052,7 +5052,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5069,7 +5069,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5105,7 +5105,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5149,7 +5149,7 @@
 	Attribute @listVersionID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5186,7 +5186,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5208,7 +5208,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5244,7 +5244,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5265,7 +5265,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5282,7 +5282,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5303,7 +5303,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5336,7 +5336,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5357,7 +5357,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5374,7 +5374,7 @@
 	Element variant 'ram:AdditionalReferencedDocument[ not(ram:TypeCode="916") and  not(ram:TypeCode="50") and  not(ram:TypeCode="130")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5410,7 +5410,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5427,7 +5427,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5444,7 +5444,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5461,7 +5461,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5478,7 +5478,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5495,7 +5495,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5517,7 +5517,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5539,7 +5539,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5556,7 +5556,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5592,7 +5592,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5609,7 +5609,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5626,7 +5626,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5643,7 +5643,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5660,7 +5660,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5677,7 +5677,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5694,7 +5694,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5716,7 +5716,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5733,7 +5733,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5799,7 +5799,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5851,7 +5851,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5868,7 +5868,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5885,7 +5885,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5902,7 +5902,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5919,7 +5919,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5941,7 +5941,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5958,7 +5958,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5979,7 +5979,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -5996,7 +5996,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6013,7 +6013,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6030,7 +6030,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6047,7 +6047,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6064,7 +6064,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6081,7 +6081,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6098,7 +6098,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6115,7 +6115,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6226,7 +6226,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6247,7 +6247,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6264,7 +6264,7 @@
 	Element 'ram:CompleteNumber' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6281,7 +6281,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6302,7 +6302,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6319,7 +6319,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6336,7 +6336,7 @@
 	Element 'ram:Description' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6373,7 +6373,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6390,7 +6390,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6426,7 +6426,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6448,7 +6448,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6476,7 +6476,7 @@
 	Attribute @listVersionID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6498,7 +6498,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6519,7 +6519,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6556,7 +6556,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6577,7 +6577,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6594,7 +6594,7 @@
 	Element 'ram:CompleteNumber' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6631,7 +6631,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6652,7 +6652,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6669,7 +6669,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6686,7 +6686,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6703,7 +6703,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6720,7 +6720,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6737,7 +6737,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6754,7 +6754,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6771,7 +6771,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6788,7 +6788,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6809,7 +6809,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6826,7 +6826,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6843,7 +6843,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6860,7 +6860,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6877,7 +6877,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6894,7 +6894,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6911,7 +6911,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6928,7 +6928,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6945,7 +6945,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -6996,7 +6996,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7013,7 +7013,7 @@
 	Element 'ram:DefinedTradeContact' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7030,7 +7030,7 @@
 	Element 'ram:Description' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7047,7 +7047,7 @@
 	Element 'ram:GlobalID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7064,7 +7064,7 @@
 	Element 'ram:ID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7100,7 +7100,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7122,7 +7122,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7150,7 +7150,7 @@
 	Attribute @listVersionID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7167,7 +7167,7 @@
 	Element 'ram:SpecifiedLegalOrganization' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7188,7 +7188,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7225,7 +7225,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7242,7 +7242,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7353,7 +7353,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7374,7 +7374,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7391,7 +7391,7 @@
 	Element 'ram:CompleteNumber' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7408,7 +7408,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7429,7 +7429,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7446,7 +7446,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7483,7 +7483,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7500,7 +7500,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7536,7 +7536,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7558,7 +7558,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7586,7 +7586,7 @@
 	Attribute @listVersionID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7608,7 +7608,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7625,7 +7625,7 @@
 	Element variant 'ram:SpecifiedTaxRegistration[ not(ram:ID/@schemeID="VA") and  not(ram:ID/@schemeID="FC")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7646,7 +7646,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7667,7 +7667,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7688,7 +7688,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7709,7 +7709,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7730,7 +7730,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7747,7 +7747,7 @@
 	Element 'ram:CompleteNumber' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7784,7 +7784,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7801,7 +7801,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7822,7 +7822,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7859,7 +7859,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7880,7 +7880,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7897,7 +7897,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7914,7 +7914,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7931,7 +7931,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7948,7 +7948,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7965,7 +7965,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7982,7 +7982,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -7999,7 +7999,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8016,7 +8016,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8037,7 +8037,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8054,7 +8054,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8071,7 +8071,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8088,7 +8088,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8105,7 +8105,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8122,7 +8122,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8139,7 +8139,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8156,7 +8156,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8173,7 +8173,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8209,7 +8209,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8226,7 +8226,7 @@
 	Element 'ram:DefinedTradeContact' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8243,7 +8243,7 @@
 	Element 'ram:Description' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8280,7 +8280,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8297,7 +8297,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8333,7 +8333,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8355,7 +8355,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8383,7 +8383,7 @@
 	Attribute @listVersionID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8400,7 +8400,7 @@
 	Element 'ram:SpecifiedLegalOrganization' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8417,7 +8417,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8434,7 +8434,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8530,7 +8530,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8596,7 +8596,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8613,7 +8613,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8630,7 +8630,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8652,7 +8652,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8674,7 +8674,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8718,7 +8718,7 @@
 	Attribute @listVersionID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8755,7 +8755,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8777,7 +8777,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8814,7 +8814,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8851,7 +8851,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8868,7 +8868,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8890,7 +8890,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8907,7 +8907,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8944,7 +8944,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8961,7 +8961,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8978,7 +8978,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -8995,7 +8995,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9012,7 +9012,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9029,7 +9029,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9046,7 +9046,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9097,7 +9097,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9114,7 +9114,7 @@
 	Element 'ram:DefinedTradeContact' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9131,7 +9131,7 @@
 	Element 'ram:Description' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9168,7 +9168,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9185,7 +9185,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9202,7 +9202,7 @@
 	Element 'ram:PostalTradeAddress' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9224,7 +9224,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9241,7 +9241,7 @@
 	Element 'ram:TradingBusinessName' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9258,7 +9258,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9275,7 +9275,7 @@
 	Element 'ram:URIUniversalCommunication' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9292,7 +9292,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9309,7 +9309,7 @@
 	Element variant 'ram:SpecifiedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9360,7 +9360,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9377,7 +9377,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9394,7 +9394,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9430,7 +9430,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9447,7 +9447,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9464,7 +9464,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9486,7 +9486,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9503,7 +9503,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9520,7 +9520,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9537,7 +9537,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9554,7 +9554,7 @@
 	Element 'ram:TaxPointDate' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9576,7 +9576,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9598,7 +9598,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9649,7 +9649,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9666,7 +9666,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9683,7 +9683,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9719,7 +9719,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9736,7 +9736,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9753,7 +9753,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9775,7 +9775,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9792,7 +9792,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9809,7 +9809,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9826,7 +9826,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9843,7 +9843,7 @@
 	Element 'ram:TaxPointDate' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9865,7 +9865,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9882,7 +9882,7 @@
 	Element variant 'ram:ReasonCode[ not(not (@listID)) and  not(@listID="5153")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9904,7 +9904,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9940,7 +9940,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9957,7 +9957,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -9994,7 +9994,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10150,7 +10150,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10167,7 +10167,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10184,7 +10184,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10201,7 +10201,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10218,7 +10218,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10235,7 +10235,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10252,7 +10252,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10269,7 +10269,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10286,7 +10286,7 @@
 	Element variant 'ram:TaxTotalAmount[ not(@currencyID=../../ram:InvoiceCurrencyCode) and  not(@currencyID=../../ram:TaxCurrencyCode)]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10308,7 +10308,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10330,7 +10330,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10347,7 +10347,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10398,7 +10398,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10419,7 +10419,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10436,7 +10436,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10453,7 +10453,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10470,7 +10470,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10491,7 +10491,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10508,7 +10508,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10529,7 +10529,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10546,7 +10546,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10568,7 +10568,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10590,7 +10590,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10656,7 +10656,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10692,7 +10692,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10713,7 +10713,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10730,7 +10730,7 @@
 	Element 'ram:SubjectCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10747,7 +10747,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10768,7 +10768,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10785,7 +10785,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10802,7 +10802,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10819,7 +10819,7 @@
 	Element 'ram:IssuerAssignedID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10836,7 +10836,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10853,7 +10853,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10870,7 +10870,7 @@
 	Element 'ram:ReferenceTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10887,7 +10887,7 @@
 	Element 'ram:TypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10904,7 +10904,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10940,7 +10940,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10957,7 +10957,7 @@
 	Element variant 'ram:AppliedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -10993,7 +10993,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11010,7 +11010,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11027,7 +11027,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11044,7 +11044,7 @@
 	Element 'ram:CalculationPercent' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11061,7 +11061,7 @@
 	Element 'ram:CategoryTradeTax' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11078,7 +11078,7 @@
 	Element 'ram:Reason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11095,7 +11095,7 @@
 	Element 'ram:ReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11117,7 +11117,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11134,7 +11134,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11155,7 +11155,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11172,7 +11172,7 @@
 	Element 'ram:AppliedTradeAllowanceCharge' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11194,7 +11194,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11211,7 +11211,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11232,7 +11232,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11254,7 +11254,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11290,7 +11290,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11307,7 +11307,7 @@
 	Element 'ram:AttachmentBinaryObject' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11324,7 +11324,7 @@
 	Element 'ram:FormattedIssueDateTime' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11341,7 +11341,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11358,7 +11358,7 @@
 	Element 'ram:LineID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11375,7 +11375,7 @@
 	Element 'ram:Name' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11397,7 +11397,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11419,7 +11419,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11436,7 +11436,7 @@
 	Element 'ram:URIID' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11472,7 +11472,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11489,7 +11489,7 @@
 	Element 'ram:BasisAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11506,7 +11506,7 @@
 	Element 'ram:CalculatedAmount' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11528,7 +11528,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11545,7 +11545,7 @@
 	Element 'ram:DueDateTypeCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11562,7 +11562,7 @@
 	Element 'ram:ExemptionReason' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11579,7 +11579,7 @@
 	Element 'ram:ExemptionReasonCode' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11596,7 +11596,7 @@
 	Element 'ram:TaxPointDate' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11618,7 +11618,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11655,7 +11655,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11692,7 +11692,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11709,7 +11709,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11726,7 +11726,7 @@
 	Element variant 'ram:SpecifiedTradeAllowanceCharge[ not(ram:ChargeIndicator/udt:Indicator="false") and  not(ram:ChargeIndicator/udt:Indicator="true")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11762,7 +11762,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11779,7 +11779,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11796,7 +11796,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11813,7 +11813,7 @@
 	Element 'ram:CategoryTradeTax' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11835,7 +11835,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11871,7 +11871,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11888,7 +11888,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11905,7 +11905,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11922,7 +11922,7 @@
 	Element 'ram:CategoryTradeTax' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11939,7 +11939,7 @@
 	Element variant 'ram:ReasonCode[ not(not (@listID)) and  not(@listID="5153")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11961,7 +11961,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11982,7 +11982,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -11999,7 +11999,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12035,7 +12035,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12071,7 +12071,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12088,7 +12088,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12125,7 +12125,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12162,7 +12162,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12183,7 +12183,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12205,7 +12205,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -12222,10 +12222,10 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M70" priority="-1"/>
   <xsl:template match="@*|node()" mode="M70" priority="-2">
-    <xsl:apply-templates mode="M70" select="@*|*"/>
+    
   </xsl:template>
 </xsl:stylesheet>

@@ -173,182 +173,182 @@
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M5" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M5" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M6" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M6" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M7" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M7" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M8" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M8" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty')))"><xsl:apply-templates mode="M9" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M9" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID')))"><xsl:apply-templates mode="M10" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge')))"><xsl:apply-templates mode="M11" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M12" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M13" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M14" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M14" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M15" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M15" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M16" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M16" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M17" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M17" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M18" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M18" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax')))"><xsl:apply-templates mode="M19" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M19" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation')))"><xsl:apply-templates mode="M20" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M20" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M21" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M21" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M22" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M22" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode')))"><xsl:apply-templates mode="M23" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M23" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M24" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M24" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M25" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M25" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M26" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M26" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax')))"><xsl:apply-templates mode="M27" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M27" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice')))"><xsl:apply-templates mode="M28" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M28" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement')))"><xsl:apply-templates mode="M29" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M29" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement'))"/>
       <svrl:active-pattern>
         <xsl:attribute name="document">
           <xsl:value-of select="document-uri(/)"/>
         </xsl:attribute>
         
       </svrl:active-pattern>
-      <xsl:if test="exists(key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString')))"><xsl:apply-templates mode="M30" select="/"/></xsl:if>
+      <xsl:apply-templates mode="M30" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))"/>
     </svrl:schematron-output>
   </xsl:template>
 
@@ -408,11 +408,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M5" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M5" priority="-1"/>
   <xsl:template match="@*|node()" mode="M5" priority="-2">
-    <xsl:apply-templates mode="M5" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -468,11 +468,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M6" priority="-1"/>
   <xsl:template match="@*|node()" mode="M6" priority="-2">
-    <xsl:apply-templates mode="M6" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -528,11 +528,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M7" priority="-1"/>
   <xsl:template match="@*|node()" mode="M7" priority="-2">
-    <xsl:apply-templates mode="M7" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -588,11 +588,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M8" priority="-1"/>
   <xsl:template match="@*|node()" mode="M8" priority="-2">
-    <xsl:apply-templates mode="M8" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -616,11 +616,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M9" priority="-1"/>
   <xsl:template match="@*|node()" mode="M9" priority="-2">
-    <xsl:apply-templates mode="M9" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -644,11 +644,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M10" priority="-1"/>
   <xsl:template match="@*|node()" mode="M10" priority="-2">
-    <xsl:apply-templates mode="M10" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -672,11 +672,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M11" priority="-1"/>
   <xsl:template match="@*|node()" mode="M11" priority="-2">
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -715,11 +715,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M12" priority="-1"/>
   <xsl:template match="@*|node()" mode="M12" priority="-2">
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -758,11 +758,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M13" priority="-1"/>
   <xsl:template match="@*|node()" mode="M13" priority="-2">
-    <xsl:apply-templates mode="M13" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -801,11 +801,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M14" priority="-1"/>
   <xsl:template match="@*|node()" mode="M14" priority="-2">
-    <xsl:apply-templates mode="M14" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -844,11 +844,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M15" priority="-1"/>
   <xsl:template match="@*|node()" mode="M15" priority="-2">
-    <xsl:apply-templates mode="M15" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -887,11 +887,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M16" priority="-1"/>
   <xsl:template match="@*|node()" mode="M16" priority="-2">
-    <xsl:apply-templates mode="M16" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -930,11 +930,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M17" priority="-1"/>
   <xsl:template match="@*|node()" mode="M17" priority="-2">
-    <xsl:apply-templates mode="M17" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -973,11 +973,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M18" priority="-1"/>
   <xsl:template match="@*|node()" mode="M18" priority="-2">
-    <xsl:apply-templates mode="M18" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1001,11 +1001,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M19" priority="-1"/>
   <xsl:template match="@*|node()" mode="M19" priority="-2">
-    <xsl:apply-templates mode="M19" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1119,11 +1119,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M20" priority="-1"/>
   <xsl:template match="@*|node()" mode="M20" priority="-2">
-    <xsl:apply-templates mode="M20" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1147,11 +1147,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M21" priority="-1"/>
   <xsl:template match="@*|node()" mode="M21" priority="-2">
-    <xsl:apply-templates mode="M21" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1220,11 +1220,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M22" priority="-1"/>
   <xsl:template match="@*|node()" mode="M22" priority="-2">
-    <xsl:apply-templates mode="M22" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1308,11 +1308,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M23" priority="-1"/>
   <xsl:template match="@*|node()" mode="M23" priority="-2">
-    <xsl:apply-templates mode="M23" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1426,11 +1426,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M24" priority="-1"/>
   <xsl:template match="@*|node()" mode="M24" priority="-2">
-    <xsl:apply-templates mode="M24" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1469,11 +1469,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M25" priority="-1"/>
   <xsl:template match="@*|node()" mode="M25" priority="-2">
-    <xsl:apply-templates mode="M25" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1512,11 +1512,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M26" priority="-1"/>
   <xsl:template match="@*|node()" mode="M26" priority="-2">
-    <xsl:apply-templates mode="M26" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1555,11 +1555,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M27" priority="-1"/>
   <xsl:template match="@*|node()" mode="M27" priority="-2">
-    <xsl:apply-templates mode="M27" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1703,11 +1703,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M28" priority="-1"/>
   <xsl:template match="@*|node()" mode="M28" priority="-2">
-    <xsl:apply-templates mode="M28" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1776,11 +1776,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M29" priority="-1"/>
   <xsl:template match="@*|node()" mode="M29" priority="-2">
-    <xsl:apply-templates mode="M29" select="@*|*"/>
+    
   </xsl:template>
 
 <!--PATTERN -->
@@ -1819,7 +1819,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1836,7 +1836,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1873,7 +1873,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1895,7 +1895,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1931,7 +1931,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1952,7 +1952,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1969,7 +1969,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -1990,7 +1990,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2023,7 +2023,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2044,7 +2044,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2061,7 +2061,7 @@
 	Attribute @schemeID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2082,7 +2082,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2099,7 +2099,7 @@
 	Element 'ram:PostalTradeAddress' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2120,7 +2120,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2142,7 +2142,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2159,7 +2159,7 @@
 	Element 'ram:SpecifiedTaxRegistration' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2225,7 +2225,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2246,7 +2246,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2268,7 +2268,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2290,7 +2290,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2307,7 +2307,7 @@
 	Element variant 'ram:SpecifiedTaxRegistration[ not(ram:ID/@schemeID="VA") and  not(ram:ID/@schemeID="FC")]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2328,7 +2328,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2349,7 +2349,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2370,7 +2370,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2391,7 +2391,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2427,7 +2427,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2449,7 +2449,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2530,7 +2530,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2547,7 +2547,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2564,7 +2564,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2581,7 +2581,7 @@
 	Attribute @currencyID' marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2598,7 +2598,7 @@
 	Element variant 'ram:TaxTotalAmount[ not(@currencyID=../../ram:InvoiceCurrencyCode) and  not(@currencyID=../../ram:TaxCurrencyCode)]' is marked as not used in the given context.</svrl:text>
       </svrl:successful-report>
     </xsl:if>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2620,7 +2620,7 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 
 	<!--RULE -->
@@ -2642,10 +2642,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
   <xsl:template match="text()" mode="M30" priority="-1"/>
   <xsl:template match="@*|node()" mode="M30" priority="-2">
-    <xsl:apply-templates mode="M30" select="@*|*"/>
+    
   </xsl:template>
 </xsl:stylesheet>
