@@ -79,7 +79,7 @@ class Changes:
     codelist_key_lookups: int = 0   # ... of which linear scans replaced by key()
     empty_walks: int = 0            # default-mode <xsl:apply-templates/> removed
     pattern_walks: int = 0          # <xsl:apply-templates select="/" mode="Mn"/> in all
-    guarded_walks: int = 0          # ... wrapped in a name-presence test
+    guarded_walks: int = 0          # ... wrapped in a name-presence test, or targeted (4.)
     schema_dead_walks: int = 0      # ... of which name only what the XSDs do not declare
     removed_walks: int = 0          # ... removed: their mode holds no rule at all
     kept_walks: int = 0             # ... left as they were (a rule matches an unnamed node)
@@ -406,18 +406,20 @@ def _mode_targets(templates: list[etree._Element], mode: str) -> set[str] | None
     return names
 
 
-def _recursion(template: etree._Element, mode: str) -> etree._Element | None:
-    """The template's recursion into its mode, when it is its one walk in that mode and its
-    last instruction: ``<xsl:apply-templates select="*" mode="Mn"/>`` (or ``@*|*``)."""
+def _recursion(template: etree._Element, mode: str) -> tuple[etree._Element, str] | None:
+    """The template's recursion into its mode and what it visits ("elements" or "all"),
+    when it is its one walk in that mode and its last instruction:
+    ``<xsl:apply-templates select="*" mode="Mn"/>`` (or ``@*|*``)."""
     walks = [w for w in template.iter(_xsl("apply-templates")) if w.get("mode") == mode]
     children = _significant(template)
     if len(walks) != 1 or not children or children[-1] is not walks[0]:
         return None
     walk = walks[0]
+    kind = _RECURSE_KIND.get((walk.get("select") or "").replace(" ", ""))
     if set(walk.attrib) != {"select", "mode"} or _significant(walk) or _has_text(walk) \
-            or _RECURSE_KIND.get((walk.get("select") or "").replace(" ", "")) is None:
+            or kind is None:
         return None
-    return walk
+    return walk, kind
 
 
 _RECURSE_KIND = {"*": "elements", "@*|*": "all", "*|@*": "all"}
@@ -427,6 +429,7 @@ def _target_walk(walk: etree._Element, templates: list[etree._Element], mode: st
                  literals: str) -> bool:
     """Rewrite 4 on one walk, if its mode is shaped for it (see the module's docstring)."""
     recursions: list[etree._Element] = []
+    kinds: set[str] = set()
     defaults = 0
     for template in templates:
         match = template.get("match").replace(" ", "")
@@ -438,11 +441,11 @@ def _target_walk(walk: etree._Element, templates: list[etree._Element], mode: st
         if "position()" in text or "last()" in text or \
                 template.find(f".//{_xsl('param')}") is not None:
             return False
-        recursion = _recursion(template, mode)
-        if recursion is None:
+        found = _recursion(template, mode)
+        if found is None:
             return False
-        recursions.append(recursion)
-    kinds = {_RECURSE_KIND[(r.get("select") or "").replace(" ", "")] for r in recursions}
+        recursions.append(found[0])
+        kinds.add(found[1])
     if defaults != 2 or len(kinds) != 1:
         return False
     select = f"key('{NAMES_KEY}', ({literals}))"
@@ -454,7 +457,7 @@ def _target_walk(walk: etree._Element, templates: list[etree._Element], mode: st
 
 def _guard_pattern_walks(root: etree._Element, modes: dict[str, list[etree._Element]],
                          root_template: etree._Element, schema: SchemaNames | None,
-                         changes: Changes, targeted: bool = True) -> None:
+                         changes: Changes) -> None:
     walks = [w for w in root_template.iter(_xsl("apply-templates"))
              if (w.get("select") or "").strip() == "/" and w.get("mode")
              and set(w.attrib) == {"select", "mode"} and not _significant(w)]
@@ -480,7 +483,7 @@ def _guard_pattern_walks(root: etree._Element, modes: dict[str, list[etree._Elem
         if schema is not None and not targets & schema.names:
             changes.schema_dead_walks += 1
         literals = ", ".join(f"'{name}'" for name in sorted(targets))
-        if targeted and _target_walk(walk, modes[mode], mode, literals):
+        if _target_walk(walk, modes[mode], mode, literals):
             changes.guarded_walks += 1
             changes.targeted_walks += 1
             continue
