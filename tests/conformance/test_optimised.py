@@ -19,7 +19,7 @@ from edi.config import Settings
 from edi.model import Profile, Syntax
 from edi.validators.optimise import OPTIMISED_DIR, read_manifest, sha256_of, transform, usable
 from edi.validators.optimise.build import schema_names
-from edi.validators.optimise.prove import Mutator, Sample, load_corpus, prove
+from edi.validators.optimise.prove import Mutator, Sample, load_corpus, prove, same_svrl
 from edi.validators.optimise.transform import optimise as optimise_file
 from edi.validators.optimise.transform import pattern_targets
 from edi.validators.schematron import RULE_SETS, EN16931Layer, process_engine
@@ -53,6 +53,9 @@ SKELETON = """<?xml version="1.0" encoding="UTF-8"?>
     </svrl:schematron-output>
   </xsl:template>
   <xsl:template match="//ram:Code" priority="1000" mode="M1">
+    <svrl:fired-rule context="//ram:Code"><xsl:attribute name="id">C1</xsl:attribute>
+      <xsl:attribute name="document"><xsl:value-of select="document-uri(/)"/></xsl:attribute>
+    </svrl:fired-rule>
     <xsl:variable name="v" select="."/>
     <xsl:choose>
       <xsl:when test="string-length($v)=0 or
@@ -69,6 +72,7 @@ SKELETON = """<?xml version="1.0" encoding="UTF-8"?>
     <xsl:apply-templates select="@*|*" mode="M1"/>
   </xsl:template>
   <xsl:template match="ram:Rare/@flag" priority="1000" mode="M2">
+    <svrl:fired-rule><xsl:attribute name="role" select="name()"/></svrl:fired-rule>
     <svrl:successful-report id="R2"><svrl:text>rare flag</svrl:text></svrl:successful-report>
   </xsl:template>
   <xsl:template match="text()" priority="-1" mode="M2"/>
@@ -98,6 +102,8 @@ def test_a_skeleton_is_rewritten_and_still_reports_the_same(
     assert (changes.empty_walks, changes.guarded_walks, changes.kept_walks) == (3, 2, 1)
     assert changes.targeted_walks == 1   # M1 (M2's rule does not recurse, M3's is unnamed)
     assert (changes.codelist_documents, changes.codelist_key_lookups) == (1, 1)
+    # the trace: M1's fired-rule and the three emptied active-patterns go; M2's computes
+    assert (changes.fired_rules, changes.active_patterns) == (1, 3)
     optimised = tmp_path / "optimised.xslt"
     optimised.write_bytes(data)
     text = data.decode()
@@ -118,10 +124,28 @@ def test_a_skeleton_is_rewritten_and_still_reports_the_same(
     for xml in invoices:
         node = engine.processor.parse_xml(xml_text=xml)
         out = original.transform_to_string(xdm_node=node)
-        assert twin.transform_to_string(xdm_node=node) == out, xml
+        theirs = twin.transform_to_string(xdm_node=node)
+        assert same_svrl(out, theirs), xml
+        assert "fired-rule" not in theirs or 'role="' in theirs   # only M2's stays
         reports.append(out)
     assert reports[0].count('id="R1"') == 1 and 'id="R2"' in reports[1]
     assert 'id="R2"' not in reports[2] and 'id="R3"' in reports[2]
+
+
+def test_the_proof_ignores_the_trace_and_nothing_else() -> None:
+    def svrl(trace: bool, location: str = "/r[1]", text: str = "bad") -> str:
+        fired = '<svrl:fired-rule context="//x"/>\n  ' if trace else ""
+        active = '<svrl:active-pattern id="P1" document=""/>\n  ' if trace else ""
+        return ('<svrl:schematron-output xmlns:svrl="http://purl.oclc.org/dsdl/svrl">\n  '
+                f'{active}{fired}<svrl:failed-assert id="R1" flag="fatal" '
+                f'location="{location}"><svrl:text>{text}</svrl:text></svrl:failed-assert>'
+                '\n</svrl:schematron-output>')
+
+    assert same_svrl(svrl(True), svrl(False))
+    assert not same_svrl(svrl(True), svrl(False, location="/r[2]"))
+    assert not same_svrl(svrl(True), svrl(False, text="bad."))
+    assert not same_svrl(svrl(True), "ERROR no report")
+    assert same_svrl("ERROR x", "ERROR x")
 
 
 def test_the_generated_files_are_the_build_of_the_installed_official_files() -> None:

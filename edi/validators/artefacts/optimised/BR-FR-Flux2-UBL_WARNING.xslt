@@ -248,536 +248,123 @@
          <svrl:ns-prefix-in-attribute-values uri="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" prefix="cac"/>
          <svrl:ns-prefix-in-attribute-values uri="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" prefix="cbc"/>
          <svrl:ns-prefix-in-attribute-values uri="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2" prefix="cn"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-01</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-01 — Validation de la longueur et du format des identifiants de facture</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M24"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-02</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-02 — Validation du format des identifiants de facture</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M25"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-03</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-03 — Validation de l'année dans les dates (2000–2099)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ActualDeliveryDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}IssueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}StartDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxPointDate'))[self::*]" mode="M26"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-04</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-04 — Validation du code type de document</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DocumentTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M27"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-05</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-05 — Présence obligatoire des mentions légales dans les notes (BG-3)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M28"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-06</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-06 — Unicité des codes sujets dans les notes (BG-3)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M29"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-08</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-08 — Validation du mode de facturation (BT-23)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M30"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-09</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-09 — Cohérence entre SIRET (ID avec schemeId = 0009) et SIREN (Legal ID)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Delivery', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty'))[self::*]" mode="M31"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-10</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-10 — SIREN du vendeur obligatoire et valide (BT-30)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PartyLegalEntity'))[self::*]" mode="M32"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-11</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-11 — SIREN obligatoire et valide si traitement BAR/B2B (BT-47)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M33"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-12</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-12 — Vérification de la présence du BT-49</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M34"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-13</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-13 — Vérification de la présence du BT-34</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M35"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-15</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-15 — Vérification des codes de catégorie de TVA (BT-95, BT-102, BT-118, BT-151)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory'))[self::*]" mode="M36"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-16</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-16 — Vérification des taux de TVA autorisés (BT-96, BT-103, BT-119, BT-152)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory'))[self::*]" mode="M37"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-17</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-17 — Codes autorisés pour qualifier les pièces jointes (BT-123)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference'))[self::*]" mode="M38"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-18</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-18 — Un seul document additionnel avec la description "LISIBLE" (BT-123)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M39"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-20</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-20 — Vérification du traitement associé à une note avec code sujet "BAR" (BT-21)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M40"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-21</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-21 — Vérification du BT-49 en cas de traitement BAR/B2B et hors cas autofacture</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M41"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-22</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-22 — Vérification du BT-34 en cas de traitement BAR/B2B et en autofacture</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M42"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-23</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-23 — Validation du format des adresses électroniques avec schemeID = 0225</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID'))[self::*]" mode="M43"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-24</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-24 — Validation du format des identifiants privés avec schemeID = 0224</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M44"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-25</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-25 — Longueur maximale des adresses électroniques</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID'))[self::*]" mode="M45"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-26</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-26 — Longueur maximale des identifiants privés avec schemeID = 0224</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M46"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-27</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-27 — Validation du groupe Attribut d’article (BG-32)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Name', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}NameCode'))[self::*]" mode="M47"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-28</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-28 — Validation de la valeur d’attribut d’article (BG-32)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty'))[self::*]" mode="M48"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-29</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-29 — Vérification des identifiants d’objets facturés (BT-18)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M49"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-30</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-30 — Vérification des identifiants d’objets facturés à la ligne (BT-128)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M50"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-31</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-31 — Note avec code sujet BAR : une seule valeur possible dans la liste</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M51"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-32</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-32 — Le SIREN contient exactement 9 chiffres </xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CompanyID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M52"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-03</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-03 — Présence obligatoire du contrat et de la période de facturation si type de facture = 262 (Avoir Remise Globale)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote'))[self::*]" mode="M53"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-04</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-04 — Une seule référence à une facture antérieure obligatoire pour les factures rectificatives (BT-3)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M54"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-05</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-05] — Référence obligatoire à une facture antérieure pour les avoirs (BT-3)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote'))[self::*]" mode="M55"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-07</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-07] — La date d’échéance (BT-9) doit être postérieure ou égale à la date de facture (BT-2), sauf cas particuliers</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M56"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-08</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-08 — Incompatibilité entre cadre de facturation (BT-23) et type de facture (BT-3)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M57"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-09</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-09 — Contrôle des montants et de la date d’échéance pour les factures déjà payées (BT-23)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M58"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-10</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-10 — Vérification de la présence du schéma d’identifiant global (BT-29 et équivalents)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty'))[self::*]" mode="M59"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-12</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-12 — Contrôle des devises et du montant de TVA en comptabilité si la facture n’est pas en EUR</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M60"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-14</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-14 — Vérification de la note TXD pour les vendeurs membres d’un assujetti unique</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M61"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-CO-15</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-CO-15 — Présence du représentant fiscal si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M62"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-DEC-01</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-DEC-01 — Format des montants numériques (max 19 caractères, 2 décimales, séparateur « . »)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Amount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}LineExtensionAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableRoundingAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrepaidAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxInclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxableAmount'))[self::*]" mode="M63"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-DEC-02</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-DEC-02 — Format des quantités numériques (max 19 caractères, 4 décimales, séparateur « . »)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoicedQuantity'))[self::*]" mode="M64"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-DEC-03</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-DEC-03 — Format des montants positifs (max 19 caractères, 6 décimales, séparateur « . »)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AllowanceCharge', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount'))[self::*]" mode="M65"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-DEC-04</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-DEC-04 — Format des taux de TVA (max 4 caractères, 2 décimales, séparateur « . »)</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Percent'))[self::*]" mode="M66"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-01</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-01 — lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9, Vérification du sous-type de ligne  - BR-FR-MV-02 — Vérification de la présence d'une ligne GROUP sans parent </xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M67"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-02</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-02 — lorsque le cadre de facturation est S8, B8 ou M8, Vérification de la présence d'une ligne GROUP sans parent </xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M68"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-BD-02</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-BD-02</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M69"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-03</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-03 — Vérification des données obligatoires pour les lignes GROUP sans parent lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M70"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-05</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-05 — Vérification de la cohérence des totaux HT entre la ligne GROUP et ses lignes enfants</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M71"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-06</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-06 — Vérification de la cohérence de l'identifiant légal du vendeur entre une ligne et sa ligne parent</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M72"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-07</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-07 — Vérification de la cohérence du numéro de facture codifié AFL entre une ligne et sa ligne parent</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M73"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-08</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-08 — Vérification de la raison d'exemption TVA contenant le numéro de sous-facture en ligne entre #</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="/" mode="M74"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-09</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-09 — Vérification de la cohérence du montant total TVA pour une ligne GROUP avec la somme des ventilations TVA liées</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M75"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-10</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-10 — Vérification de la cohérence du montant total avec TVA pour une ligne GROUP</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M76"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-11</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-11 — Vérification de la cohérence entre l'identifiant de facture à la ligne (AFL) et le numéro de facture (BT-1) pour le Vendeur principal</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M77"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-12</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-12 — Vérification de l'unicité des numéros de facture AFL pour les lignes GROUP sans parent</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M78"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-13</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M79"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-BD-13</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-BD-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M80"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-MV-14</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-MV-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M81"/>
-         <svrl:active-pattern>
-            <xsl:attribute name="document">
-               <xsl:value-of select="document-uri(/)"/>
-            </xsl:attribute>
-            <xsl:attribute name="id">BR-FR-BD-14</xsl:attribute>
-            <xsl:attribute name="name">BR-FR-BD-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </xsl:attribute>
-            
-         </svrl:active-pattern>
+         
          <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M82"/>
       </svrl:schematron-output>
    </xsl:template>
@@ -787,7 +374,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-01 — Validation de la longueur et du format des identifiants de facture</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:ID | cn:CreditNote/cbc:ID" priority="1002" mode="M24">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:ID | cn:CreditNote/cbc:ID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 35"/>
@@ -830,7 +417,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID" priority="1001" mode="M24">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 35"/>
@@ -873,7 +460,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:DocumentReference/cbc:ID | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:DocumentReference/cbc:ID" priority="1000" mode="M24">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:DocumentReference/cbc:ID | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:DocumentReference/cbc:ID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 35"/>
@@ -922,7 +509,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-02 — Validation du format des identifiants de facture</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:ID | cn:CreditNote/cbc:ID" priority="1002" mode="M25">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:ID | cn:CreditNote/cbc:ID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-id-format(.)"/>
@@ -946,7 +533,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID" priority="1001" mode="M25">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-id-format(.)"/>
@@ -970,7 +557,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID" priority="1000" mode="M25">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-id-format(.)"/>
@@ -1000,7 +587,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-03 — Validation de l'année dans les dates (2000–2099)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:IssueDate | cn:CreditNote/cbc:IssueDate" priority="1010" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:IssueDate | cn:CreditNote/cbc:IssueDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1024,7 +611,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:TaxPointDate | cn:CreditNote/cbc:TaxPointDate" priority="1009" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:TaxPointDate | cn:CreditNote/cbc:TaxPointDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1048,7 +635,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:DueDate | cn:CreditNote/cbc:DueDate" priority="1008" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:DueDate | cn:CreditNote/cbc:DueDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1072,7 +659,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate" priority="1007" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1096,7 +683,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Delivery/cbc:ActualDeliveryDate | cn:CreditNote/cac:Delivery/cbc:ActualDeliveryDate" priority="1006" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:Delivery/cbc:ActualDeliveryDate | cn:CreditNote/cac:Delivery/cbc:ActualDeliveryDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1120,7 +707,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoicePeriod/cbc:StartDate | cn:CreditNote/cac:InvoicePeriod/cbc:StartDate" priority="1005" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoicePeriod/cbc:StartDate | cn:CreditNote/cac:InvoicePeriod/cbc:StartDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1144,7 +731,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoicePeriod/cbc:EndDate | cn:CreditNote/cac:InvoicePeriod/cbc:EndDate" priority="1004" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoicePeriod/cbc:EndDate | cn:CreditNote/cac:InvoicePeriod/cbc:EndDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1168,7 +755,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:IssueDate | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:IssueDate" priority="1003" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:IssueDate | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:IssueDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1192,7 +779,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cbc:ActualDeliveryDate | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cbc:ActualDeliveryDate" priority="1002" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cbc:ActualDeliveryDate | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cbc:ActualDeliveryDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1216,7 +803,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:InvoicePeriod/cbc:StartDate | cn:CreditNote/cac:CreditNoteLine/cac:InvoicePeriod/cbc:StartDate" priority="1001" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:InvoicePeriod/cbc:StartDate | cn:CreditNote/cac:CreditNoteLine/cac:InvoicePeriod/cbc:StartDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1240,7 +827,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:InvoicePeriod/cbc:EndDate | cn:CreditNote/cac:CreditNoteLine/cac:InvoicePeriod/cbc:EndDate" priority="1000" mode="M26">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:InvoicePeriod/cbc:EndDate | cn:CreditNote/cac:CreditNoteLine/cac:InvoicePeriod/cbc:EndDate"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-date-format(.)"/>
@@ -1270,7 +857,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-04 — Validation du code type de document</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:InvoiceTypeCode | cn:CreditNote/cbc:CreditNoteTypeCode" priority="1002" mode="M27">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:InvoiceTypeCode | cn:CreditNote/cbc:CreditNoteTypeCode"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test=". = ('380','389','393','501','386','500','384','471','472','473','261','262','381','396','502','503')"/>
@@ -1296,7 +883,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode" priority="1001" mode="M27">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cn:CreditNote/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test=". = ('380','389','393','501','386','500','384','471','472','473','261','262','381','396','502','503')"/>
@@ -1322,7 +909,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode" priority="1000" mode="M27">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cn:CreditNote/cac:CreditNoteLine/cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test=". = ('380','389','393','501','386','500','384','471','472','473','261','262','381','396','502','503')"/>
@@ -1354,7 +941,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-05 — Présence obligatoire des mentions légales dans les notes (BG-3)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M28">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -1414,7 +1001,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-06 — Unicité des codes sujets dans les notes (BG-3)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M29">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -1490,7 +1077,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-08 — Validation du mode de facturation (BT-23)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M30">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-billing-mode(cbc:ProfileID) and exists(cbc:ProfileID)"/>
@@ -1521,7 +1108,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-09 — Cohérence entre SIRET (ID avec schemeId = 0009) et SIREN (Legal ID)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party | cn:CreditNote/cac:AccountingSupplierParty/cac:Party" priority="1009" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party | cn:CreditNote/cac:AccountingSupplierParty/cac:Party"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002']"/>
       <!--ASSERT -->
@@ -1548,7 +1135,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party | cn:CreditNote/cac:AccountingCustomerParty/cac:Party" priority="1008" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party | cn:CreditNote/cac:AccountingCustomerParty/cac:Party"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002']"/>
       <!--ASSERT -->
@@ -1575,7 +1162,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PayeeParty | cn:CreditNote/cac:PayeeParty" priority="1007" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:PayeeParty | cn:CreditNote/cac:PayeeParty"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1602,7 +1189,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty" priority="1006" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1629,7 +1216,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty" priority="1005" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1656,7 +1243,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty" priority="1004" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1683,7 +1270,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1003" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1710,7 +1297,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1002" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party"/>
+      
       <xsl:variable name="siret" select="cac:PartyIdentification/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1737,7 +1324,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Delivery | cn:CreditNote/cac:Delivery" priority="1001" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:Delivery | cn:CreditNote/cac:Delivery"/>
+      
       <xsl:variable name="siret" select="cac:DeliveryLocation/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:DeliveryParty/cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:DeliveryParty/cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1764,7 +1351,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cac:DeliveryLocation" priority="1000" mode="M31">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cac:DeliveryLocation"/>
+      
       <xsl:variable name="siret" select="cac:DeliveryLocation/cbc:ID[@schemeID='0009']"/>
       <xsl:variable name="siren" select="if (string(cac:DeliveryParty/cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'])) then cac:DeliveryParty/cac:PartyLegalEntity/cbc:CompanyID[@schemeID='0002'] else substring($siret[1], 1, 9)"/>
       <!--ASSERT -->
@@ -1797,7 +1384,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-10 — SIREN du vendeur obligatoire et valide (BT-30)</svrl:text>
    <!--RULE -->
    <xsl:template match="cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity" priority="1000" mode="M32">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity"/>
+      
       <xsl:variable name="siren" select="cbc:CompanyID[@schemeID='0002']"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -1828,7 +1415,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-11 — SIREN obligatoire et valide si traitement BAR/B2B (BT-47)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M33">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')[contains(., '#BAR#')]"/>
       <xsl:variable name="afterBar" select="substring-after($allNotes, '#BAR#')"/>
       <xsl:variable name="barTreatment" select="if (contains($afterBar, '#')) then substring-before($afterBar, '#') else $afterBar"/>
@@ -1862,7 +1449,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-12 — Vérification de la présence du BT-49</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M34">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="endpointID" select="cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -1892,7 +1479,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-13 — Vérification de la présence du BT-34</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M35">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="endpointID" select="cac:AccountingSupplierParty/cac:Party/cbc:EndpointID"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -1922,7 +1509,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-15 — Vérification des codes de catégorie de TVA (BT-95, BT-102, BT-118, BT-151)</svrl:text>
    <!--RULE -->
    <xsl:template match="cac:AllowanceCharge/cac:TaxCategory" priority="1002" mode="M36">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AllowanceCharge/cac:TaxCategory"/>
+      
       <xsl:variable name="categoryCode" select="cbc:ID"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -1964,7 +1551,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory" priority="1001" mode="M36">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory"/>
+      
       <xsl:variable name="categoryCode" select="cbc:ID"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2006,7 +1593,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:Item/cac:ClassifiedTaxCategory" priority="1000" mode="M36">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:Item/cac:ClassifiedTaxCategory"/>
+      
       <xsl:variable name="categoryCode" select="cbc:ID"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2054,7 +1641,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-16 — Vérification des taux de TVA autorisés (BT-96, BT-103, BT-119, BT-152)</svrl:text>
    <!--RULE -->
    <xsl:template match="cac:AllowanceCharge/cac:TaxCategory" priority="1003" mode="M37">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AllowanceCharge/cac:TaxCategory"/>
+      
       <xsl:variable name="vatRate" select="cbc:Percent"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2078,7 +1665,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AllowanceCharge/cac:TaxCategory" priority="1002" mode="M37">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AllowanceCharge/cac:TaxCategory"/>
+      
       <xsl:variable name="vatRate" select="cbc:Percent"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2102,7 +1689,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory" priority="1001" mode="M37">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory"/>
+      
       <xsl:variable name="vatRate" select="cbc:Percent"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2126,7 +1713,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory" priority="1000" mode="M37">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory"/>
+      
       <xsl:variable name="vatRate" select="cbc:Percent"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2156,7 +1743,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-17 — Codes autorisés pour qualifier les pièces jointes (BT-123)</svrl:text>
    <!--RULE -->
    <xsl:template match="cac:AdditionalDocumentReference" priority="1000" mode="M38">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AdditionalDocumentReference"/>
+      
       <xsl:variable name="docTypeDESC" select="cbc:DocumentDescription"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2186,7 +1773,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-18 — Un seul document additionnel avec la description "LISIBLE" (BT-123)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M39">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="lisibleCount" select="count(cac:AdditionalDocumentReference[cbc:DocumentDescription = 'LISIBLE'])"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -2220,7 +1807,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-20 — Vérification du traitement associé à une note avec code sujet "BAR" (BT-21)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M40">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')[contains(., '#BAR#')]"/>
       <xsl:variable name="afterBar" select="substring-after($allNotes, '#BAR#')"/>
       <xsl:variable name="barTreatment" select="if (contains($afterBar, '#')) then substring-before($afterBar, '#') else $afterBar"/>
@@ -2254,7 +1841,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-21 — Vérification du BT-49 en cas de traitement BAR/B2B et hors cas autofacture</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M41">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')[contains(., '#BAR#')]"/>
       <xsl:variable name="afterBar" select="substring-after($allNotes, '#BAR#')"/>
       <xsl:variable name="treatment" select="if (contains($afterBar, '#')) then substring-before($afterBar, '#') else $afterBar"/>
@@ -2297,7 +1884,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-22 — Vérification du BT-34 en cas de traitement BAR/B2B et en autofacture</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M42">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')[contains(., '#BAR#')]"/>
       <xsl:variable name="afterBar" select="substring-after($allNotes, '#BAR#')"/>
       <xsl:variable name="treatment" select="if (contains($afterBar, '#')) then substring-before($afterBar, '#') else $afterBar"/>
@@ -2338,7 +1925,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-23 — Validation du format des adresses électroniques avec schemeID = 0225</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1007" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2362,7 +1949,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1006" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2386,7 +1973,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225']" priority="1005" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2410,7 +1997,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PayeeParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:PayeeParty/cbc:EndpointID[@schemeID='0225']" priority="1004" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:PayeeParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:PayeeParty/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2434,7 +2021,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID[@schemeID='0225']" priority="1003" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2458,7 +2045,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225']" priority="1002" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2482,7 +2069,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1001" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2506,7 +2093,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225']" priority="1000" mode="M43">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID[@schemeID='0225']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2536,7 +2123,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-24 — Validation du format des identifiants privés avec schemeID = 0224</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']" priority="1001" mode="M44">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2560,7 +2147,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']" priority="1000" mode="M44">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="custom:is-valid-schemeid-format(.)"/>
@@ -2590,7 +2177,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-25 — Longueur maximale des adresses électroniques</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID" priority="1007" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2614,7 +2201,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID" priority="1006" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2638,7 +2225,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID" priority="1005" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:AgentParty/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2662,7 +2249,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PayeeParty/cbc:EndpointID | cn:CreditNote/cac:PayeeParty/cbc:EndpointID" priority="1004" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:PayeeParty/cbc:EndpointID | cn:CreditNote/cac:PayeeParty/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2686,7 +2273,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID" priority="1003" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID | cn:CreditNote/cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2710,7 +2297,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID" priority="1002" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:AgentParty/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2734,7 +2321,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID" priority="1001" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2758,7 +2345,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID" priority="1000" mode="M45">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party/cbc:EndpointID"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 125"/>
@@ -2788,7 +2375,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-26 — Longueur maximale des identifiants privés avec schemeID = 0224</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']" priority="1001" mode="M46">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 100"/>
@@ -2812,7 +2399,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']" priority="1000" mode="M46">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224'] | cn:CreditNote/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID='0224']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="string-length(.) le 100"/>
@@ -2842,7 +2429,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-27 — Validation du groupe Attribut d’article (BG-32)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Item/cac:AdditionalItemProperty | cn:CreditNote/cac:Item/cac:AdditionalItemProperty" priority="1002" mode="M47">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:Item/cac:AdditionalItemProperty | cn:CreditNote/cac:Item/cac:AdditionalItemProperty"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="cbc:Name or cbc:NameCode"/>
@@ -2865,7 +2452,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Item/cac:AdditionalItemProperty/cbc:Name | cn:CreditNote/cac:Item/cac:AdditionalItemProperty/cbc:Name" priority="1001" mode="M47">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:Item/cac:AdditionalItemProperty/cbc:Name | cn:CreditNote/cac:Item/cac:AdditionalItemProperty/cbc:Name"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="normalize-space(.) != ''"/>
@@ -2890,7 +2477,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Item/cac:AdditionalItemProperty/cbc:NameCode | cn:CreditNote/cac:Item/cac:AdditionalItemProperty/cbc:NameCode" priority="1000" mode="M47">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:Item/cac:AdditionalItemProperty/cbc:NameCode | cn:CreditNote/cac:Item/cac:AdditionalItemProperty/cbc:NameCode"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="normalize-space(.) != ''"/>
@@ -2921,7 +2508,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-28 — Validation de la valeur d’attribut d’article (BG-32)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Item/cac:AdditionalItemProperty | cn:CreditNote/cac:CreditNoteLine/cac:Item/cac:AdditionalItemProperty" priority="1000" mode="M48">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:Item/cac:AdditionalItemProperty | cn:CreditNote/cac:CreditNoteLine/cac:Item/cac:AdditionalItemProperty"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(exists(cbc:Value) and not(exists(cbc:ValueQuantity))) or (not(exists(cbc:Value)) and (exists(cbc:ValueQuantity[@unitCode!=''])))"/>
@@ -2956,7 +2543,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-29 — Vérification des identifiants d’objets facturés (BT-18)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AdditionalDocumentReference | cn:CreditNote/cac:AdditionalDocumentReference" priority="1002" mode="M49">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AdditionalDocumentReference | cn:CreditNote/cac:AdditionalDocumentReference"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(cbc:ID[@schemeID='AFL']) &lt;= 1 and count(cbc:ID[@schemeID='AVV']) &lt;= 1"/>
@@ -2983,7 +2570,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AFL'] | cn:CreditNote/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AFL']" priority="1001" mode="M49">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AFL'] | cn:CreditNote/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AFL']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="normalize-space(.) != ''"/>
@@ -3007,7 +2594,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AVV'] | cn:CreditNote/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AVV']" priority="1000" mode="M49">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AVV'] | cn:CreditNote/cac:AdditionalDocumentReference/cbc:ID[@schemeID='AVV']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="normalize-space(.) != ''"/>
@@ -3037,7 +2624,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-30 — Vérification des identifiants d’objets facturés à la ligne (BT-128)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference" priority="1002" mode="M50">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(cbc:ID[@schemeID='AFL']) &lt;= 1 and count(cbc:ID[@schemeID='AVV']) &lt;= 1"/>
@@ -3064,7 +2651,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID[@schemeID='AFL'] | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID[@schemeID='AFL']" priority="1001" mode="M50">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID[@schemeID='AFL'] | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID[@schemeID='AFL']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="normalize-space(.) != ''"/>
@@ -3088,7 +2675,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID[@schemeID='AVV'] | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID[@schemeID='AVV']" priority="1000" mode="M50">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:DocumentReference/cbc:ID[@schemeID='AVV'] | cn:CreditNote/cac:CreditNoteLine/cac:DocumentReference/cbc:ID[@schemeID='AVV']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="normalize-space(.) != ''"/>
@@ -3118,7 +2705,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-31 — Note avec code sujet BAR : une seule valeur possible dans la liste</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M51">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="allBarNotes" select="concat(string-join(./cbc:Note[contains(., '#BAR#')], ''), '#')"/>
       <xsl:variable name="countBarB2B" select="(string-length($allBarNotes) - string-length(replace($allBarNotes, 'BAR#B2B#', ''))) div 8"/>
       <xsl:variable name="countBarB2BINT" select="(string-length($allBarNotes) - string-length(replace($allBarNotes, 'BAR#B2BINT#', ''))) div 11"/>
@@ -3163,7 +2750,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-32 — Le SIREN contient exactement 9 chiffres </svrl:text>
    <!--RULE -->
    <xsl:template match="//cac:PartyLegalEntity/cbc:CompanyID[@schemeID = '0002']" priority="1001" mode="M52">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="//cac:PartyLegalEntity/cbc:CompanyID[@schemeID = '0002']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="matches(normalize-space(.), '^\d{9}$')"/>
@@ -3184,7 +2771,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="//cac:PartyIdentification/cbc:ID[@schemeID = '0002' or @schemeID = '0231']" priority="1000" mode="M52">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="//cac:PartyIdentification/cbc:ID[@schemeID = '0002' or @schemeID = '0231']"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="matches(normalize-space(.), '^\d{9}$')"/>
@@ -3211,7 +2798,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-03 — Présence obligatoire du contrat et de la période de facturation si type de facture = 262 (Avoir Remise Globale)</svrl:text>
    <!--RULE -->
    <xsl:template match="cn:CreditNote" priority="1000" mode="M53">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cn:CreditNote"/>
+      
       <xsl:variable name="typeCode" select="cbc:CreditNoteTypeCode"/>
       <xsl:variable name="contractReference" select="cac:ContractDocumentReference/cbc:ID"/>
       <xsl:variable name="billingPeriodStart" select="cac:InvoicePeriod/cbc:StartDate"/>
@@ -3251,7 +2838,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-04 — Une seule référence à une facture antérieure obligatoire pour les factures rectificatives (BT-3)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M54">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="typeCode" select="cbc:InvoiceTypeCode"/>
       <xsl:variable name="references" select="cac:BillingReference"/>
       <!--ASSERT -->
@@ -3283,7 +2870,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-05] — Référence obligatoire à une facture antérieure pour les avoirs (BT-3)</svrl:text>
    <!--RULE -->
    <xsl:template match="cn:CreditNote" priority="1000" mode="M55">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cn:CreditNote"/>
+      
       <xsl:variable name="invoiceID" select="cbc:ID"/>
       <xsl:variable name="typeCode" select="cbc:CreditNoteTypeCode"/>
       <xsl:variable name="headerReferences" select="cac:BillingReference/cac:InvoiceDocumentReference"/>
@@ -3330,7 +2917,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-07] — La date d’échéance (BT-9) doit être postérieure ou égale à la date de facture (BT-2), sauf cas particuliers</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M56">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="typeCode" select="cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode"/>
       <xsl:variable name="billingContext" select="cbc:ProfileID"/>
       <xsl:variable name="issueDate" select="cbc:IssueDate"/>
@@ -3371,7 +2958,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-08 — Incompatibilité entre cadre de facturation (BT-23) et type de facture (BT-3)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M57">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="typeCode" select="cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode"/>
       <xsl:variable name="billingContext" select="cbc:ProfileID"/>
       <!--ASSERT -->
@@ -3405,7 +2992,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-09 — Contrôle des montants et de la date d’échéance pour les factures déjà payées (BT-23)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M58">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="billingContext" select="cbc:ProfileID"/>
       <xsl:variable name="paidAmount" select="cac:LegalMonetaryTotal/cbc:PrepaidAmount"/>
       <xsl:variable name="grandTotal" select="cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount"/>
@@ -3480,7 +3067,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-10 — Vérification de la présence du schéma d’identifiant global (BT-29 et équivalents)</svrl:text>
    <!--RULE -->
    <xsl:template match="cac:AccountingSupplierParty/cac:Party" priority="1009" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingSupplierParty/cac:Party"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3517,7 +3104,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingCustomerParty/cac:Party" priority="1008" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingCustomerParty/cac:Party"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3554,7 +3141,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:PayeeParty" priority="1007" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:PayeeParty"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3591,7 +3178,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingCustomerParty/cac:Party/cac:AgentParty" priority="1006" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingCustomerParty/cac:Party/cac:AgentParty"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3628,7 +3215,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty" priority="1005" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3665,7 +3252,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingSupplierParty/cac:Party/cac:AgentParty" priority="1004" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingSupplierParty/cac:Party/cac:AgentParty"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3702,7 +3289,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1003" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty/cac:Party"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3739,7 +3326,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party" priority="1002" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty/cac:Party"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cac:PartyIdentification/cbc:ID[not(@schemeID)])"/>
@@ -3776,7 +3363,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:Delivery/cac:DeliveryLocation" priority="1001" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:Delivery/cac:DeliveryLocation"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cbc:ID[not(@schemeID)])"/>
@@ -3813,7 +3400,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cac:DeliveryLocation" priority="1000" mode="M59">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:Delivery/cac:DeliveryLocation | cn:CreditNote/cac:CreditNoteLine/cac:Delivery/cac:DeliveryLocation"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="empty(cbc:ID[not(@schemeID)])"/>
@@ -3856,7 +3443,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-12 — Contrôle des devises et du montant de TVA en comptabilité si la facture n’est pas en EUR</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M60">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="invoiceCurrency" select="cbc:DocumentCurrencyCode"/>
       <xsl:variable name="accountingCurrency" select="cbc:TaxCurrencyCode"/>
       <xsl:variable name="taxAmountValueEUR" select="cac:TaxTotal/cbc:TaxAmount[@currencyID='EUR']"/>
@@ -3896,7 +3483,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-14 — Vérification de la note TXD pour les vendeurs membres d’un assujetti unique</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M61">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="isAU" select="exists(cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID = '0231'])"/>
       <xsl:variable name="allNotes" select="string-join(./cbc:Note, '')[contains(., '#TXD#')]"/>
       <xsl:variable name="afterTXD" select="substring-after($allNotes, '#TXD#')"/>
@@ -3931,7 +3518,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-CO-15 — Présence du représentant fiscal si le vendeur est membre d’un assujetti unique (BT-29-1 = 0231)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice | cn:CreditNote" priority="1000" mode="M62">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice | cn:CreditNote"/>
+      
       <xsl:variable name="isAU" select="exists(cac:AccountingSupplierParty/cac:Party/cac:PartyIdentification/cbc:ID[@schemeID = '0231'])"/>
       <xsl:variable name="fiscalRep" select="cac:TaxRepresentativeParty/cac:PartyTaxScheme"/>
       <xsl:variable name="fiscalRepVAT" select="$fiscalRep/cbc:CompanyID"/>
@@ -3966,7 +3553,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-01 — Format des montants numériques (max 19 caractères, 2 décimales, séparateur « . »)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:AllowanceCharge/cbc:BaseAmount" priority="1016" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:AllowanceCharge/cbc:BaseAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -3990,7 +3577,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:AllowanceCharge/cbc:Amount | cn:CreditNote/cac:AllowanceCharge/cbc:Amount" priority="1015" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:AllowanceCharge/cbc:Amount | cn:CreditNote/cac:AllowanceCharge/cbc:Amount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4014,7 +3601,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:LineExtensionAmount" priority="1014" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:LineExtensionAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4038,7 +3625,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:AllowanceTotalAmount" priority="1013" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:AllowanceTotalAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4062,7 +3649,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:ChargeTotalAmount" priority="1012" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:ChargeTotalAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4086,7 +3673,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount" priority="1011" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4110,7 +3697,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cbc:TaxAmount" priority="1010" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cbc:TaxAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4134,7 +3721,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cbc:TaxAmount" priority="1009" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cbc:TaxAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4158,7 +3745,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount" priority="1008" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4182,7 +3769,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:PrepaidAmount" priority="1007" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:PrepaidAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4206,7 +3793,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:PayableRoundingAmount" priority="1006" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:PayableRoundingAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4230,7 +3817,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:LegalMonetaryTotal/cbc:PayableAmount" priority="1005" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:LegalMonetaryTotal/cbc:PayableAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4254,7 +3841,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount" priority="1004" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4278,7 +3865,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cbc:TaxAmount" priority="1003" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cac:TaxSubtotal/cbc:TaxAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4302,7 +3889,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cbc:LineExtensionAmount | cn:CreditNote/cac:CreditNoteLine/cbc:LineExtensionAmount" priority="1002" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cbc:LineExtensionAmount | cn:CreditNote/cac:CreditNoteLine/cbc:LineExtensionAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4326,7 +3913,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:AllowanceCharge/cbc:Amount | cn:CreditNote/cac:CreditNoteLine/cac:AllowanceCharge/cbc:Amount" priority="1001" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:AllowanceCharge/cbc:Amount | cn:CreditNote/cac:CreditNoteLine/cac:AllowanceCharge/cbc:Amount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4350,7 +3937,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:CreditNoteLine/cac:AllowanceCharge/cbc:BaseAmount" priority="1000" mode="M63">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:CreditNoteLine/cac:AllowanceCharge/cbc:BaseAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4380,7 +3967,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-02 — Format des quantités numériques (max 19 caractères, 4 décimales, séparateur « . »)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cbc:InvoicedQuantity | cn:CreditNote/cac:CreditNoteLine/cbc:CreditedQuantity" priority="1001" mode="M64">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cbc:InvoicedQuantity | cn:CreditNote/cac:CreditNoteLine/cbc:CreditedQuantity"/>
+      
       <xsl:variable name="quantity" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4408,7 +3995,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine | cn:CreditNote/cac:CreditNoteLine" priority="1000" mode="M64">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine | cn:CreditNote/cac:CreditNoteLine"/>
+      
       <xsl:variable name="quantity" select="normalize-space(cac:Price/cbc:BaseQuantity)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4442,7 +4029,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-03 — Format des montants positifs (max 19 caractères, 6 décimales, séparateur « . »)</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine | cn:CreditNote/cac:CreditNoteLine" priority="1002" mode="M65">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine | cn:CreditNote/cac:CreditNoteLine"/>
+      
       <xsl:variable name="amount" select="normalize-space(cac:Price/cbc:PriceAmount)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4470,7 +4057,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Price/cac:AllowanceCharge | cn:CreditNote/cac:CreditNoteLine/cac:Price/cac:AllowanceCharge" priority="1001" mode="M65">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:Price/cac:AllowanceCharge | cn:CreditNote/cac:CreditNoteLine/cac:Price/cac:AllowanceCharge"/>
+      
       <xsl:variable name="amount" select="normalize-space(cbc:Amount)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4498,7 +4085,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine/cac:Price/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:CreditNoteLine/cac:Price/cac:AllowanceCharge/cbc:BaseAmount" priority="1000" mode="M65">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine/cac:Price/cac:AllowanceCharge/cbc:BaseAmount | cn:CreditNote/cac:CreditNoteLine/cac:Price/cac:AllowanceCharge/cbc:BaseAmount"/>
+      
       <xsl:variable name="amount" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4532,7 +4119,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-DEC-04 — Format des taux de TVA (max 4 caractères, 2 décimales, séparateur « . »)</svrl:text>
    <!--RULE -->
    <xsl:template match="cac:AllowanceCharge/cac:TaxCategory/cbc:Percent" priority="1002" mode="M66">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:AllowanceCharge/cac:TaxCategory/cbc:Percent"/>
+      
       <xsl:variable name="rate" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4560,7 +4147,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent" priority="1001" mode="M66">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Percent"/>
+      
       <xsl:variable name="rate" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4588,7 +4175,7 @@
    </xsl:template>
    <!--RULE -->
    <xsl:template match="cac:Item/cac:ClassifiedTaxCategory/cbc:Percent" priority="1000" mode="M66">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:Item/cac:ClassifiedTaxCategory/cbc:Percent"/>
+      
       <xsl:variable name="rate" select="normalize-space(.)"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -4623,7 +4210,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-01 — lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9, Vérification du sous-type de ligne  - BR-FR-MV-02 — Vérification de la présence d'une ligne GROUP sans parent </svrl:text>
    <!--RULE -->
    <xsl:template match="cac:InvoiceLine|cac:CreditNoteLine" priority="1000" mode="M67">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="cac:InvoiceLine|cac:CreditNoteLine"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContract(/ubl:Invoice|/cn:CreditNote)) or (exists(cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]) and (normalize-space(cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]/cac:InvoiceDocumentReference/cbc:DocumentStatusCode) != ''))"/>
@@ -4659,7 +4246,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-02 — lorsque le cadre de facturation est S8, B8 ou M8, Vérification de la présence d'une ligne GROUP sans parent </svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice|/cn:CreditNote" priority="1000" mode="M68">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice|/cn:CreditNote"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContractMV(/ubl:Invoice|/cn:CreditNote))          or (count((cac:InvoiceLine|cac:CreditNoteLine)/cac:BillingReference[(cac:InvoiceDocumentReference/cbc:ID = $invoiceID) and (cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]) &gt;= 1)"/>
@@ -4687,7 +4274,7 @@
 
    <!--RULE -->
    <xsl:template match="ubl:Invoice|/cn:CreditNote" priority="1000" mode="M69">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice|/cn:CreditNote"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContractBD(/ubl:Invoice|/cn:CreditNote))          or (count((cac:InvoiceLine|cac:CreditNoteLine)/cac:BillingReference[(cac:InvoiceDocumentReference/cbc:ID = $invoiceID) and (cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]) = 2)"/>
@@ -4755,7 +4342,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-03 — Vérification des données obligatoires pour les lignes GROUP sans parent lorsque le cadre de facturation est S8, B8, M8 ou S9, B9, M9</svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[(cac:InvoiceDocumentReference/cbc:ID = $invoiceID) and (cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M70">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[(cac:InvoiceDocumentReference/cbc:ID = $invoiceID) and (cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContract(/ubl:Invoice|/cn:CreditNote)) or (normalize-space(../cac:Item/cac:ManufacturerParty/cac:PartyLegalEntity/cbc:RegistrationName) != '')"/>
@@ -4916,7 +4503,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-05 — Vérification de la cohérence des totaux HT entre la ligne GROUP et ses lignes enfants</svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[(cac:InvoiceDocumentReference/cbc:ID = $invoiceID)][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M71">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[(cac:InvoiceDocumentReference/cbc:ID = $invoiceID)][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <xsl:variable name="grouplineID" select="normalize-space(../cbc:ID)"/>
       <xsl:variable name="sumsubline" select="sum((../../cac:InvoiceLine| ../../cac:CreditNoteLine)[cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID  and cac:InvoiceDocumentReference/cbc:DocumentStatusCode != 'INFORMATION' and cac:BillingReferenceLine/cbc:ID = $grouplineID]]/cbc:LineExtensionAmount)"/>
       <xsl:variable name="numberline" select="count((../../cac:InvoiceLine| ../../cac:CreditNoteLine)[cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID  and cac:InvoiceDocumentReference/cbc:DocumentStatusCode != 'INFORMATION' and cac:BillingReferenceLine/cbc:ID = $grouplineID]]/cbc:LineExtensionAmount)"/>
@@ -4957,7 +4544,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-06 — Vérification de la cohérence de l'identifiant légal du vendeur entre une ligne et sa ligne parent</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine" priority="1000" mode="M72">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine"/>
+      
       <xsl:variable name="parentlineID" select="cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]/cac:BillingReferenceLine/cbc:ID"/>
       <xsl:variable name="legalID" select="normalize-space(cac:Item/cac:ManufacturerParty/cac:PartyLegalEntity/cbc:CompanyID)"/>
       <xsl:variable name="legalIDParent" select="normalize-space((../cac:InvoiceLine| ../cac:CreditNoteLine)[cbc:ID = $parentlineID]/cac:Item/cac:ManufacturerParty/cac:PartyLegalEntity/cbc:CompanyID)"/>
@@ -4996,7 +4583,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-07 — Vérification de la cohérence du numéro de facture codifié AFL entre une ligne et sa ligne parent</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine" priority="1000" mode="M73">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine"/>
+      
       <xsl:variable name="parentlineID" select="cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]/cac:BillingReferenceLine/cbc:ID"/>
       <xsl:variable name="numfact" select="normalize-space(cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'])"/>
       <xsl:variable name="numfactparent" select="normalize-space((../cac:InvoiceLine| ../cac:CreditNoteLine)[cbc:ID = $parentlineID]/cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'])"/>
@@ -5035,7 +4622,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-08 — Vérification de la raison d'exemption TVA contenant le numéro de sous-facture en ligne entre #</svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)[cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]/cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'DETAIL']" priority="1000" mode="M74">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)[cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]/cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'DETAIL']"/>
+      
       <xsl:variable name="numfact" select="normalize-space(cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'])"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -5069,7 +4656,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-09 — Vérification de la cohérence du montant total TVA pour une ligne GROUP avec la somme des ventilations TVA liées</svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M75">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <xsl:variable name="numfact" select="normalize-space(../cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'])"/>
       <xsl:variable name="sumvat" select="sum(../../cac:TaxTotal/cac:TaxSubtotal[cac:TaxCategory/cac:TaxScheme/cbc:ID ='VAT' and starts-with(cac:TaxCategory/cbc:TaxExemptionReason,concat('#',$numfact,'#'))]/cbc:TaxAmount)"/>
       <xsl:variable name="invcurrency" select="../../cbc:DocumentCurrencyCode"/>
@@ -5108,7 +4695,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-10 — Vérification de la cohérence du montant total avec TVA pour une ligne GROUP</svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M76">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <xsl:variable name="invcurrency" select="../../cbc:DocumentCurrencyCode"/>
       <xsl:variable name="parentlineID" select="../cbc:ID"/>
       <xsl:variable name="nbligne" select="count((../../cac:InvoiceLine| ../../cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'DETAIL' and cac:BillingReferenceLine/cbc:ID = $parentlineID])"/>
@@ -5156,7 +4743,7 @@
    <xsl:variable name="nbSubinvoiceSeller" select="count((ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)[normalize-space(cac:Item/cac:ManufacturerParty/cac:PartyLegalEntity/cbc:CompanyID) = $sellerID and cac:BillingReference[cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP' and not(cac:BillingReferenceLine/cbc:ID)]/cac:InvoiceDocumentReference/cbc:ID = $invoiceID][cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'] = $invoiceID])"/>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)[normalize-space(cac:Item/cac:ManufacturerParty/cac:PartyLegalEntity/cbc:CompanyID) = $sellerID]/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M77">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice/cac:InvoiceLine|cn:CreditNote/cac:CreditNoteLine)[normalize-space(cac:Item/cac:ManufacturerParty/cac:PartyLegalEntity/cbc:CompanyID) = $sellerID]/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <xsl:variable name="numFactLine" select="normalize-space(../cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'])"/>
       <!--ASSERT -->
       <xsl:choose>
@@ -5196,7 +4783,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-12 — Vérification de l'unicité des numéros de facture AFL pour les lignes GROUP sans parent</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice|/cn:CreditNote" priority="1000" mode="M78">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice|/cn:CreditNote"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContract(/ubl:Invoice|/cn:CreditNote))          or not((cac:InvoiceLine|cac:CreditNoteLine)[cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]]/cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL'][. = preceding::cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID = 'AFL']])"/>
@@ -5223,7 +4810,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:InvoiceTypeCode|/cn:CreditNote/cbc:CreditNoteTypeCode" priority="1000" mode="M79">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:InvoiceTypeCode|/cn:CreditNote/cbc:CreditNoteTypeCode"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContractMV(/ubl:Invoice|/cn:CreditNote))          or (normalize-space(.) != ''          and not(normalize-space(.) = ('389','261','501','500','502','471','473')))"/>
@@ -5252,7 +4839,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-BD-13 — Vérification que le code type de facture (BT-3) n'est pas un type auto-facturé interdit</svrl:text>
    <!--RULE -->
    <xsl:template match="ubl:Invoice/cbc:InvoiceTypeCode|/cn:CreditNote/cbc:CreditNoteTypeCode" priority="1000" mode="M80">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="ubl:Invoice/cbc:InvoiceTypeCode|/cn:CreditNote/cbc:CreditNoteTypeCode"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContractBD(/ubl:Invoice|/cn:CreditNote))          or (normalize-space(.) != ''          and (normalize-space(.) = ('389','261','501','500','502','471','473')))"/>
@@ -5281,7 +4868,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-MV-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice | cn:CreditNote)[(cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode) = ('384','472','381','396','503')]/(cac:InvoiceLine | cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M81">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice | cn:CreditNote)[(cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode) = ('384','472','381','396','503')]/(cac:InvoiceLine | cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContractMV(/ubl:Invoice|/cn:CreditNote)) or exists(../cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID != $invoiceID]/cac:InvoiceDocumentReference/cbc:ID)"/>
@@ -5328,7 +4915,7 @@
    <svrl:text xmlns:svrl="http://purl.oclc.org/dsdl/svrl">BR-FR-BD-14 — Facture antérieure pour une facture rectificative ou un Avoir Multi-Vendeur </svrl:text>
    <!--RULE -->
    <xsl:template match="(ubl:Invoice | cn:CreditNote)[(cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode) = ('261','471','473','502')]/(cac:InvoiceLine | cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]" priority="1000" mode="M82">
-      <svrl:fired-rule xmlns:svrl="http://purl.oclc.org/dsdl/svrl" context="(ubl:Invoice | cn:CreditNote)[(cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode) = ('261','471','473','502')]/(cac:InvoiceLine | cac:CreditNoteLine)/cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID][(cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'GROUP') and not(cac:BillingReferenceLine/cbc:ID)]"/>
+      
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(custom:isSpecialContractBD(/ubl:Invoice|/cn:CreditNote)) or exists(../cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID != $invoiceID]/cac:InvoiceDocumentReference/cbc:ID)"/>

@@ -171,41 +171,11 @@
       <svrl:ns-prefix-in-attribute-values prefix="qdt" uri="urn:un:unece:uncefact:data:standard:QualifiedDataType:100"/>
       <svrl:ns-prefix-in-attribute-values prefix="ram" uri="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"/>
       <svrl:ns-prefix-in-attribute-values prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>
-      <svrl:active-pattern>
-        <xsl:attribute name="document">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="documents">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="id">EN16931-CII-Model</xsl:attribute>
-        <xsl:attribute name="name">EN16931-CII-Model</xsl:attribute>
-        
-      </svrl:active-pattern>
+      
       <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeSettlementFinancialCard', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DesignatedProductClassification', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount'))"/>
-      <svrl:active-pattern>
-        <xsl:attribute name="document">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="documents">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="id">EN16931-CII-Syntax</xsl:attribute>
-        <xsl:attribute name="name">EN16931-CII-Syntax</xsl:attribute>
-        
-      </svrl:active-pattern>
+      
       <xsl:apply-templates mode="M11" select="/"/>
-      <svrl:active-pattern>
-        <xsl:attribute name="document">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="documents">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="id">EN16931-Codes</xsl:attribute>
-        <xsl:attribute name="name">EN16931-Codes</xsl:attribute>
-        
-      </svrl:active-pattern>
+      
       <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AttachmentBinaryObject', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ClassCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReferenceTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID'))"/>
     </svrl:schematron-output>
   </xsl:template>
@@ -218,7 +188,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:DesignatedProductClassification" mode="M10" priority="1058">
-    <svrl:fired-rule context="//ram:DesignatedProductClassification"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -239,7 +209,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:AdditionalReferencedDocument" mode="M10" priority="1057">
-    <svrl:fired-rule context="//ram:AdditionalReferencedDocument"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -260,7 +230,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableTradeSettlementFinancialCard" mode="M10" priority="1056">
-    <svrl:fired-rule context="//ram:ApplicableTradeSettlementFinancialCard"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -281,7 +251,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeSettlementPaymentMeans[ram:TypeCode='30' or ram:TypeCode='58']/ram:PayeePartyCreditorFinancialAccount" mode="M10" priority="1055">
-    <svrl:fired-rule context="//ram:SpecifiedTradeSettlementPaymentMeans[ram:TypeCode='30' or ram:TypeCode='58']/ram:PayeePartyCreditorFinancialAccount"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -317,7 +287,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery" mode="M10" priority="1054">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -338,7 +308,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator='false']" mode="M10" priority="1053">
-    <svrl:fired-rule context="//ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator='false']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -449,7 +419,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator='true']" mode="M10" priority="1052">
-    <svrl:fired-rule context="//ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator='true']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -560,7 +530,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeSettlementHeaderMonetarySummation" mode="M10" priority="1051">
-    <svrl:fired-rule context="//ram:SpecifiedTradeSettlementHeaderMonetarySummation"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -866,7 +836,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice" mode="M10" priority="1050">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1262,7 +1232,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:IncludedSupplyChainTradeLineItem" mode="M10" priority="1049">
-    <svrl:fired-rule context="//ram:IncludedSupplyChainTradeLineItem"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1448,7 +1418,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator = 'false']" mode="M10" priority="1048">
-    <svrl:fired-rule context="//ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator = 'false']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1544,7 +1514,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator = 'true']" mode="M10" priority="1047">
-    <svrl:fired-rule context="//ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator[udt:Indicator = 'true']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1640,7 +1610,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod" mode="M10" priority="1046">
-    <svrl:fired-rule context="//ram:SpecifiedLineTradeSettlement/ram:BillingSpecifiedPeriod"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1676,7 +1646,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableHeaderTradeSettlement/ram:BillingSpecifiedPeriod" mode="M10" priority="1045">
-    <svrl:fired-rule context="//ram:ApplicableHeaderTradeSettlement/ram:BillingSpecifiedPeriod"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1712,7 +1682,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableProductCharacteristic" mode="M10" priority="1044">
-    <svrl:fired-rule context="//ram:ApplicableProductCharacteristic"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1733,7 +1703,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:PayeeTradeParty" mode="M10" priority="1043">
-    <svrl:fired-rule context="//ram:PayeeTradeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1754,7 +1724,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeSettlementPaymentMeans" mode="M10" priority="1042">
-    <svrl:fired-rule context="//ram:SpecifiedTradeSettlementPaymentMeans"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1775,7 +1745,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument" mode="M10" priority="1041">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1796,7 +1766,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SellerTradeParty" mode="M10" priority="1040">
-    <svrl:fired-rule context="//ram:SellerTradeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1817,7 +1787,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SellerTaxRepresentativeTradeParty" mode="M10" priority="1039">
-    <svrl:fired-rule context="//ram:SellerTaxRepresentativeTradeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1883,7 +1853,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode]" mode="M10" priority="1038">
-    <svrl:fired-rule context="//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1904,7 +1874,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']" mode="M10" priority="1037">
-    <svrl:fired-rule context="//ram:SpecifiedTaxRegistration/ram:ID[@schemeID='VA']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1925,7 +1895,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'AE'][upper-case(../ram:TypeCode) = 'VAT']" mode="M10" priority="1036">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'AE'][upper-case(../ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1976,7 +1946,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'AE'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1035">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'AE'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2012,7 +1982,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'AE'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1034">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'AE'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2048,7 +2018,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'AE'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1033">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'AE'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2084,7 +2054,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1032">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2135,7 +2105,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1031">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2171,7 +2141,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1030">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2207,7 +2177,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1029">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'L'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2243,7 +2213,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1028">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2294,7 +2264,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1027">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2330,7 +2300,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1026">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2366,7 +2336,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1025">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'M'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2402,7 +2372,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'E'][upper-case(../ram:TypeCode) = 'VAT']" mode="M10" priority="1024">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'E'][upper-case(../ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2453,7 +2423,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'E'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1023">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'E'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2489,7 +2459,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'E'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1022">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'E'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2525,7 +2495,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'E'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1021">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'E'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2561,7 +2531,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'G'][upper-case(../ram:TypeCode) = 'VAT']" mode="M10" priority="1020">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'G'][upper-case(../ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2612,7 +2582,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'G'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1019">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'G'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2648,7 +2618,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'G'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1018">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'G'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2684,7 +2654,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'G'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1017">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'G'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2720,7 +2690,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[.= 'K'][upper-case(../ram:TypeCode) = 'VAT']" mode="M10" priority="1016">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[.= 'K'][upper-case(../ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2801,7 +2771,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'K'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1015">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'K'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2837,7 +2807,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'K'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1014">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'K'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2873,7 +2843,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'K'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1013">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'K'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2909,7 +2879,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1012">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3020,7 +2990,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1011">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3056,7 +3026,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1010">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3092,7 +3062,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1009">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'O'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3128,7 +3098,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[.='S']" mode="M10" priority="1008">
-    <svrl:fired-rule context="//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[.='S']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3179,7 +3149,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'S'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1007">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'S'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3215,7 +3185,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'S'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1006">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'S'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3251,7 +3221,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'S'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1005">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'S'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3287,7 +3257,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'Z']" mode="M10" priority="1004">
-    <svrl:fired-rule context="//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode[. = 'Z']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3338,7 +3308,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'Z'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1003">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=false()]/ram:CategoryTradeTax[ram:CategoryCode = 'Z'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3374,7 +3344,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'Z'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1002">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator=true()]/ram:CategoryTradeTax[ram:CategoryCode = 'Z'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3410,7 +3380,7 @@
 
 	<!--RULE -->
 <xsl:template match="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'Z'][upper-case(ram:TypeCode) = 'VAT']" mode="M10" priority="1001">
-    <svrl:fired-rule context="//rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax[ram:CategoryCode = 'Z'][upper-case(ram:TypeCode) = 'VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3446,7 +3416,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax" mode="M10" priority="1000">
-    <svrl:fired-rule context="//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3579,7 +3549,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeSettlementPaymentMeans" mode="M11" priority="1030">
-    <svrl:fired-rule context="//ram:SpecifiedTradeSettlementPaymentMeans"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3600,7 +3570,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext" mode="M11" priority="1029">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3756,7 +3726,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:ExchangedDocument" mode="M11" priority="1028">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:ExchangedDocument"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -4047,7 +4017,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote" mode="M11" priority="1027">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IncludedNote"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -4068,7 +4038,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem" mode="M11" priority="1026">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -4149,7 +4119,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument" mode="M11" priority="1025">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -4245,7 +4215,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct" mode="M11" priority="1024">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -5091,7 +5061,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ApplicableProductCharacteristic" mode="M11" priority="1023">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ApplicableProductCharacteristic"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -5127,7 +5097,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement" mode="M11" priority="1022">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -5898,7 +5868,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:SpecifiedTradeAllowanceCharge" mode="M11" priority="1021">
-    <svrl:fired-rule context="//ram:SpecifiedTradeAllowanceCharge"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -5964,7 +5934,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge" mode="M11" priority="1020">
-    <svrl:fired-rule context="//ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -5985,7 +5955,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeDelivery" mode="M11" priority="1019">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeDelivery"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -6396,7 +6366,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement" mode="M11" priority="1018">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -7062,7 +7032,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement" mode="M11" priority="1017">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -8538,7 +8508,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery" mode="M11" priority="1016">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -9024,7 +8994,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement" mode="M11" priority="1015">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -10395,7 +10365,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation" mode="M11" priority="1014">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -10821,7 +10791,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice" mode="M11" priority="1013">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -10917,7 +10887,7 @@
 
 	<!--RULE -->
 <xsl:template match="//*[ends-with(name(), 'DocumentContextParameter')]" mode="M11" priority="1012">
-    <svrl:fired-rule context="//*[ends-with(name(), 'DocumentContextParameter')]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -10953,7 +10923,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID |            /rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID |            /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:LineID |            /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:SellerAssignedID" mode="M11" priority="1011">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID |            /rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID |            /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:LineID |            /rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:SellerAssignedID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11064,7 +11034,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:*[ends-with(name(), 'ID')]" mode="M11" priority="1010">
-    <svrl:fired-rule context="//ram:*[ends-with(name(), 'ID')]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11130,7 +11100,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:TypeCode" mode="M11" priority="1009">
-    <svrl:fired-rule context="//ram:TypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11166,7 +11136,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:TypeCode" mode="M11" priority="1008">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:TypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11217,7 +11187,7 @@
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode" mode="M11" priority="1007">
-    <svrl:fired-rule context="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11283,7 +11253,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:*[ends-with(name(), 'ReferencedDocument')]" mode="M11" priority="1006">
-    <svrl:fired-rule context="//ram:*[ends-with(name(), 'ReferencedDocument')]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11529,7 +11499,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:*[ends-with(name(), 'Amount') and not (self::ram:TaxTotalAmount)]" mode="M11" priority="1005">
-    <svrl:fired-rule context="//ram:*[ends-with(name(), 'Amount') and not (self::ram:TaxTotalAmount)]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11565,7 +11535,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:*[ends-with(name(), 'Quantity')]" mode="M11" priority="1004">
-    <svrl:fired-rule context="//ram:*[ends-with(name(), 'Quantity')]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -11631,7 +11601,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:*[ends-with(name(), 'TradeTax')]" mode="M11" priority="1003">
-    <svrl:fired-rule context="//ram:*[ends-with(name(), 'TradeTax')]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12057,7 +12027,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:BillingSpecifiedPeriod" mode="M11" priority="1002">
-    <svrl:fired-rule context="//ram:BillingSpecifiedPeriod"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12273,7 +12243,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:PostalTradeAddress" mode="M11" priority="1001">
-    <svrl:fired-rule context="//ram:PostalTradeAddress"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12489,7 +12459,7 @@
 
 	<!--RULE -->
 <xsl:template match="//udt:DateTimeString[@format = '102']" mode="M11" priority="1000">
-    <svrl:fired-rule context="//udt:DateTimeString[@format = '102']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12517,7 +12487,7 @@
 
 	<!--RULE -->
 <xsl:template match="rsm:ExchangedDocument/ram:TypeCode" mode="M12" priority="1022">
-    <svrl:fired-rule context="rsm:ExchangedDocument/ram:TypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12538,7 +12508,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:TaxTotalAmount[@currencyID]" mode="M12" priority="1021">
-    <svrl:fired-rule context="ram:TaxTotalAmount[@currencyID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12559,7 +12529,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:InvoiceCurrencyCode" mode="M12" priority="1020">
-    <svrl:fired-rule context="ram:InvoiceCurrencyCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12580,7 +12550,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:TaxCurrencyCode" mode="M12" priority="1019">
-    <svrl:fired-rule context="ram:TaxCurrencyCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12601,7 +12571,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:DueDateTypeCode" mode="M12" priority="1018">
-    <svrl:fired-rule context="ram:DueDateTypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12622,7 +12592,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:ReferenceTypeCode" mode="M12" priority="1017">
-    <svrl:fired-rule context="ram:ReferenceTypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12643,7 +12613,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:SubjectCode" mode="M12" priority="1016">
-    <svrl:fired-rule context="ram:SubjectCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12664,7 +12634,7 @@
 
 	<!--RULE -->
 <xsl:template match="//ram:GlobalID[@schemeID][not(ancestor::ram:SpecifiedTradeProduct) and not(ancestor::ram:ShipToTradeParty)]" mode="M12" priority="1015">
-    <svrl:fired-rule context="//ram:GlobalID[@schemeID][not(ancestor::ram:SpecifiedTradeProduct) and not(ancestor::ram:ShipToTradeParty)]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12685,7 +12655,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:ID[@schemeID][not(ancestor::ram:SpecifiedTaxRegistration)]" mode="M12" priority="1014">
-    <svrl:fired-rule context="ram:ID[@schemeID][not(ancestor::ram:SpecifiedTaxRegistration)]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12706,7 +12676,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:ClassCode[@listID]" mode="M12" priority="1013">
-    <svrl:fired-rule context="ram:ClassCode[@listID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12727,7 +12697,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:CountryID" mode="M12" priority="1012">
-    <svrl:fired-rule context="ram:CountryID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12748,7 +12718,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:OriginTradeCountry/ram:ID" mode="M12" priority="1011">
-    <svrl:fired-rule context="ram:OriginTradeCountry/ram:ID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12769,7 +12739,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode" mode="M12" priority="1010">
-    <svrl:fired-rule context="ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12790,7 +12760,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:CategoryTradeTax/ram:CategoryCode" mode="M12" priority="1009">
-    <svrl:fired-rule context="ram:CategoryTradeTax/ram:CategoryCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12811,7 +12781,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:ApplicableTradeTax/ram:CategoryCode" mode="M12" priority="1008">
-    <svrl:fired-rule context="ram:ApplicableTradeTax/ram:CategoryCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12832,7 +12802,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator = false()]/ram:ReasonCode" mode="M12" priority="1007">
-    <svrl:fired-rule context="ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator = false()]/ram:ReasonCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12853,7 +12823,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator = true()]/ram:ReasonCode" mode="M12" priority="1006">
-    <svrl:fired-rule context="ram:SpecifiedTradeAllowanceCharge[ram:ChargeIndicator/udt:Indicator = true()]/ram:ReasonCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12874,7 +12844,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:SpecifiedTradeProduct/ram:GlobalID[@schemeID]" mode="M12" priority="1005">
-    <svrl:fired-rule context="ram:SpecifiedTradeProduct/ram:GlobalID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12896,7 +12866,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:ExemptionReasonCode" mode="M12" priority="1004">
-    <svrl:fired-rule context="ram:ExemptionReasonCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12917,7 +12887,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:BasisQuantity[@unitCode] | ram:BilledQuantity[@unitCode]" mode="M12" priority="1003">
-    <svrl:fired-rule context="ram:BasisQuantity[@unitCode] | ram:BilledQuantity[@unitCode]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12938,7 +12908,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:AttachmentBinaryObject[@mimeCode]" mode="M12" priority="1002">
-    <svrl:fired-rule context="ram:AttachmentBinaryObject[@mimeCode]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12959,7 +12929,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:URIUniversalCommunication/ram:URIID[@schemeID]" mode="M12" priority="1001">
-    <svrl:fired-rule context="ram:URIUniversalCommunication/ram:URIID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -12980,7 +12950,7 @@
 
 	<!--RULE -->
 <xsl:template match="ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:GlobalID[@schemeID]" mode="M12" priority="1000">
-    <svrl:fired-rule context="ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:GlobalID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>

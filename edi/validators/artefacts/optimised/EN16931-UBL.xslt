@@ -173,41 +173,11 @@
       <svrl:ns-prefix-in-attribute-values prefix="cn" uri="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"/>
       <svrl:ns-prefix-in-attribute-values prefix="ubl" uri="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>
       <svrl:ns-prefix-in-attribute-values prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>
-      <svrl:active-pattern>
-        <xsl:attribute name="document">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="documents">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="id">UBL-model</xsl:attribute>
-        <xsl:attribute name="name">UBL-model</xsl:attribute>
-        
-      </svrl:active-pattern>
+      
       <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AccountingSupplierParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Address', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AllowanceCharge', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoicePeriod', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}LegalMonetaryTotal', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PartyTaxScheme', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeFinancialAccount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PaymentMeans', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PostalAddress', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxRepresentativeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxSubtotal', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxTotal', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ItemClassificationCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Note', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrimaryAccountNumberID', '{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))"/>
-      <svrl:active-pattern>
-        <xsl:attribute name="document">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="documents">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="id">UBL-syntax</xsl:attribute>
-        <xsl:attribute name="name">UBL-syntax</xsl:attribute>
-        
-      </svrl:active-pattern>
+      
       <xsl:apply-templates mode="M12" select="/"/>
-      <svrl:active-pattern>
-        <xsl:attribute name="document">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="documents">
-          <xsl:value-of select="document-uri(/)"/>
-        </xsl:attribute>
-        <xsl:attribute name="id">Codesmodel</xsl:attribute>
-        <xsl:attribute name="name">Codesmodel</xsl:attribute>
-        
-      </svrl:active-pattern>
+      
       <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceChargeReasonCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Amount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CompanyID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DescriptionCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DocumentCurrencyCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EmbeddedDocumentBinaryObject', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}IdentificationCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoicedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ItemClassificationCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}LineExtensionAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableRoundingAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PaymentMeansCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrepaidAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PriceAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxCurrencyCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExemptionReasonCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxInclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxableAmount'))"/>
     </svrl:schematron-output>
   </xsl:template>
@@ -220,7 +190,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AdditionalDocumentReference" mode="M11" priority="1065">
-    <svrl:fired-rule context="cac:AdditionalDocumentReference"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -241,7 +211,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AccountingCustomerParty/cac:Party/cbc:EndpointID" mode="M11" priority="1064">
-    <svrl:fired-rule context="cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -262,7 +232,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AccountingCustomerParty/cac:Party/cac:PostalAddress" mode="M11" priority="1063">
-    <svrl:fired-rule context="cac:AccountingCustomerParty/cac:Party/cac:PostalAddress"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -283,7 +253,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PaymentMeans/cac:CardAccount/cbc:PrimaryAccountNumberID" mode="M11" priority="1062">
-    <svrl:fired-rule context="cac:PaymentMeans/cac:CardAccount/cbc:PrimaryAccountNumberID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -304,7 +274,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:Delivery/cac:DeliveryLocation/cac:Address" mode="M11" priority="1061">
-    <svrl:fired-rule context="cac:Delivery/cac:DeliveryLocation/cac:Address"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -325,7 +295,7 @@
 
 	<!--RULE -->
 <xsl:template match="/ubl:Invoice/cac:AllowanceCharge[cbc:ChargeIndicator = false()] | /cn:CreditNote/cac:AllowanceCharge[cbc:ChargeIndicator = false()]" mode="M11" priority="1060">
-    <svrl:fired-rule context="/ubl:Invoice/cac:AllowanceCharge[cbc:ChargeIndicator = false()] | /cn:CreditNote/cac:AllowanceCharge[cbc:ChargeIndicator = false()]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -436,7 +406,7 @@
 
 	<!--RULE -->
 <xsl:template match="/ubl:Invoice/cac:AllowanceCharge[cbc:ChargeIndicator = true()] | /cn:CreditNote/cac:AllowanceCharge[cbc:ChargeIndicator = true()]" mode="M11" priority="1059">
-    <svrl:fired-rule context="/ubl:Invoice/cac:AllowanceCharge[cbc:ChargeIndicator = true()] | /cn:CreditNote/cac:AllowanceCharge[cbc:ChargeIndicator = true()]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -547,7 +517,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:LegalMonetaryTotal" mode="M11" priority="1058">
-    <svrl:fired-rule context="cac:LegalMonetaryTotal"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -808,7 +778,7 @@
 
 	<!--RULE -->
 <xsl:template match="/ubl:Invoice | /cn:CreditNote" mode="M11" priority="1057">
-    <svrl:fired-rule context="/ubl:Invoice | /cn:CreditNote"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1714,7 +1684,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine | cac:CreditNoteLine" mode="M11" priority="1056">
-    <svrl:fired-rule context="cac:InvoiceLine | cac:CreditNoteLine"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1870,7 +1840,7 @@
 
 	<!--RULE -->
 <xsl:template match="//cac:InvoiceLine/cac:AllowanceCharge[cbc:ChargeIndicator = false()] | //cac:CreditNoteLine/cac:AllowanceCharge[cbc:ChargeIndicator = false()]" mode="M11" priority="1055">
-    <svrl:fired-rule context="//cac:InvoiceLine/cac:AllowanceCharge[cbc:ChargeIndicator = false()] | //cac:CreditNoteLine/cac:AllowanceCharge[cbc:ChargeIndicator = false()]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -1966,7 +1936,7 @@
 
 	<!--RULE -->
 <xsl:template match="//cac:InvoiceLine/cac:AllowanceCharge[cbc:ChargeIndicator = true()] | //cac:CreditNoteLine/cac:AllowanceCharge[cbc:ChargeIndicator = true()]" mode="M11" priority="1054">
-    <svrl:fired-rule context="//cac:InvoiceLine/cac:AllowanceCharge[cbc:ChargeIndicator = true()] | //cac:CreditNoteLine/cac:AllowanceCharge[cbc:ChargeIndicator = true()]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2062,7 +2032,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:InvoicePeriod | cac:CreditNoteLine/cac:InvoicePeriod" mode="M11" priority="1053">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:InvoicePeriod | cac:CreditNoteLine/cac:InvoicePeriod"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2098,7 +2068,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoicePeriod" mode="M11" priority="1052">
-    <svrl:fired-rule context="cac:InvoicePeriod"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2134,7 +2104,7 @@
 
 	<!--RULE -->
 <xsl:template match="//cac:AdditionalItemProperty" mode="M11" priority="1051">
-    <svrl:fired-rule context="//cac:AdditionalItemProperty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2155,7 +2125,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode | cac:CreditNoteLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode" mode="M11" priority="1050">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode | cac:CreditNoteLine/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2176,7 +2146,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID" mode="M11" priority="1049">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:StandardItemIdentification/cbc:ID | cac:CreditNoteLine/cac:Item/cac:StandardItemIdentification/cbc:ID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2197,7 +2167,7 @@
 
 	<!--RULE -->
 <xsl:template match="/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note" mode="M11" priority="1048">
-    <svrl:fired-rule context="/ubl:Invoice/cbc:Note | /cn:CreditNote/cbc:Note"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2218,7 +2188,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PayeeParty" mode="M11" priority="1047">
-    <svrl:fired-rule context="cac:PayeeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2239,7 +2209,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PaymentMeans[cbc:PaymentMeansCode='30' or cbc:PaymentMeansCode='58']/cac:PayeeFinancialAccount" mode="M11" priority="1046">
-    <svrl:fired-rule context="cac:PaymentMeans[cbc:PaymentMeansCode='30' or cbc:PaymentMeansCode='58']/cac:PayeeFinancialAccount"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2260,7 +2230,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PaymentMeans" mode="M11" priority="1045">
-    <svrl:fired-rule context="cac:PaymentMeans"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2296,7 +2266,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:BillingReference" mode="M11" priority="1044">
-    <svrl:fired-rule context="cac:BillingReference"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2317,7 +2287,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AccountingSupplierParty" mode="M11" priority="1043">
-    <svrl:fired-rule context="cac:AccountingSupplierParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2338,7 +2308,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AccountingSupplierParty/cac:Party/cbc:EndpointID" mode="M11" priority="1042">
-    <svrl:fired-rule context="cac:AccountingSupplierParty/cac:Party/cbc:EndpointID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2359,7 +2329,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AccountingSupplierParty/cac:Party/cac:PostalAddress" mode="M11" priority="1041">
-    <svrl:fired-rule context="cac:AccountingSupplierParty/cac:Party/cac:PostalAddress"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2380,7 +2350,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:TaxRepresentativeParty" mode="M11" priority="1040">
-    <svrl:fired-rule context="cac:TaxRepresentativeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2431,7 +2401,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:TaxRepresentativeParty/cac:PostalAddress" mode="M11" priority="1039">
-    <svrl:fired-rule context="cac:TaxRepresentativeParty/cac:PostalAddress"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2452,7 +2422,7 @@
 
 	<!--RULE -->
 <xsl:template match="/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal" mode="M11" priority="1038">
-    <svrl:fired-rule context="/ubl:Invoice/cac:TaxTotal | /cn:CreditNote/cac:TaxTotal"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2473,7 +2443,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:TaxTotal/cac:TaxSubtotal" mode="M11" priority="1037">
-    <svrl:fired-rule context="cac:TaxTotal/cac:TaxSubtotal"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2584,7 +2554,7 @@
 
 	<!--RULE -->
 <xsl:template match="//cac:PartyTaxScheme[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1036">
-    <svrl:fired-rule context="//cac:PartyTaxScheme[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2605,7 +2575,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1035">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2656,7 +2626,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1034">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2677,7 +2647,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1033">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2698,7 +2668,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1032">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'AE'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2719,7 +2689,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1031">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2770,7 +2740,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1030">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2791,7 +2761,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1029">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2812,7 +2782,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1028">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'E'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2833,7 +2803,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1027">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2884,7 +2854,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1026">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2905,7 +2875,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1025">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2926,7 +2896,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1024">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'G'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2947,7 +2917,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1023">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -2998,7 +2968,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1022">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3019,7 +2989,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1021">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3040,7 +3010,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1020">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'K'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3061,7 +3031,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1019">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3112,7 +3082,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1018">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3133,7 +3103,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1017">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3154,7 +3124,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']| cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1016">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']| cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'L'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3175,7 +3145,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1015">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3226,7 +3196,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1014">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3247,7 +3217,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1013">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3268,7 +3238,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']| cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1012">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']| cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'M'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3289,7 +3259,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1011">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3340,7 +3310,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1010">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3361,7 +3331,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1009">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3382,7 +3352,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1008">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'O'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3403,7 +3373,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1007">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3454,7 +3424,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1006">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3475,7 +3445,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1005">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3496,7 +3466,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1004">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'S'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3517,7 +3487,7 @@
 
 	<!--RULE -->
 <xsl:template match="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1003">
-    <svrl:fired-rule context="/*/cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory[normalize-space(cbc:ID) = 'Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3568,7 +3538,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1002">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=false()]/cac:TaxCategory[normalize-space(cbc:ID)='Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3589,7 +3559,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1001">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator=true()]/cac:TaxCategory[normalize-space(cbc:ID)='Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3610,7 +3580,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']" mode="M11" priority="1000">
-    <svrl:fired-rule context="cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT'] | cac:CreditNoteLine/cac:Item/cac:ClassifiedTaxCategory[normalize-space(cbc:ID) = 'Z'][cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3638,7 +3608,7 @@
 
 	<!--RULE -->
 <xsl:template match="//cac:PostalAddress | //cac:Address" mode="M12" priority="1015">
-    <svrl:fired-rule context="//cac:PostalAddress | //cac:Address"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3659,7 +3629,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AccountingSupplierParty/cac:Party" mode="M12" priority="1014">
-    <svrl:fired-rule context="cac:AccountingSupplierParty/cac:Party"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3680,7 +3650,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AdditionalDocumentReference" mode="M12" priority="1013">
-    <svrl:fired-rule context="cac:AdditionalDocumentReference"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3716,7 +3686,7 @@
 
 	<!--RULE -->
 <xsl:template match="//*[ends-with(name(), 'Amount') and not(ends-with(name(),'PriceAmount')) and not(ancestor::cac:Price/cac:AllowanceCharge)]" mode="M12" priority="1012">
-    <svrl:fired-rule context="//*[ends-with(name(), 'Amount') and not(ends-with(name(),'PriceAmount')) and not(ancestor::cac:Price/cac:AllowanceCharge)]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3737,7 +3707,7 @@
 
 	<!--RULE -->
 <xsl:template match="//*[ends-with(name(), 'BinaryObject')]" mode="M12" priority="1011">
-    <svrl:fired-rule context="//*[ends-with(name(), 'BinaryObject')]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3773,7 +3743,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:Delivery" mode="M12" priority="1010">
-    <svrl:fired-rule context="cac:Delivery"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3794,7 +3764,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator = false()]" mode="M12" priority="1009">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator = false()]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3815,7 +3785,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator = true()]" mode="M12" priority="1008">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator = true()]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3836,7 +3806,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PartyTaxScheme" mode="M12" priority="1007">
-    <svrl:fired-rule context="cac:PartyTaxScheme"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -3857,7 +3827,7 @@
 
 	<!--RULE -->
 <xsl:template match="/ubl:Invoice | /cn:CreditNote" mode="M12" priority="1006">
-    <svrl:fired-rule context="/ubl:Invoice | /cn:CreditNote"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -14768,7 +14738,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoiceLine | cac:CreditNoteLine" mode="M12" priority="1005">
-    <svrl:fired-rule context="cac:InvoiceLine | cac:CreditNoteLine"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -14879,7 +14849,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PayeeParty" mode="M12" priority="1004">
-    <svrl:fired-rule context="cac:PayeeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -14930,7 +14900,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PaymentMeans" mode="M12" priority="1003">
-    <svrl:fired-rule context="cac:PaymentMeans"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -14981,7 +14951,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:BillingReference" mode="M12" priority="1002">
-    <svrl:fired-rule context="cac:BillingReference"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15017,7 +14987,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:TaxRepresentativeParty" mode="M12" priority="1001">
-    <svrl:fired-rule context="cac:TaxRepresentativeParty"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15053,7 +15023,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:TaxSubtotal" mode="M12" priority="1000">
-    <svrl:fired-rule context="cac:TaxSubtotal"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15081,7 +15051,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode" mode="M13" priority="1021">
-    <svrl:fired-rule context="cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15102,7 +15072,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:Amount | cbc:BaseAmount | cbc:PriceAmount | cbc:TaxAmount | cbc:TaxableAmount | cbc:LineExtensionAmount | cbc:TaxExclusiveAmount | cbc:TaxInclusiveAmount | cbc:AllowanceTotalAmount | cbc:ChargeTotalAmount | cbc:PrepaidAmount | cbc:PayableRoundingAmount | cbc:PayableAmount" mode="M13" priority="1020">
-    <svrl:fired-rule context="cbc:Amount | cbc:BaseAmount | cbc:PriceAmount | cbc:TaxAmount | cbc:TaxableAmount | cbc:LineExtensionAmount | cbc:TaxExclusiveAmount | cbc:TaxInclusiveAmount | cbc:AllowanceTotalAmount | cbc:ChargeTotalAmount | cbc:PrepaidAmount | cbc:PayableRoundingAmount | cbc:PayableAmount"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15123,7 +15093,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:DocumentCurrencyCode" mode="M13" priority="1019">
-    <svrl:fired-rule context="cbc:DocumentCurrencyCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15144,7 +15114,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:TaxCurrencyCode" mode="M13" priority="1018">
-    <svrl:fired-rule context="cbc:TaxCurrencyCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15165,7 +15135,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:InvoicePeriod/cbc:DescriptionCode" mode="M13" priority="1017">
-    <svrl:fired-rule context="cac:InvoicePeriod/cbc:DescriptionCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15186,7 +15156,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AdditionalDocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID] | cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID]" mode="M13" priority="1016">
-    <svrl:fired-rule context="cac:AdditionalDocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID] | cac:DocumentReference[cbc:DocumentTypeCode = '130']/cbc:ID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15207,7 +15177,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PartyIdentification/cbc:ID[@schemeID]" mode="M13" priority="1015">
-    <svrl:fired-rule context="cac:PartyIdentification/cbc:ID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15228,7 +15198,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PartyLegalEntity/cbc:CompanyID[@schemeID]" mode="M13" priority="1014">
-    <svrl:fired-rule context="cac:PartyLegalEntity/cbc:CompanyID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15249,7 +15219,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:CommodityClassification/cbc:ItemClassificationCode[@listID]" mode="M13" priority="1013">
-    <svrl:fired-rule context="cac:CommodityClassification/cbc:ItemClassificationCode[@listID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15271,7 +15241,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:Country/cbc:IdentificationCode" mode="M13" priority="1012">
-    <svrl:fired-rule context="cac:Country/cbc:IdentificationCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15292,7 +15262,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:OriginCountry/cbc:IdentificationCode" mode="M13" priority="1011">
-    <svrl:fired-rule context="cac:OriginCountry/cbc:IdentificationCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15313,7 +15283,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:PaymentMeans/cbc:PaymentMeansCode" mode="M13" priority="1010">
-    <svrl:fired-rule context="cac:PaymentMeans/cbc:PaymentMeansCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15334,7 +15304,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:TaxCategory/cbc:ID" mode="M13" priority="1009">
-    <svrl:fired-rule context="cac:TaxCategory/cbc:ID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15355,7 +15325,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:ClassifiedTaxCategory/cbc:ID" mode="M13" priority="1008">
-    <svrl:fired-rule context="cac:ClassifiedTaxCategory/cbc:ID"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15376,7 +15346,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator = false()]/cbc:AllowanceChargeReasonCode" mode="M13" priority="1007">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator = false()]/cbc:AllowanceChargeReasonCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15397,7 +15367,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:AllowanceCharge[cbc:ChargeIndicator = true()]/cbc:AllowanceChargeReasonCode" mode="M13" priority="1006">
-    <svrl:fired-rule context="cac:AllowanceCharge[cbc:ChargeIndicator = true()]/cbc:AllowanceChargeReasonCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15418,7 +15388,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:StandardItemIdentification/cbc:ID[@schemeID]" mode="M13" priority="1005">
-    <svrl:fired-rule context="cac:StandardItemIdentification/cbc:ID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15439,7 +15409,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:TaxExemptionReasonCode" mode="M13" priority="1004">
-    <svrl:fired-rule context="cbc:TaxExemptionReasonCode"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15460,7 +15430,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:InvoicedQuantity[@unitCode] | cbc:BaseQuantity[@unitCode] | cbc:CreditedQuantity[@unitCode]" mode="M13" priority="1003">
-    <svrl:fired-rule context="cbc:InvoicedQuantity[@unitCode] | cbc:BaseQuantity[@unitCode] | cbc:CreditedQuantity[@unitCode]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15482,7 +15452,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:EmbeddedDocumentBinaryObject[@mimeCode]" mode="M13" priority="1002">
-    <svrl:fired-rule context="cbc:EmbeddedDocumentBinaryObject[@mimeCode]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15503,7 +15473,7 @@
 
 	<!--RULE -->
 <xsl:template match="cbc:EndpointID[@schemeID]" mode="M13" priority="1001">
-    <svrl:fired-rule context="cbc:EndpointID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
@@ -15524,7 +15494,7 @@
 
 	<!--RULE -->
 <xsl:template match="cac:DeliveryLocation/cbc:ID[@schemeID]" mode="M13" priority="1000">
-    <svrl:fired-rule context="cac:DeliveryLocation/cbc:ID[@schemeID]"/>
+    
 
 		<!--ASSERT -->
 <xsl:choose>
