@@ -2,10 +2,11 @@
 processes on the same files and stylesheets. Prints figures; asserts nothing.
 
     .venv/bin/python bench/speed_limit.py [--flows 2000] [--workers 2] [--only xsd,full,...]
-                                          [--dir FOLDER] [--runs 1]
+                                          [--dir FOLDER] [--runs 1] [--mix ubl,cii]
 
 Over N generated flows (half UBL, half CII, each a French B2B invoice: EN 16931 and BR-FR
-judge it), each `edi process` run in a fresh workspace with quiet_period 0:
+judge it; ``--mix cii`` or ``--mix ubl`` for one syntax, as the goals are stated), each
+`edi process` run in a fresh workspace with quiet_period 0:
 - ``xsd``: `edi process --layers xml,xsd` (goal: 300 flows/s);
 - ``full``: every default layer (antivirus off: no clamd), optimised stylesheets (default);
 - ``original``: the same with ``[schematron] optimised = false``, the official files;
@@ -151,6 +152,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--only", default="xsd,full,original,bare,bare-optimised")
     ap.add_argument("--dir", help="where the workspaces go")
+    ap.add_argument("--mix", default="ubl,cii",
+                    help="the syntaxes of the generated flows, in turn (samples.write_batch)")
     ap.add_argument("--runs", type=int, default=1,
                     help="rounds of every run, interleaved; ratios are of the medians")
     args = ap.parse_args()
@@ -158,11 +161,12 @@ def main() -> None:
 
     from edi import samples
 
-    print(f"bench/speed_limit.py: {args.flows} flows (UBL and CII), {args.workers} workers "
+    mix = tuple(args.mix.split(","))
+    print(f"bench/speed_limit.py: {args.flows} flows ({', '.join(mix)}), {args.workers} workers "
           f"on {os.cpu_count()} cores; load average {load()}")
     with tempfile.TemporaryDirectory(prefix="edi-speed-corpus-") as tmp:
         corpus = Path(tmp) / "inbox"
-        paths = samples.write_batch(corpus, args.flows, mix=("ubl", "cii"))
+        paths = samples.write_batch(corpus, args.flows, mix=mix)
         old = time.time() - 3600
         for p in paths:
             os.utime(p, (old, old))
