@@ -1,7 +1,8 @@
 """The build step: one official compiled Schematron (XSLT 2.0) in, its optimised twin out.
 
-Three rewrites, each provably equivalent for *any* input document (not only for
-schema-valid ones), each counted in the MANIFEST:
+Five rewrites, each provably equivalent for *any* input document (not only for
+schema-valid ones), each counted in the MANIFEST. The first four leave the SVRL
+identical; the fifth removes the run's trace from it, and nothing else:
 
 1. ``codelists``: every ``document('X_codedb.xml')`` in an XPath expression of an XSL
    instruction becomes a global ``xsl:param`` holding that document, parsed once per
