@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -46,6 +47,21 @@ def _revision(url: str) -> str | None:
             return migrations.current(c)
     finally:
         engine.dispose()
+
+
+def test_the_head_a_ledger_is_checked_against_is_alembic_s() -> None:
+    assert migrations.head() == migrations.HEAD
+
+
+def test_opening_a_ledger_at_head_does_not_import_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'edi.sqlite'}"
+    Ledger(url).close()   # created at head: alembic ran
+    code = ("import sys; from edi.ledger import Ledger; "
+            f"Ledger({url!r}).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_a_new_ledger_is_created_at_head_and_matches_the_code_s_schema(ledger_url: str
