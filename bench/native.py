@@ -3,6 +3,12 @@ prints figures, asserts nothing.
 
     .venv/bin/python bench/native.py [--mutations 10000] [--seed 17] [--core]
         [--rule-set KEY ...] [--record]
+    .venv/bin/python bench/native.py --coverage
+
+``--coverage``: every official rule set (``schematron.RULE_SETS``, the BR-FR, Factur-X and
+EXTENDED-CTC-FR ones too) compiled into a temporary folder, the package's modules left
+alone: rules and asserts compiled against their totals, and what keeps the others on
+saxonche (the commonest reasons), or why the whole set does not compile. Needs no corpus.
 
 Per rule set: invoices judged (corpus + mutations), ms per invoice by saxonche on the
 official stylesheet and by the native module (same process, one after the other on each
@@ -40,7 +46,11 @@ def main() -> int:
     parser.add_argument("--core", action="store_true")
     parser.add_argument("--rule-set", action="append", dest="keys")
     parser.add_argument("--record", action="store_true")
+    parser.add_argument("--coverage", action="store_true",
+                        help="what compiles, for every rule set (no proof, nothing kept)")
     args = parser.parse_args()
+    if args.coverage:
+        return coverage()
     if not CORPUS.is_dir():
         print(f"{CORPUS} is absent", file=sys.stderr)
         return 2
@@ -80,6 +90,34 @@ def main() -> int:
         record_proofs(manifest, proofs, args.seed, process_engine().processor.version)
         print("recorded in the MANIFEST")
     return 1 if total else 0
+
+
+def coverage() -> int:
+    import tempfile
+
+    from edi.validators.native.build import build
+    from edi.validators.schematron import RULE_SETS
+
+    refused: dict[str, str] = {}
+
+    def say(line: str) -> None:
+        key, _, rest = line.partition(": ")
+        if rest.startswith("not compiled ("):
+            refused[key] = rest[len("not compiled ("):].rsplit("); saxonche", 1)[0]
+
+    with tempfile.TemporaryDirectory(prefix="edi-native-coverage-") as tmp:
+        entries = build(None, out_dir=Path(tmp), say=say)["rule_sets"]
+    print(f"{'rule set':26} {'rules':>5} {'asserts':>11}  left to saxonche (commonest reasons)")
+    for key in RULE_SETS:
+        entry = entries.get(key)   # type: ignore[union-attr]
+        if entry is None:
+            print(f"{key:26} {'-':>5} {'-':>11}  not compiled: {refused.get(key, '?')[:90]}")
+            continue
+        left = entry["left_to_saxon"]
+        reasons = ", ".join(f"{why} ({n})" for why, n in list(left.items())[:3])
+        print(f"{key:26} {entry['rules']:>5} {entry['asserts_compiled']:>5}/"
+              f"{entry['asserts_total']:<5}  {reasons or 'none: every assert compiles'}")
+    return 0
 
 
 if __name__ == "__main__":
