@@ -26,7 +26,10 @@ ABOUT = ("Official Schematron rule sets compiled into lxml XPath 1.0 + Python by
 
 
 def build(keys: list[str] | None = None, out_dir: Path = NATIVE_DIR,
-          say: Callable[[str], None] = print) -> dict[str, object]:
+          say: Callable[[str], None] = print,
+          refused: dict[str, str] | None = None) -> dict[str, object]:
+    """Compile ``keys`` (every rule set) into ``out_dir`` and write its MANIFEST; a rule
+    set that does not compile at all gets no entry, and its reason goes to ``refused``."""
     from edi.validators.optimise.build import source_label
     from edi.validators.schematron import RULE_SETS, facturx_version, rule_set_identity
 
@@ -44,6 +47,8 @@ def build(keys: list[str] | None = None, out_dir: Path = NATIVE_DIR,
             generated = generate(read_source(source), header)
         except Unsupported as exc:
             say(f"{key}: not compiled ({exc}); saxonche judges")
+            if refused is not None:
+                refused[key] = str(exc)
             entries.pop(key, None)
             continue
         output = out_dir / f"{module_name(key)}.py"

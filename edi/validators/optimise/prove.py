@@ -27,6 +27,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from edi.validators.optimise.transform import TRACE
+
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 _STYLESHEET_PLACE = re.compile(r"file:\S+|\b(line|column|char) \d+|\S+\.xslt?\b")
 
@@ -325,8 +327,6 @@ _VIEW_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False,
 def verdict_view(svrl: str) -> bytes:
     """The SVRL as the proof compares it: without the trace elements (their content, if
     any, kept in their place), blank text between elements dropped, canonical XML."""
-    from edi.validators.optimise.transform import TRACE
-
     root = etree.fromstring(svrl.encode("utf-8"), _VIEW_PARSER)
     etree.strip_tags(root, *(f"{{{SVRL}}}{local}" for local in TRACE))
     return etree.tostring(root, method="c14n")
