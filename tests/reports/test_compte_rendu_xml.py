@@ -79,6 +79,7 @@ def assert_conforms_as_before(report: dict, lxml_schema: etree.XMLSchema) -> byt
     reference = xmlschema_reference.to_xml(report)
     assert canonical(xml) == canonical(reference)
     assert xml == reference
+    assert xml == cr._tree_bytes(report)   # the text writer writes what lxml's tree does
     return xml
 
 
