@@ -158,6 +158,8 @@ def main() -> None:
                     help="rounds of every run, interleaved; ratios are of the medians")
     args = ap.parse_args()
     wanted = args.only.split(",")
+    if args.dir:
+        Path(args.dir).mkdir(parents=True, exist_ok=True)
 
     from edi import samples
 
