@@ -116,7 +116,7 @@
 
    <!--MODE: SCHEMATRON-SELECT-FULL-PATH-->
    <!--This mode can be used to generate an ugly though full XPath for locators-->
-   <xsl:key name="edi-opt-names" match="*|@*" use="concat('{', namespace-uri(), '}', local-name())"/>
+   <xsl:key name="edi-opt-names" match="*|@*" use="node-name()"/>
 <xsl:template match="*" mode="schematron-select-full-path">
       <xsl:apply-templates select="." mode="schematron-get-full-path"/>
    </xsl:template>
@@ -250,121 +250,121 @@
          <svrl:ns-prefix-in-attribute-values uri="urn:un:unece:uncefact:data:standard:QualifiedDataType:100" prefix="qdt"/>
          <svrl:ns-prefix-in-attribute-values uri="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100" prefix="udt"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID'))[self::*]" mode="M24"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IssuerAssignedID')))[self::*]" mode="M24"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateString', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))[self::*]" mode="M25"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:QualifiedDataType:100', 'DateTimeString'), QName('urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100', 'DateString'), QName('urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100', 'DateTimeString')))[self::*]" mode="M25"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode'))[self::*]" mode="M26"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TypeCode')))[self::*]" mode="M26"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument'))[self::*]" mode="M27"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocument')))[self::*]" mode="M27"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument'))[self::*]" mode="M28"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocument')))[self::*]" mode="M28"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext'))[self::*]" mode="M29"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocumentContext')))[self::*]" mode="M29"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerAgentTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoicerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SalesAgentTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty'))[self::*]" mode="M30"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerAgentTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoiceeTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoicerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayeeTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SalesAgentTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ShipToTradeParty')))[self::*]" mode="M30"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M31"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M31"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M32"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M32"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M33"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M33"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M34"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M34"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))[self::*]" mode="M35"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))[self::*]" mode="M35"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))[self::*]" mode="M36"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))[self::*]" mode="M36"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument'))[self::*]" mode="M37"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'AdditionalReferencedDocument')))[self::*]" mode="M37"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M38"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M38"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote'))[self::*]" mode="M39"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedNote')))[self::*]" mode="M39"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M40"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M40"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M41"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M41"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID'))[self::*]" mode="M42"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'URIID')))[self::*]" mode="M42"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID'))[self::*]" mode="M43"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GlobalID')))[self::*]" mode="M43"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID'))[self::*]" mode="M44"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'URIID')))[self::*]" mode="M44"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID'))[self::*]" mode="M45"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GlobalID')))[self::*]" mode="M45"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Description', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode'))[self::*]" mode="M46"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableProductCharacteristic'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'Description'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TypeCode')))[self::*]" mode="M46"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic'))[self::*]" mode="M47"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableProductCharacteristic')))[self::*]" mode="M47"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID'))[self::*]" mode="M48"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeAgreement'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IssuerAssignedID')))[self::*]" mode="M48"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID'))[self::*]" mode="M49"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IssuerAssignedID')))[self::*]" mode="M49"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument'))[self::*]" mode="M50"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocument')))[self::*]" mode="M50"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))[self::*]" mode="M51"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GlobalID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ID')))[self::*]" mode="M51"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M52"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M52"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M53"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M53"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M54"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M54"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M55"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M55"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M56"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M56"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M57"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M57"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerAgentTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoicerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SalesAgentTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty'))[self::*]" mode="M58"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerAgentTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoiceeTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoicerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayeeTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SalesAgentTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ShipToTradeParty')))[self::*]" mode="M58"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M59"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M59"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M60"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M60"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))[self::*]" mode="M61"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))[self::*]" mode="M61"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}RoundingAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount'))[self::*]" mode="M62"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ActualAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'AllowanceTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BasisAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CalculatedAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'DuePayableAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GrandTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'LineTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'RoundingAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxBasisTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TotalPrepaidAmount')))[self::*]" mode="M62"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity'))[self::*]" mode="M63"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BasisQuantity'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BilledQuantity')))[self::*]" mode="M63"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeAmount'))[self::*]" mode="M64"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ActualAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeAmount')))[self::*]" mode="M64"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}RateApplicablePercent'))[self::*]" mode="M65"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'RateApplicablePercent')))[self::*]" mode="M65"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineStatusReasonCode'))[self::*]" mode="M66"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'LineStatusReasonCode')))[self::*]" mode="M66"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction'))[self::*]" mode="M67"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'SupplyChainTradeTransaction')))[self::*]" mode="M67"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction'))[self::*]" mode="M68"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'SupplyChainTradeTransaction')))[self::*]" mode="M68"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AdditionalReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M69"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'AdditionalReferencedDocument'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M69"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M70"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M70"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M71"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M71"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M72"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M72"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M73"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M73"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M74"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M74"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M75"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M75"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M76"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M76"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction'))[self::*]" mode="M77"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'SupplyChainTradeTransaction')))[self::*]" mode="M77"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode'))[self::*]" mode="M78"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TypeCode')))[self::*]" mode="M78"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode'))[self::*]" mode="M79"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TypeCode')))[self::*]" mode="M79"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M80"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M80"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))[self::*]" mode="M81"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))[self::*]" mode="M81"/>
       </svrl:schematron-output>
    </xsl:template>
    <!--SCHEMATRON PATTERNS-->

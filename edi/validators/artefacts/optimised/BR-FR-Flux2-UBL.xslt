@@ -115,7 +115,7 @@
 
    <!--MODE: SCHEMATRON-SELECT-FULL-PATH-->
    <!--This mode can be used to generate an ugly though full XPath for locators-->
-   <xsl:key name="edi-opt-names" match="*|@*" use="concat('{', namespace-uri(), '}', local-name())"/>
+   <xsl:key name="edi-opt-names" match="*|@*" use="node-name()"/>
 <xsl:template match="*" mode="schematron-select-full-path">
       <xsl:apply-templates select="." mode="schematron-get-full-path"/>
    </xsl:template>
@@ -249,123 +249,123 @@
          <svrl:ns-prefix-in-attribute-values uri="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" prefix="cbc"/>
          <svrl:ns-prefix-in-attribute-values uri="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2" prefix="cn"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M24"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M24"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M25"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M25"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ActualDeliveryDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}IssueDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}StartDate', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxPointDate'))[self::*]" mode="M26"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ActualDeliveryDate'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'DueDate'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'EndDate'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'IssueDate'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'StartDate'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'TaxPointDate')))[self::*]" mode="M26"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}DocumentTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M27"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'CreditNoteTypeCode'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'DocumentTypeCode'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'InvoiceTypeCode')))[self::*]" mode="M27"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M28"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M28"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M29"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M29"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M30"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M30"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Delivery', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty'))[self::*]" mode="M31"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AgentParty'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'Delivery'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'DeliveryLocation'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'Party'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'PayeeParty'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'PayerParty')))[self::*]" mode="M31"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PartyLegalEntity'))[self::*]" mode="M32"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'PartyLegalEntity')))[self::*]" mode="M32"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M33"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M33"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M34"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M34"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M35"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M35"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory'))[self::*]" mode="M36"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'ClassifiedTaxCategory'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'TaxCategory')))[self::*]" mode="M36"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}ClassifiedTaxCategory', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}TaxCategory'))[self::*]" mode="M37"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'ClassifiedTaxCategory'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'TaxCategory')))[self::*]" mode="M37"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference'))[self::*]" mode="M38"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AdditionalDocumentReference')))[self::*]" mode="M38"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M39"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M39"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M40"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M40"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M41"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M41"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M42"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M42"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID'))[self::*]" mode="M43"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'EndpointID')))[self::*]" mode="M43"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M44"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M44"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}EndpointID'))[self::*]" mode="M45"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'EndpointID')))[self::*]" mode="M45"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M46"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M46"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Name', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}NameCode'))[self::*]" mode="M47"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AdditionalItemProperty'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'Name'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'NameCode')))[self::*]" mode="M47"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalItemProperty'))[self::*]" mode="M48"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AdditionalItemProperty')))[self::*]" mode="M48"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AdditionalDocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M49"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AdditionalDocumentReference'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M49"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DocumentReference', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M50"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'DocumentReference'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M50"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M51"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M51"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CompanyID', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ID'))[self::*]" mode="M52"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'CompanyID'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ID')))[self::*]" mode="M52"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote'))[self::*]" mode="M53"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote')))[self::*]" mode="M53"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M54"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M54"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote'))[self::*]" mode="M55"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote')))[self::*]" mode="M55"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M56"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M56"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M57"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M57"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M58"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M58"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AgentParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}DeliveryLocation', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}Party', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayeeParty', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}PayerParty'))[self::*]" mode="M59"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AgentParty'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'DeliveryLocation'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'Party'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'PayeeParty'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'PayerParty')))[self::*]" mode="M59"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M60"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M60"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M61"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M61"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M62"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M62"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}AllowanceTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Amount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}ChargeTotalAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}LineExtensionAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PayableRoundingAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}PrepaidAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxExclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxInclusiveAmount', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}TaxableAmount'))[self::*]" mode="M63"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'AllowanceTotalAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'Amount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'BaseAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'ChargeTotalAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'LineExtensionAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'PayableAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'PayableRoundingAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'PrepaidAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'TaxAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'TaxExclusiveAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'TaxInclusiveAmount'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'TaxableAmount')))[self::*]" mode="M63"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditedQuantity', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoicedQuantity'))[self::*]" mode="M64"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'CreditNoteLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'InvoiceLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'CreditedQuantity'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'InvoicedQuantity')))[self::*]" mode="M64"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}AllowanceCharge', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}BaseAmount'))[self::*]" mode="M65"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'AllowanceCharge'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'CreditNoteLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'InvoiceLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'BaseAmount')))[self::*]" mode="M65"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Percent'))[self::*]" mode="M66"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'Percent')))[self::*]" mode="M66"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M67"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'CreditNoteLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'InvoiceLine')))[self::*]" mode="M67"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M68"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M68"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M69"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M69"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M70"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M70"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M71"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M71"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M72"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'CreditNoteLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'InvoiceLine')))[self::*]" mode="M72"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}CreditNoteLine', '{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}InvoiceLine'))[self::*]" mode="M73"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'CreditNoteLine'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'InvoiceLine')))[self::*]" mode="M73"/>
          
          <xsl:apply-templates select="/" mode="M74"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M75"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M75"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M76"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M76"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M77"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M77"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2}CreditNote', '{urn:oasis:names:specification:ubl:schema:xsd:Invoice-2}Invoice'))[self::*]" mode="M78"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2', 'CreditNote'), QName('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'Invoice')))[self::*]" mode="M78"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M79"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'CreditNoteTypeCode'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'InvoiceTypeCode')))[self::*]" mode="M79"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}CreditNoteTypeCode', '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}InvoiceTypeCode'))[self::*]" mode="M80"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'CreditNoteTypeCode'), QName('urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'InvoiceTypeCode')))[self::*]" mode="M80"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M81"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M81"/>
          
-         <xsl:apply-templates select="key('edi-opt-names', ('{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2}BillingReference'))[self::*]" mode="M82"/>
+         <xsl:apply-templates select="key('edi-opt-names', (QName('urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'BillingReference')))[self::*]" mode="M82"/>
       </svrl:schematron-output>
    </xsl:template>
    <!--SCHEMATRON PATTERNS-->

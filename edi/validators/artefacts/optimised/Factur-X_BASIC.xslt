@@ -30,7 +30,7 @@
 <!--This mode can be used to generate an ugly though full XPath for locators-->
 <xsl:param name="edi-opt-codelist-1" required="yes" as="document-node()"/>
 <xsl:key name="edi-opt-codes" match="/codedb/cl/enumeration" use="concat(../@id, ':', @value)"/>
-<xsl:key name="edi-opt-names" match="*|@*" use="concat('{', namespace-uri(), '}', local-name())"/>
+<xsl:key name="edi-opt-names" match="*|@*" use="node-name()"/>
 <xsl:template match="*" mode="schematron-select-full-path">
     <xsl:apply-templates mode="schematron-get-full-path" select="."/>
   </xsl:template>
@@ -170,135 +170,135 @@
       
       <xsl:apply-templates mode="M5" select="/"/>
       
-      <xsl:apply-templates mode="M6" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M6" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M7" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M7" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M8" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M8" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M9" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M9" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BillingSpecifiedPeriod')))"/>
       
-      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeIndicator')))"/>
       
-      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeIndicator')))"/>
       
-      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableProductCharacteristic'))"/>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableProductCharacteristic')))"/>
       
-      <xsl:apply-templates mode="M14" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))"/>
+      <xsl:apply-templates mode="M14" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))"/>
       
-      <xsl:apply-templates mode="M15" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem'))"/>
+      <xsl:apply-templates mode="M15" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem')))"/>
       
-      <xsl:apply-templates mode="M16" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty'))"/>
+      <xsl:apply-templates mode="M16" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayeeTradeParty')))"/>
       
-      <xsl:apply-templates mode="M17" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty'))"/>
+      <xsl:apply-templates mode="M17" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTaxRepresentativeTradeParty')))"/>
       
-      <xsl:apply-templates mode="M18" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty'))"/>
+      <xsl:apply-templates mode="M18" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTradeParty')))"/>
       
-      <xsl:apply-templates mode="M19" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BillingSpecifiedPeriod'))"/>
+      <xsl:apply-templates mode="M19" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BillingSpecifiedPeriod')))"/>
       
-      <xsl:apply-templates mode="M20" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
+      <xsl:apply-templates mode="M20" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeIndicator')))"/>
       
-      <xsl:apply-templates mode="M21" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
+      <xsl:apply-templates mode="M21" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeIndicator')))"/>
       
-      <xsl:apply-templates mode="M22" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeIndicator'))"/>
+      <xsl:apply-templates mode="M22" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeIndicator')))"/>
       
-      <xsl:apply-templates mode="M23" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))"/>
+      <xsl:apply-templates mode="M23" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ID')))"/>
       
-      <xsl:apply-templates mode="M24" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge'))"/>
+      <xsl:apply-templates mode="M24" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeAllowanceCharge')))"/>
       
-      <xsl:apply-templates mode="M25" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M25" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M26" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M26" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M27" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M27" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M28" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M28" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M29" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M29" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M30" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M30" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M31" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M31" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M32" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M32" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M33" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M33" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M34" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M34" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M35" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M35" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M36" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M36" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M37" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M37" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M38" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M38" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M39" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M39" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M40" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M40" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M41" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M41" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M42" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M42" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M43" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation'))"/>
+      <xsl:apply-templates mode="M43" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementHeaderMonetarySummation')))"/>
       
-      <xsl:apply-templates mode="M44" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount'))"/>
+      <xsl:apply-templates mode="M44" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxTotalAmount')))"/>
       
-      <xsl:apply-templates mode="M45" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
+      <xsl:apply-templates mode="M45" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementPaymentMeans')))"/>
       
-      <xsl:apply-templates mode="M46" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeePartyCreditorFinancialAccount'))"/>
+      <xsl:apply-templates mode="M46" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayeePartyCreditorFinancialAccount')))"/>
       
-      <xsl:apply-templates mode="M47" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans'))"/>
+      <xsl:apply-templates mode="M47" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementPaymentMeans')))"/>
       
-      <xsl:apply-templates mode="M48" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement'))"/>
+      <xsl:apply-templates mode="M48" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeSettlement')))"/>
       
-      <xsl:apply-templates mode="M49" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M49" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M50" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M50" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M51" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M51" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M52" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M52" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M53" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M53" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M54" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M54" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M55" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M55" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M56" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M56" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M57" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M57" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M58" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M58" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M59" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M59" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M60" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M60" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M61" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M61" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M62" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M62" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M63" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M63" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M64" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M64" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M65" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))"/>
+      <xsl:apply-templates mode="M65" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))"/>
       
-      <xsl:apply-templates mode="M66" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement'))"/>
+      <xsl:apply-templates mode="M66" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeAgreement')))"/>
       
-      <xsl:apply-templates mode="M67" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeDelivery'))"/>
+      <xsl:apply-templates mode="M67" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeDelivery')))"/>
       
-      <xsl:apply-templates mode="M68" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceReferencedDocument'))"/>
+      <xsl:apply-templates mode="M68" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoiceReferencedDocument')))"/>
       
-      <xsl:apply-templates mode="M69" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction'))"/>
+      <xsl:apply-templates mode="M69" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'SupplyChainTradeTransaction')))"/>
       
-      <xsl:apply-templates mode="M70" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}SupplyChainTradeTransaction', '{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}DateTimeString', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ActualDeliverySupplyChainEvent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AllowanceTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AppliedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}AssociatedDocumentLineDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BasisQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BilledQuantity', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculatedAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CalculationPercent', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ChargeTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ContractReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CreditorReferenceID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DespatchAdviceReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DirectDebitMandateID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DueDateTypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ExemptionReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}FormattedIssueDateTime', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GlobalID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrossPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IBANID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedNote', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IncludedSupplyChainTradeLineItem', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}LineTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}NetPriceProductTradePrice', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayeeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PayerPartyDebtorFinancialAccount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ProprietaryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}Reason', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ReasonCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTaxRepresentativeTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ShipToTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeAgreement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeDelivery', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLineTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradePaymentTerms', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeProduct', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementLineMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementPaymentMeans', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SubjectCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TotalPrepaidAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TradingBusinessName', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}URIUniversalCommunication', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))"/>
+      <xsl:apply-templates mode="M70" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocument'), QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocumentContext'), QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'SupplyChainTradeTransaction'), QName('urn:un:unece:uncefact:data:standard:QualifiedDataType:100', 'DateTimeString'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ActualAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ActualDeliverySupplyChainEvent'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'AllowanceTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeSettlement'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'AppliedTradeAllowanceCharge'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'AssociatedDocumentLineDocument'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BasisAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BasisQuantity'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BilledQuantity'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BusinessProcessSpecifiedDocumentContextParameter'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerOrderReferencedDocument'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CalculatedAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CalculationPercent'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ChargeTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ContractReferencedDocument'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CountryID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CreditorReferenceID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'DespatchAdviceReferencedDocument'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'DirectDebitMandateID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'DueDateTypeCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'DuePayableAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ExemptionReason'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ExemptionReasonCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'FormattedIssueDateTime'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GlobalID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GrandTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GrossPriceProductTradePrice'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GuidelineSpecifiedDocumentContextParameter'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IBANID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedNote'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IncludedSupplyChainTradeLineItem'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoiceCurrencyCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IssuerAssignedID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'LineID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'LineTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'NetPriceProductTradePrice'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayeeTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PayerPartyDebtorFinancialAccount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PostalTradeAddress'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ProprietaryID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'Reason'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ReasonCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTaxRepresentativeTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ShipToTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedLegalOrganization'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedLineTradeAgreement'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedLineTradeDelivery'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedLineTradeSettlement'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTaxRegistration'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeAllowanceCharge'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradePaymentTerms'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeProduct'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementHeaderMonetarySummation'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementLineMonetarySummation'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementPaymentMeans'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SubjectCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxBasisTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxCurrencyCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TotalPrepaidAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TradingBusinessName'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TypeCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'URIID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'URIUniversalCommunication'), QName('urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100', 'DateTimeString')))"/>
     </svrl:schematron-output>
   </xsl:template>
 

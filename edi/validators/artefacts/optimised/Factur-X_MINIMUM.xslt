@@ -30,7 +30,7 @@
 <!--This mode can be used to generate an ugly though full XPath for locators-->
 <xsl:param name="edi-opt-codelist-1" required="yes" as="document-node()"/>
 <xsl:key name="edi-opt-codes" match="/codedb/cl/enumeration" use="concat(../@id, ':', @value)"/>
-<xsl:key name="edi-opt-names" match="*|@*" use="concat('{', namespace-uri(), '}', local-name())"/>
+<xsl:key name="edi-opt-names" match="*|@*" use="node-name()"/>
 <xsl:template match="*" mode="schematron-select-full-path">
     <xsl:apply-templates mode="schematron-get-full-path" select="."/>
   </xsl:template>
@@ -168,57 +168,57 @@
       <svrl:ns-prefix-in-attribute-values prefix="ram" uri="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"/>
       <svrl:ns-prefix-in-attribute-values prefix="udt" uri="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"/>
       
-      <xsl:apply-templates mode="M5" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M5" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M6" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M6" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M7" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M7" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M8" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M8" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M9" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty'))"/>
+      <xsl:apply-templates mode="M9" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTradeParty')))"/>
       
-      <xsl:apply-templates mode="M10" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID'))"/>
+      <xsl:apply-templates mode="M10" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ID')))"/>
       
-      <xsl:apply-templates mode="M11" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeAllowanceCharge'))"/>
+      <xsl:apply-templates mode="M11" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeAllowanceCharge')))"/>
       
-      <xsl:apply-templates mode="M12" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M12" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M13" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M13" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M14" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M14" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M15" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M15" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M16" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M16" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M17" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M17" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M18" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M18" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M19" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryTradeTax'))"/>
+      <xsl:apply-templates mode="M19" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryTradeTax')))"/>
       
-      <xsl:apply-templates mode="M20" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation'))"/>
+      <xsl:apply-templates mode="M20" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementHeaderMonetarySummation')))"/>
       
-      <xsl:apply-templates mode="M21" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M21" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M22" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M22" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M23" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CategoryCode'))"/>
+      <xsl:apply-templates mode="M23" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CategoryCode')))"/>
       
-      <xsl:apply-templates mode="M24" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M24" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M25" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M25" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M26" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M26" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M27" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableTradeTax'))"/>
+      <xsl:apply-templates mode="M27" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableTradeTax')))"/>
       
-      <xsl:apply-templates mode="M28" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}CrossIndustryInvoice'))"/>
+      <xsl:apply-templates mode="M28" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'CrossIndustryInvoice')))"/>
       
-      <xsl:apply-templates mode="M29" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeAgreement'))"/>
+      <xsl:apply-templates mode="M29" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeAgreement')))"/>
       
-      <xsl:apply-templates mode="M30" select="key('edi-opt-names', ('{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocument', '{urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100}ExchangedDocumentContext', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ApplicableHeaderTradeSettlement', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BusinessProcessSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerOrderReferencedDocument', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}BuyerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}CountryID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}DuePayableAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GrandTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}GuidelineSpecifiedDocumentContextParameter', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}ID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}InvoiceCurrencyCode', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}IssuerAssignedID', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}PostalTradeAddress', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SellerTradeParty', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedLegalOrganization', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTradeSettlementHeaderMonetarySummation', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxBasisTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TaxTotalAmount', '{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}TypeCode', '{urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100}DateTimeString'))"/>
+      <xsl:apply-templates mode="M30" select="key('edi-opt-names', (QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocument'), QName('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100', 'ExchangedDocumentContext'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ApplicableHeaderTradeSettlement'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BusinessProcessSpecifiedDocumentContextParameter'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerOrderReferencedDocument'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'BuyerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'CountryID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'DuePayableAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GrandTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'GuidelineSpecifiedDocumentContextParameter'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'ID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'InvoiceCurrencyCode'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'IssuerAssignedID'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'PostalTradeAddress'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SellerTradeParty'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedLegalOrganization'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTaxRegistration'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'SpecifiedTradeSettlementHeaderMonetarySummation'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxBasisTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TaxTotalAmount'), QName('urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100', 'TypeCode'), QName('urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100', 'DateTimeString')))"/>
     </svrl:schematron-output>
   </xsl:template>
 
