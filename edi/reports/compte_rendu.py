@@ -138,7 +138,7 @@ def build(flow: Flow, documents: Sequence[Document], status: FlowStatus, *,
         "history": [{"status": str(h["status"]), "at": _utc(h["at"]),
                      "detail": h.get("detail")} for h in history],
     }
-    return _clean(report)
+    return _writable(report)
 
 
 def _invoice(d: Document, output: str | None) -> dict[str, Any]:
@@ -203,6 +203,29 @@ def _utc(value: datetime | str) -> str:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _writable(report: dict) -> dict:
+    """``report`` with every text made writable: itself (the commonest case by far) when
+    one search over all its texts, joined, finds nothing to replace; else ``_clean``'s
+    copy. One regular-expression call per report instead of one per text."""
+    texts: list[str] = []
+    _texts(report, texts)
+    if _UNWRITABLE.search("\n".join(texts)) is None:
+        return report
+    return _clean(report)
+
+
+def _texts(value: dict | list, out: list[str]) -> None:
+    """Append every text ``value`` holds, however deep (keys aside: ``build`` names them)."""
+    for item in (value.values() if type(value) is dict else value):
+        kind = type(item)
+        if kind is str:
+            out.append(item)
+        elif kind is dict or kind is list:
+            _texts(item, out)
+        elif isinstance(item, str):   # as _clean: exact dicts and lists, any text
+            out.append(item)
 
 
 def _clean(value: Any) -> Any:
