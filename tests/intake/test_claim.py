@@ -13,10 +13,12 @@ from edi.intake.claim import (
     MAX_NAME_BYTES,
     adopt_orphans,
     claim_files,
+    received_at,
     safe_name,
     work_name,
 )
 from edi.ledger import Ledger
+from edi.model import new_flow_id
 
 
 def _setup(tmp_path: Path) -> tuple[config.Settings, Ledger, Path]:
@@ -100,3 +102,18 @@ def test_a_file_with_an_undecodable_name_is_claimed(tmp_path: Path) -> None:
     assert ledger.get(flow.flow_id).file_name == flow.file_name
     work = settings.path(settings.paths.work)
     assert (work / work_name(flow.flow_id, flow.file_name)).read_bytes() == b"<x/>"
+
+
+def test_the_reception_time_is_read_back_from_the_flow_id_and_a_malformed_id_refused() -> None:
+    from datetime import UTC, datetime
+
+    import pytest
+
+    for now_ns in (0, 1_733_222_400_123_456_789, 4_102_444_799_999_999_000, None):
+        flow_id = new_flow_id(now_ns)
+        assert received_at(flow_id) == datetime.strptime(
+            flow_id[1:22], "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+    for bad in ("", "F2025", "F20250314X083000125000-a1", "F2025031\uff14T083000125000-a1",
+                "F20251314T083000125000-a1", "F2025031 T083000125000-a1"):
+        with pytest.raises(ValueError):
+            received_at(bad)
