@@ -347,7 +347,10 @@ def to_xml(report: dict, *, validate: bool | None = None) -> bytes:
     except _NotPlain:
         return _tree_bytes(report)
     out.append("\n")
-    return "".join(out).encode("utf-8")
+    text = "".join(out)
+    if _UNWRITABLE.search(text):   # not from build: lxml refuses it, naming the text
+        return _tree_bytes(report)
+    return text.encode("utf-8")
 
 
 def to_xml_tree(report: dict) -> etree._Element:

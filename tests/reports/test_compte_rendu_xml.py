@@ -314,6 +314,10 @@ def test_a_hand_made_report_renders_enum_members_and_refuses_what_has_no_xml_for
     report["size"] = Decimal("7321")
     with pytest.raises(TypeError, match="field 'size': Decimal Decimal\\('7321'\\) has no XML"):
         to_xml(report)
+    report["size"] = 7321
+    report["file_name"] = "FA\x01.xml"   # not made writable by build: lxml refuses it
+    with pytest.raises(ValueError, match="XML compatible"):
+        to_xml(report)
 
 
 # -- real flows through the real layers ----------------------------------------------------------
