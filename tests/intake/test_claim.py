@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from edi import config
 from edi.intake.claim import (
     CLAIMS,
@@ -104,11 +106,15 @@ def test_a_file_with_an_undecodable_name_is_claimed(tmp_path: Path) -> None:
     assert (work / work_name(flow.flow_id, flow.file_name)).read_bytes() == b"<x/>"
 
 
-def test_the_reception_time_is_read_back_from_the_flow_id_and_a_malformed_id_refused() -> None:
+def test_the_reception_time_is_read_back_from_the_flow_id_and_a_malformed_id_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import UTC, datetime
 
-    import pytest
+    from edi import model
 
+    # ids made at chosen times move the process's clock of ids (strictly increasing):
+    # it is put back afterwards, or every later flow id of this process would be in 2100
+    monkeypatch.setattr(model, "_last_flow_ns", 0)
     for now_ns in (0, 1_733_222_400_123_456_789, 4_102_444_799_999_999_000, None):
         flow_id = new_flow_id(now_ns)
         assert received_at(flow_id) == datetime.strptime(
