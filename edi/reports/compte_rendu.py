@@ -340,7 +340,7 @@ def to_xml(report: dict, *, validate: bool | None = None) -> bytes:
     ``build`` never makes) goes through the tree instead, which then decides.
     """
     if validate or (validate is None and _sampled()):
-        check(etree.fromstring(_tree_bytes(report)))
+        check(to_xml_tree(report))
     out = [_DECLARATION, "<compte_rendu"]
     try:
         _element(report, "compte_rendu", 0, out, _ROOT_NAMESPACE)
