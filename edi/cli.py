@@ -8,8 +8,10 @@ file.
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import logging
+import os
 import pkgutil
 import sys
 import time
@@ -29,7 +31,23 @@ def _settings(ctx: click.Context) -> Settings:
     return ctx.obj["settings"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """edi's commands: this module's, and edi/commands' (imported when a name is not one
+    of this module's, or for a list of them). So `edi process` starts its workers before
+    importing the other commands' modules (the routes, the directory) it may not need."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and _discover():
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _discover()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="TOML configuration (default: $EDI_CONFIG, else ./edi.toml, else defaults)")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv: debug)")
@@ -74,17 +92,49 @@ def _with_workers(settings: Settings, workers: int | None) -> Settings:
         settings.validation, workers=workers))
 
 
-def _open(settings: Settings) -> tuple[Any, Any, Any]:
-    from edi.flow.conductor import Processor
-    from edi.ledger import Ledger
+def _open(settings: Settings, start_workers: int = 0) -> tuple[Any, Any, Any]:
+    """The ledger, the examiner and the processor of a run. ``start_workers``: that many
+    workers are started first, so that their start-up (an interpreter each, the parsers,
+    the layers) runs on the other cores while this process imports the ledger and the
+    flow's stages and opens the ledger, instead of after."""
     from edi.workers import Examiner
 
     for p in (settings.paths.inbox, settings.paths.outbox, settings.paths.rejected,
               settings.paths.archive, settings.paths.reports, settings.paths.work):
         settings.path(p).mkdir(parents=True, exist_ok=True)
-    ledger = Ledger(settings.ledger_url)
     examiner = Examiner(settings)
-    return ledger, examiner, Processor(settings, ledger, examiner)
+    if start_workers:
+        examiner.start(start_workers)
+    try:
+        from edi.flow.conductor import Processor
+        from edi.ledger import Ledger
+
+        ledger = Ledger(settings.ledger_url)
+        return ledger, examiner, Processor(settings, ledger, examiner)
+    except BaseException:
+        examiner.close()
+        raise
+
+
+def _all_workers(settings: Settings) -> int:
+    from edi.workers import worker_count
+
+    return worker_count(settings)
+
+
+def _workers_wanted(settings: Settings) -> int:
+    """The workers a batch run will keep busy, by the inbox's first entries: one per
+    chunk of CHUNK flows, up to the pool's size (an empty inbox starts none, and a cron
+    run that finds nothing stays cheap)."""
+    from edi.workers import CHUNK, worker_count
+
+    most = worker_count(settings)
+    try:
+        with os.scandir(settings.path(settings.paths.inbox)) as entries:
+            seen = sum(1 for _ in itertools.islice(entries, most * CHUNK))
+    except OSError:
+        return 0
+    return min(most, -(-seen // CHUNK))
 
 
 @cli.command()
@@ -107,7 +157,7 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     from edi.intake.sources import open_sources
 
     settings = _with_workers(_with_layers(_settings(ctx), layers), workers)
-    ledger, examiner, processor = _open(settings)
+    ledger, examiner, processor = _open(settings, start_workers=_all_workers(settings))
     stop = Stop()
     stop.install()
     guard = _hold(ctx, "watch", settings, ledger, examiner, stop)
@@ -223,7 +273,7 @@ def process(ctx: click.Context, layers: str | None, workers: int | None,
     from edi.intake.inbox import InboxSource
 
     settings = _with_workers(_with_layers(_settings(ctx), layers), workers)
-    ledger, examiner, processor = _open(settings)
+    ledger, examiner, processor = _open(settings, start_workers=_workers_wanted(settings))
     stop = Stop()
     stop.install()
     guard = _hold(ctx, "process", settings, ledger, examiner, stop)
@@ -536,7 +586,15 @@ def _toml_value(v: Any) -> str:
     return json.dumps(str(v), ensure_ascii=False)
 
 
-def _discover() -> None:
+_discovered = False
+
+
+def _discover() -> bool:
+    """Add edi/commands' commands to the group, once; True if this call added them."""
+    global _discovered
+    if _discovered:
+        return False
+    _discovered = True
     import edi.commands
 
     for info in pkgutil.iter_modules(edi.commands.__path__):
@@ -544,10 +602,10 @@ def _discover() -> None:
         command = getattr(module, "command", None)
         if isinstance(command, click.Command):
             cli.add_command(command)
+    return True
 
 
 def main() -> None:
-    _discover()
     try:
         cli(prog_name="edi")
     except ConfigError as exc:  # one line naming the setting, exit 2, nothing touched

@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any
 
 from edi.config import Settings
-from edi.flow.examine import examine_file
 from edi.model import Document, EdiError
 from edi.testing import crash_point, hang_point
 
@@ -52,6 +51,7 @@ STARTUP_TIMEOUT = 600.0  # seconds a new worker may take to build its layers
 STARTUP_FAILURES = 3     # workers dying in a row before building their layers: give up
 POLL = 0.2               # seconds between looks at a stop request while waiting
 GATHER = 0.25            # seconds results() may wait for more chunks to conclude together
+CHUNK = 16               # jobs sent to a worker at once (a batch's default)
 GROUP = 64               # outcomes that make a group large enough not to wait for more
 
 
@@ -121,6 +121,8 @@ def _layers() -> list[Any]:
 
 
 def _examine(job: Job) -> Outcome:
+    from edi.flow.examine import examine_file  # the parsers: the worker's, not the parent's
+
     assert _process_settings is not None
     layers = _layers()
     crash_point("examining")
@@ -250,6 +252,7 @@ class Examiner:
         self._stop_seen: float | None = None
         self._abandoned = False
         self._warm = False                    # keep the full count of workers started
+        self._early = 0                       # start workers up to this count, once
         self._cond = threading.Condition()    # guards all of the above, with the pump
         self._pump_thread: threading.Thread | None = None
         self._wake_r: Connection | None = None
@@ -270,6 +273,15 @@ class Examiner:
         """A stop came and the grace ran out: flows were left for the next start."""
         return self._abandoned
 
+    def start(self, count: int) -> None:
+        """Start ``count`` workers (at most the pool's size) now and return at once:
+        their start-up (an interpreter each, the parsers, the layers) then overlaps what
+        the caller does meanwhile. Unlike warm_up, a worker that dies later is replaced
+        only when work waits for it."""
+        with self._cond:
+            self._early = min(self.workers, max(0, count) + len(self._pool))
+            self._wake()
+
     def warm_up(self) -> None:
         """Start every worker now (and build its layers), not on the first flow."""
         with self._cond:
@@ -280,11 +292,11 @@ class Examiner:
                 self._cond.wait(POLL)
             self._raise()
 
-    def run(self, jobs: Sequence[Job], chunk: int = 16) -> Iterator[list[Outcome]]:
+    def run(self, jobs: Sequence[Job], chunk: int = CHUNK) -> Iterator[list[Outcome]]:
         """Examine ``jobs``; yields outcomes as they complete (``results``)."""
         return self.results(self.submit(jobs, chunk))
 
-    def submit(self, jobs: Sequence[Job], chunk: int = 16) -> Submission:
+    def submit(self, jobs: Sequence[Job], chunk: int = CHUNK) -> Submission:
         """Queue ``jobs`` in chunks and return at once: the caller may prepare the next
         batch while the workers examine this one."""
         chunks = [list(jobs[i:i + chunk]) for i in range(0, len(jobs), chunk)]
@@ -451,15 +463,18 @@ class Examiner:
         return self._stop is not None and self._stop.is_set()
 
     def _start_workers(self) -> None:
-        """Up to the count: one per chunk waiting that no worker will take soon, or all
-        of them for a warm-up; none once a stop is requested."""
+        """Up to the count: one per chunk waiting that no worker will take soon, those
+        asked for by ``start``, or all of them for a warm-up; none once a stop is
+        requested."""
         if self.stopping():
             return
         while len(self._pool) < self.workers:
             coming = sum(1 for w in self._pool if w.task is None)  # idle or starting
-            if not self._warm and len(self._queue) <= coming:
-                return
+            if not self._warm and len(self._pool) >= self._early \
+                    and len(self._queue) <= coming:
+                break
             self._spawn()
+        self._early = 0
 
     def _spawn(self) -> _Worker:
         global _reaper_installed

@@ -1,0 +1,100 @@
+"""Starting workers early: `edi process` and `edi watch` start the workers a run will
+keep busy before the parent imports the ledger and the flow's stages, so that both
+start-ups overlap (real spawned workers here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from edi import config, samples
+from edi.cli import _workers_wanted
+from edi.workers import CHUNK, Examiner, Job
+from tests.conftest import REPO
+
+
+def _settings(tmp_path: Path, workers: int) -> config.Settings:
+    toml = tmp_path / "edi.toml"
+    toml.write_text(f"[validation]\nworkers = {workers}\n")
+    return config.load(toml, base_dir=tmp_path)
+
+
+def _until(check, what: str, seconds: float = 60.0) -> None:   # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {seconds} s: {what}")
+        time.sleep(0.02)
+
+
+def test_start_spawns_the_workers_asked_for_without_any_job(tmp_path: Path) -> None:
+    examiner = Examiner(_settings(tmp_path, 2))
+    try:
+        examiner.start(1)
+        _until(lambda: len(examiner._pool) == 1 and examiner._pool[0].ready,
+               "one worker started and ready")
+        time.sleep(0.3)   # the pump keeps going: no second worker without work
+        assert len(examiner._pool) == 1
+        path = samples.write_batch(tmp_path / "in", 1, mix=("ubl",))[0]
+        (outcome,), = list(examiner.run([Job("k", path.name, path)]))
+        assert outcome.error is None and outcome.documents
+        assert outcome.documents[0].reason is None, outcome.documents[0].findings
+    finally:
+        examiner.close()
+
+
+def test_start_of_none_spawns_none(tmp_path: Path) -> None:
+    examiner = Examiner(_settings(tmp_path, 2))
+    try:
+        examiner.start(0)
+        time.sleep(0.3)
+        assert examiner._pool == []
+    finally:
+        examiner.close()
+
+
+def test_a_worker_started_early_is_not_replaced_when_it_dies_without_work(
+        tmp_path: Path) -> None:
+    examiner = Examiner(_settings(tmp_path, 2))
+    try:
+        examiner.start(2)
+        _until(lambda: len(examiner._pool) == 2 and all(w.ready for w in examiner._pool),
+               "two workers ready")
+        first = examiner._pool[0]
+        first.process.kill()
+        _until(lambda: first not in examiner._pool, "the dead worker dropped")
+        time.sleep(0.3)
+        assert len(examiner._pool) == 1   # work alone would start another one
+    finally:
+        examiner.close()
+
+
+@pytest.mark.parametrize(("files", "workers", "wanted"), [
+    (0, 2, 0), (1, 2, 1), (CHUNK, 2, 1), (CHUNK + 1, 2, 2), (5 * CHUNK, 2, 2),
+    (5 * CHUNK, 1, 1)])
+def test_a_batch_run_starts_one_worker_per_chunk_waiting_up_to_the_pool(
+        tmp_path: Path, files: int, workers: int, wanted: int) -> None:
+    settings = _settings(tmp_path, workers)
+    inbox = settings.path(settings.paths.inbox)
+    inbox.mkdir()
+    for i in range(files):
+        (inbox / f"f{i}.xml").write_bytes(b"<x/>")
+    assert _workers_wanted(settings) == wanted
+
+
+def test_a_missing_inbox_starts_no_worker(tmp_path: Path) -> None:
+    assert _workers_wanted(_settings(tmp_path, 2)) == 0
+
+
+def test_the_parent_imports_no_parser_to_run_workers() -> None:
+    """edi.workers leaves the parsers (and pypdf, factur-x) to the workers: importing it
+    costs the parent no more than the pool itself, before the workers are spawned."""
+    code = ("import sys, edi.workers; "
+            "print(sorted(m for m in sys.modules if m.startswith(('edi.parsers', 'pypdf'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == "[]"
