@@ -210,3 +210,119 @@ def test_original_and_optimised_give_identical_svrl_on_the_corpus_and_mutations(
     for key, proof in proofs.items():
         assert proof.differences == 0, (key, proof.examples)
         assert proof.rules_fired, f"{key}: no rule fired on any invoice: nothing was compared"
+
+
+GUARDED = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:svrl="http://purl.oclc.org/dsdl/svrl" xmlns:ram="urn:ram" version="2.0">
+  <xsl:template match="/">
+    <svrl:schematron-output><xsl:apply-templates select="/" mode="M1"/></svrl:schematron-output>
+  </xsl:template>
+  <xsl:template match="/r" priority="1000" mode="M1">{asserts}
+    <xsl:apply-templates select="*" mode="M1"/>
+  </xsl:template>
+  <xsl:template match="text()" priority="-1" mode="M1"/>
+  <xsl:template match="@*|node()" priority="-2" mode="M1">
+    <xsl:apply-templates select="*" mode="M1"/>
+  </xsl:template>
+</xsl:stylesheet>
+"""
+ASSERT = """
+    <!--ASSERT -->
+    <xsl:choose>
+      <xsl:when test="{test}"/>
+      <xsl:otherwise>
+        <svrl:failed-assert test="{test}" id="{id}" location="{{name()}}">
+          <svrl:text>{id} <xsl:value-of select="count(ram:A/*)"/></svrl:text>
+        </svrl:failed-assert>
+      </xsl:otherwise>
+    </xsl:choose>"""
+TESTS = [("not(ram:A/ram:B)", "G1"), ("not(ram:A/ram:C[@x = '1'])", "G2"),
+         ("(count(ram:A/ram:D) &lt;= 1)", "G3"), ("not(ram:A/@k)", "G4"),
+         ("not((ram:P|ram:Q)/ram:B)", "G5"), ("not((ram:P|ram:Q)/ram:C/ram:D)", "G6"),
+         ("not(ram:E)", "G7"), ("not(ram:E/ram:F)", "G8"),
+         ("not(//ram:B)", "K1"), ("ram:Z = 'z' or not(ram:Z)", "K2"),
+         ("not(ram:E/ram:G)", "K3"),   # alone between two others: no guard for one
+         ("not(ram:A/ram:B[$v = 'r'])", "V1"), ("not(ram:A/ram:C)", "V2")]
+
+
+def test_asserts_that_hold_when_a_path_is_absent_go_under_one_guard_and_report_the_same(
+        tmp_path: Path) -> None:
+    asserts = [ASSERT.format(test=test, id=rule) for test, rule in TESTS]
+    asserts.insert(11, '\n    <xsl:variable name="v" select="name()"/>')   # ends a run
+    source = tmp_path / "rules.xslt"
+    source.write_text(GUARDED.format(asserts="".join(asserts)))
+    data, changes = optimise_file(source, codelists=False, walks=False, trace=False)
+    text = data.decode()
+    # G1-G4 (prefix ram:A), G5-G6 ((ram:P|ram:Q)), G7-G8 (ram:E); V1-V2 after the variable
+    assert changes.guarded_asserts == 10
+    assert 'test="ram:A/(ram:B | ram:C | ram:D | @k)"' in text
+    assert 'test="(ram:P|ram:Q)/(ram:B | ram:C/ram:D)"' in text
+    assert 'test="ram:E"' in text            # not(ram:E) is one of the paths: the prefix
+    assert 'test="ram:A/(ram:B | ram:C)"' in text   # the run after the variable
+    assert changes.assert_guards == 4
+    assert text.index('name="v"') < text.index('test="ram:A/(ram:B | ram:C)"')
+    for test, _ in TESTS:                    # every test is there, as it was
+        assert f'<xsl:when test="{test}"/>' in text
+
+    optimised = tmp_path / "optimised.xslt"
+    optimised.write_bytes(data)
+    engine = process_engine()
+    original = engine.compiler.compile_stylesheet(stylesheet_file=str(source))
+    twin = engine.compiler.compile_stylesheet(stylesheet_file=str(optimised))
+    invoices = ['<r/>', '<r><ram:A/></r>', '<r><ram:A k="1"/></r>',
+                '<r><ram:A><ram:B/><ram:C x="2"/></ram:A></r>',
+                '<r><ram:A><ram:C x="1"/><ram:D/><ram:D/></ram:A><ram:A><ram:B/></ram:A></r>',
+                '<r><ram:Q><ram:C><ram:D/></ram:C></ram:Q><ram:P><ram:B/></ram:P></r>',
+                '<r><ram:E/><ram:Z>y</ram:Z></r>', '<r><ram:E><ram:F/><ram:G/></ram:E></r>',
+                '<r><x><ram:B/></x><ram:A><ram:D/></ram:A></r>']
+    fired = set()
+    for xml in invoices:
+        node = engine.processor.parse_xml(xml_text=xml.replace("<r", '<r xmlns:ram="urn:ram"', 1))
+        out = original.transform_to_string(xdm_node=node)
+        assert out == twin.transform_to_string(xdm_node=node), xml
+        fired |= {rule for _, rule in TESTS if f'id="{rule}"' in out}
+    assert fired == {rule for _, rule in TESTS}   # each assert failed on some invoice
+
+
+@pytest.mark.parametrize(("test", "steps"), [
+    ("not(cac:A/cbc:B)", ["cac:A", "cbc:B"]),
+    ("(count(cac:A[x = '1']/cbc:B) <= 1)", ["cac:A"]),   # up to the first predicate
+    ("count(cac:A/cbc:B[normalize-space(cbc:C) = '1']/cbc:D) <= 1", ["cac:A", "cbc:B"]),
+    ("not((cac:A | cac:B)/cbc:C/@schemeID)", ["(cac:A|cac:B)", "cbc:C", "@schemeID"]),
+    ("not(cbc:X)", ["cbc:X"]),
+    ("not(//cbc:X)", None), ("not(cbc:X) or cbc:X = 'a'", None), ("exists(cbc:X)", None),
+    ("not(../cbc:X)", None), ("not(cbc:X/text())", None), ("not(@a/cbc:X)", None),
+    ("not(cbc:X/(cbc:Y|cbc:Z))", None), ("count(cbc:X) <= $n", None),
+    ("count(cbc:X) < 2", None), ("not(cbc:X) and not(cbc:Y)", None),
+    ("not(*)", None), ("not(cbc:X[1]/cbc:Y)", ["cbc:X"]), ("not(cbc:X[a]/*)", None),
+])
+def test_only_tests_that_hold_when_a_name_path_is_absent_are_guarded(
+        test: str, steps: list[str] | None) -> None:
+    found = transform._absent_path(test)
+    assert (transform._name_steps(found[0]) if found else None) == steps
+
+
+def test_a_guard_never_skips_a_predicate_the_original_evaluates(tmp_path: Path) -> None:
+    """normalize-space() of two nodes is an error: the original raises it on an invoice
+    with two ram:T, even though neither ram:N nor ram:M exists; so must the twin (the
+    guard tests ram:R, where the predicate is, not ram:R/(ram:N | ram:M))."""
+    from saxonche import PySaxonApiError
+
+    tests = [("count(ram:R[normalize-space(ram:T) = '9']/ram:N) &lt;= 1", "E1"),
+             ("count(ram:R[normalize-space(ram:T) = '9']/ram:M) &lt;= 1", "E2")]
+    source = tmp_path / "rules.xslt"
+    source.write_text(GUARDED.format(asserts="".join(
+        ASSERT.format(test=test, id=rule) for test, rule in tests)))
+    data, changes = optimise_file(source, codelists=False, walks=False, trace=False)
+    assert changes.assert_guards == 1 and 'test="ram:R"' in data.decode()
+    optimised = tmp_path / "optimised.xslt"
+    optimised.write_bytes(data)
+    engine = process_engine()
+    both = [engine.compiler.compile_stylesheet(stylesheet_file=str(f))
+            for f in (source, optimised)]
+    bad = engine.processor.parse_xml(
+        xml_text='<r xmlns:ram="urn:ram"><ram:R><ram:T>9</ram:T><ram:T>9</ram:T></ram:R></r>')
+    for stylesheet in both:
+        with pytest.raises(PySaxonApiError, match="more than one item"):
+            stylesheet.transform_to_string(xdm_node=bad)

@@ -1,7 +1,7 @@
 """The build step: one official compiled Schematron (XSLT 2.0) in, its optimised twin out.
 
-Five rewrites, each provably equivalent for *any* input document (not only for
-schema-valid ones), each counted in the MANIFEST. The first four leave the SVRL
+Six rewrites, each provably equivalent for *any* input document (not only for
+schema-valid ones), each counted in the MANIFEST. All but the fifth leave the SVRL
 identical; the fifth removes the run's trace from it, and nothing else:
 
 1. ``codelists``: every ``document('X_codedb.xml')`` in an XPath expression of an XSL
@@ -56,9 +56,23 @@ identical; the fifth removes the run's trace from it, and nothing else:
    fail) are removed: they output nothing else and can raise no error. The proof then
    compares the SVRL without these two elements (``prove.verdict_view``); edi reads only
    the failed asserts and successful reports.
+6. ``guarded_asserts`` / ``assert_guards``: an assert ``not(P)`` or ``count(P) <= n``,
+   P a relative path of name steps, holds whenever P selects nothing; P selects nothing,
+   and none of its predicates is evaluated, whenever its steps up to the first one with a
+   predicate select nothing, that predicate dropped (the guard must not skip a predicate
+   the original evaluates: ``normalize-space()`` of two nodes raises an error). The CEN UBL
+   rules hold 727 such asserts in one rule on the root ("UBL-CR-...: should not
+   include"), one path each into elements an invoice seldom carries. Consecutive asserts
+   of a rule template whose paths share a prefix go under one ``xsl:if`` testing that
+   prefix followed by the union of their tails (``cac:Delivery/(cbc:ID | cac:Address/
+   cbc:Postbox)``), nested for longer shared prefixes: a false guard stands for asserts
+   that would all have held; a true one runs them exactly as before, in their order.
+   Paths from the root (``//``) are left alone: one union guard over every descendant
+   measured slower than the separate scans (EN16931-UBL 1.00 against 0.83 of the time).
 
 Nothing else changes: rule texts, ids, flags, contexts, tests, location paths, the order
-of the patterns and of the SVRL's asserts and reports are the original's.
+of the patterns and of the SVRL's asserts and reports are the original's (rewrite 6
+moves asserts into guards, unchanged).
 """
 
 from __future__ import annotations
@@ -99,6 +113,8 @@ class Changes:
     targeted_walks: int = 0         # guarded walks made to visit only the named nodes
     fired_rules: int = 0            # svrl:fired-rule trace elements removed (5.)
     active_patterns: int = 0        # svrl:active-pattern trace elements removed
+    guarded_asserts: int = 0        # asserts placed under a path-presence guard (6.)
+    assert_guards: int = 0          # ... the guards (xsl:if), nested by shared path
     params: dict[str, str] = field(default_factory=dict)   # param name -> code-list file
 
     def as_dict(self) -> dict[str, object]:
@@ -557,9 +573,179 @@ def _remove_trace(root: etree._Element, changes: Changes) -> None:
                 changes.active_patterns += 1
 
 
+# -- rewrite 6: asserts that hold whenever a path is absent --------------------------------
+
+_QN = rf"{_NAME}:{_NAME}"
+_NAME_STEP = re.compile(rf"^(?:{_QN}|@(?:{_NAME}:)?{_NAME}|\(\s*{_QN}(?:\s*\|\s*{_QN})+\s*\))$")
+_COUNT_BOUND = re.compile(r"^\s*\d+\s*$")
+MIN_GUARDED = 2      # asserts sharing a path prefix, for a guard to be worth its test
+
+
+def _wrapped(text: str) -> bool:
+    """Whether ``text`` is one parenthesised expression: ``(count(x) <= 1)``."""
+    if not text.startswith("("):
+        return False
+    depth, quote = 0, ""
+    for i, ch in enumerate(text):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        else:
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                return i == len(text) - 1
+    return False
+
+
+def _absent_path(test: str) -> tuple[str, str | None] | None:
+    """(P, None) when ``test`` is ``not(P)``, (P, n) when it is ``count(P) <= n``, in
+    parentheses or not; else None."""
+    test = test.strip()
+    if _wrapped(test):
+        test = test[1:-1].strip()
+    if test.startswith("not(") and _wrapped(test[3:]):
+        return test[4:-1].strip(), None
+    if test.startswith("count("):
+        parts = _split_top(test, "<=")
+        counted = parts[0].strip()
+        if len(parts) == 2 and _COUNT_BOUND.match(parts[1]) and _wrapped(counted[5:]):
+            return counted[6:-1].strip(), parts[1].strip()
+    return None
+
+
+def _name_steps(path: str) -> list[str] | None:
+    """The steps of ``path`` up to its first step with a predicate, that predicate
+    dropped, when each step is a name test on the child axis (a union of names for the
+    first one) or, last, on the attribute axis; else None (a path from the root, ``//``,
+    ``.``, ``..``, a function call). When those steps select nothing, neither does the
+    path, and no predicate of it was ever evaluated (a predicate can raise an error:
+    ``normalize-space()`` of two nodes)."""
+    steps = _split_top(path, "/")
+    for i, step in enumerate(steps):
+        name = _strip_predicates(step)
+        if not _NAME_STEP.match(name) or (name.startswith("(") and i) \
+                or (name.startswith("@") and i != len(steps) - 1):
+            return None
+    names: list[str] = []
+    for step in steps:
+        name = _strip_predicates(step)
+        names.append(name.replace(" ", ""))
+        if name != step.strip():
+            break
+    return names
+
+
+def _assert_test(choose: etree._Element) -> str | None:
+    """The test of an assert as the skeleton writes it, ``<xsl:choose><xsl:when
+    test="T"/><xsl:otherwise>...``; else None."""
+    children = _significant(choose)
+    if choose.tag != _xsl("choose") or len(children) != 2 or _has_text(choose) \
+            or choose.attrib:
+        return None
+    when, otherwise = children
+    if when.tag != _xsl("when") or otherwise.tag != _xsl("otherwise") \
+            or set(when.attrib) != {"test"} or _significant(when) or _has_text(when):
+        return None
+    return when.get("test")
+
+
+def _absent_steps(choose: etree._Element) -> list[str] | None:
+    """The guarding steps (``_name_steps``) of the path P of an assert whose test holds
+    whenever P selects nothing (``not(P)``, ``count(P) <= n``), as the skeleton writes an
+    assert: ``<xsl:choose><xsl:when test="T"/><xsl:otherwise>...``; else None."""
+    test = _assert_test(choose)
+    found = _absent_path(test) if test is not None else None
+    return _name_steps(found[0]) if found else None
+
+
+def _guard_test(run: list[tuple[etree._Element, list[str]]], depth: int) -> str:
+    """True whenever one of the run's paths selects something: their shared prefix,
+    then the union of their different tails (``p/(a | b/c)``), or the prefix alone when
+    it is one of the paths."""
+    prefix = "/".join(run[0][1][:depth + 1])
+    tails = list(dict.fromkeys("/".join(steps[depth + 1:]) for _, steps in run))
+    if not all(tails):
+        return prefix
+    return f"{prefix}/({' | '.join(tails)})"
+
+
+def _nest(items: list[tuple[etree._Element, list[str]]], depth: int,
+          changes: Changes) -> list[etree._Element]:
+    """Consecutive asserts sharing the path's first ``depth + 1`` steps go under one
+    ``xsl:if`` (``_guard_test``), recursively for longer shared prefixes; the others
+    stay as they are. Returns the elements to put in the asserts' place, in order."""
+    out: list[etree._Element] = []
+    i = 0
+    while i < len(items):
+        steps = items[i][1]
+        j = i + 1
+        if len(steps) > depth:
+            while j < len(items) and len(items[j][1]) > depth \
+                    and items[j][1][:depth + 1] == steps[:depth + 1]:
+                j += 1
+        run = items[i:j]
+        if len(run) < MIN_GUARDED:
+            out.extend(el for el, _ in run)
+        else:
+            guard = etree.Element(_xsl("if"), test=_guard_test(run, depth))
+            for el in _nest(run, depth + 1, changes):
+                guard.append(el)
+            changes.assert_guards += 1
+            out.append(guard)
+        i = j
+    return out
+
+
+def _guard_asserts(root: etree._Element, changes: Changes) -> None:
+    """Rewrite 6: in each rule template, consecutive asserts whose tests hold whenever
+    their paths' shared prefix selects nothing are wrapped in a test of that prefix.
+
+    An assert outputs only when its test is false; ``not(P)`` and ``count(P) <= n`` are
+    true whenever P is empty, and P is empty whenever a prefix of its steps is (a path
+    of name steps cannot raise an error). So when the guard's prefix selects nothing,
+    none of the wrapped asserts would have output anything; when it selects something,
+    they run exactly as before, in the same order. The asserts themselves, their tests,
+    ids, texts and locations are moved, not changed; runs stop at any other instruction
+    (a variable keeps its scope)."""
+    for template in list(root.iter(_xsl("template"))):
+        run: list[tuple[etree._Element, list[str]]] = []
+        for child in [*_significant(template), None]:
+            steps = _absent_steps(child) if child is not None else None
+            if child is not None and steps is not None and all(
+                    template.nsmap.get(prefix) is not None
+                    and child.nsmap.get(prefix) == template.nsmap.get(prefix)
+                    for prefix in _prefixes(steps)):
+                run.append((child, steps))
+                continue
+            if len(run) >= MIN_GUARDED:
+                index = template.index(run[0][0])   # before _nest moves some into guards
+                _place(template, index, run, _nest(run, 0, changes), changes)
+            run = []
+
+
+def _prefixes(steps: list[str]) -> set[str]:
+    """The namespace prefixes the steps' names use."""
+    names = (name.strip("()@") for step in steps for name in step.split("|"))
+    return {name.split(":")[0] for name in names if ":" in name}
+
+
+def _place(template: etree._Element, index: int,
+           run: list[tuple[etree._Element, list[str]]], placed: list[etree._Element],
+           changes: Changes) -> None:
+    """Put ``placed`` where the asserts of ``run`` were, from ``index`` on (some of the
+    asserts are now inside it)."""
+    for el, _ in run:
+        if el.getparent() is template:
+            template.remove(el)
+    for offset, el in enumerate(placed):
+        template.insert(index + offset, el)
+    changes.guarded_asserts += sum(1 for el, _ in run if el.getparent() is not template)
+
+
 def optimise(source: Path, schema: SchemaNames | None = None,
-             codelists: bool = True, walks: bool = True, trace: bool = True
-             ) -> tuple[bytes, Changes]:
+             codelists: bool = True, walks: bool = True, trace: bool = True,
+             asserts: bool = True) -> tuple[bytes, Changes]:
     """The optimised stylesheet (bytes) of the official file ``source`` and what changed;
     TransformError if it is not shaped as the Schematron skeleton's output, or its code
     lists not as the key lookups require. ``schema``: the syntax's XSD names, only to
@@ -579,6 +765,8 @@ def optimise(source: Path, schema: SchemaNames | None = None,
         _guard_pattern_walks(root, modes, root_template, schema, changes)
     if trace:
         _remove_trace(root, changes)
+    if asserts:
+        _guard_asserts(root, changes)
     banner = etree.Comment(
         " Generated by edi.validators.optimise from the official stylesheet: do not edit. "
         "What changed is recorded in MANIFEST.json. ")

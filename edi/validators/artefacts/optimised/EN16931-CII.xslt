@@ -3587,8 +3587,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TestIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TestIndicator)">
@@ -3602,8 +3601,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(ram:BusinessProcessSpecifiedDocumentContextParameter) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(ram:BusinessProcessSpecifiedDocumentContextParameter) &lt;= 1)">
@@ -3617,8 +3615,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BIMSpecifiedDocumentContextParameter)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BIMSpecifiedDocumentContextParameter)">
@@ -3632,8 +3629,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ScenarioSpecifiedDocumentContextParameter)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ScenarioSpecifiedDocumentContextParameter)">
@@ -3647,8 +3643,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicationSpecifiedDocumentContextParameter)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicationSpecifiedDocumentContextParameter)">
@@ -3663,6 +3658,11 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:GuidelineSpecifiedDocumentContextParameter) = 1"/>
       <xsl:otherwise>
@@ -3707,8 +3707,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:MessageStandardSpecifiedDocumentContextParameter)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:MessageStandardSpecifiedDocumentContextParameter)">
@@ -3721,7 +3720,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -3773,8 +3773,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CopyIndicator)">
@@ -3788,8 +3787,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:Purpose)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:Purpose)">
@@ -3803,8 +3801,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ControlRequirementIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ControlRequirementIndicator)">
@@ -3818,8 +3815,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LanguageID)">
@@ -3833,8 +3829,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PurposeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PurposeCode)">
@@ -3848,8 +3843,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RevisionDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RevisionDateTime)">
@@ -3863,8 +3857,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:VersionID)">
@@ -3878,8 +3871,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GlobalID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GlobalID)">
@@ -3893,8 +3885,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RevisionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RevisionID)">
@@ -3908,8 +3899,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PreviousRevisionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PreviousRevisionID)">
@@ -3923,8 +3913,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CategoryCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CategoryCode)">
@@ -3938,8 +3927,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:IncludedNote/(ram:Subject | ram:ContentCode | ram:ID)"><xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:Subject)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:Subject)">
@@ -3953,8 +3941,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:ContentCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:ContentCode)">
@@ -3968,8 +3955,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:ID)">
@@ -3983,8 +3969,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:EffectiveSpecifiedPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:EffectiveSpecifiedPeriod)">
@@ -3998,8 +3983,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IssuerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IssuerTradeParty)">
@@ -4012,7 +3996,23 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -4055,8 +4055,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ParentLineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ParentLineID)">
@@ -4070,8 +4069,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LineStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LineStatusCode)">
@@ -4085,8 +4083,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LineStatusReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LineStatusReasonCode)">
@@ -4100,8 +4097,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedSubordinateTradeLineItem)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedSubordinateTradeLineItem)">
@@ -4114,7 +4110,11 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -4122,7 +4122,7 @@
     
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:IncludedNote"><xsl:choose>
       <xsl:when test="count(ram:IncludedNote) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:IncludedNote) &lt;= 1">
@@ -4136,8 +4136,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:IncludedNote/ram:Content) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:IncludedNote/ram:Content) &lt;= 1">
@@ -4151,8 +4150,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:SubjectCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:SubjectCode)">
@@ -4166,8 +4164,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:ID)">
@@ -4181,8 +4178,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:Subject)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:Subject)">
@@ -4196,8 +4192,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:ContentCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:ContentCode)">
@@ -4210,7 +4205,12 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    </xsl:if><!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -4262,8 +4262,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TradeName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TradeName)">
@@ -4277,8 +4276,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TypeCode)">
@@ -4292,8 +4290,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetWeightMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetWeightMeasure)">
@@ -4307,8 +4304,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossWeightMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossWeightMeasure)">
@@ -4322,8 +4318,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ProductGroupID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ProductGroupID)">
@@ -4337,8 +4332,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:EndItemTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:EndItemTypeCode)">
@@ -4352,8 +4346,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:EndItemName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:EndItemName)">
@@ -4367,8 +4360,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AreaDensityMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AreaDensityMeasure)">
@@ -4382,8 +4374,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:UseDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:UseDescription)">
@@ -4397,8 +4388,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BrandName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BrandName)">
@@ -4412,8 +4402,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SubBrandName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SubBrandName)">
@@ -4427,8 +4416,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DrainedNetWeightMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DrainedNetWeightMeasure)">
@@ -4442,8 +4430,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:VariableMeasureIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:VariableMeasureIndicator)">
@@ -4457,8 +4444,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ColourCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ColourCode)">
@@ -4472,8 +4458,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ColourDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ColourDescription)">
@@ -4487,8 +4472,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:Designation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:Designation)">
@@ -4502,8 +4486,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:FormattedCancellationAnnouncedLaunchDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:FormattedCancellationAnnouncedLaunchDateTime)">
@@ -4517,8 +4500,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:FormattedLatestProductDataChangeDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:FormattedLatestProductDataChangeDateTime)">
@@ -4532,8 +4514,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:ApplicableProductCharacteristic/(ram:ID | ram:TypeCode | ram:ValueMeasure | ram:MeasurementMethodCode | ram:ValueCode | ram:ValueDateTime | ram:ValueIndicator | ram:ContentTypeCode | ram:ValueSpecifiedBinaryFile | ram:ApplicableProductCharacteristicCondition | ram:ApplicableReferencedStandard)"><xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ID)">
@@ -4547,8 +4528,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:TypeCode)">
@@ -4562,8 +4542,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ValueMeasure)">
@@ -4577,8 +4556,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:MeasurementMethodCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:MeasurementMethodCode)">
@@ -4592,8 +4570,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ValueCode)">
@@ -4607,8 +4584,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ValueDateTime)">
@@ -4622,8 +4598,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ValueIndicator)">
@@ -4637,8 +4612,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ContentTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ContentTypeCode)">
@@ -4652,8 +4626,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ValueSpecifiedBinaryFile)">
@@ -4667,8 +4640,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ApplicableProductCharacteristicCondition)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ApplicableProductCharacteristicCondition)">
@@ -4682,8 +4654,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ApplicableReferencedStandard)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ApplicableReferencedStandard)">
@@ -4697,8 +4668,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:ApplicableMaterialGoodsCharacteristic)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableMaterialGoodsCharacteristic)">
@@ -4712,8 +4682,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:DesignatedProductClassification/(ram:SystemID | ram:SystemName | ram:ClassName | ram:SubClassCode | ram:ClassProductCharacteristic | ram:ApplicableReferencedStandard)"><xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:SystemID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:SystemID)">
@@ -4727,8 +4696,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:SystemName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:SystemName)">
@@ -4742,8 +4710,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:ClassName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:ClassName)">
@@ -4757,8 +4724,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:SubClassCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:SubClassCode)">
@@ -4772,8 +4738,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:ClassProductCharacteristic)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:ClassProductCharacteristic)">
@@ -4787,8 +4752,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:ApplicableReferencedStandard)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:ApplicableReferencedStandard)">
@@ -4802,8 +4766,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:IndividualTradeProductInstance)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IndividualTradeProductInstance)">
@@ -4817,8 +4780,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CertificationEvidenceReferenceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CertificationEvidenceReferenceReferencedDocument)">
@@ -4832,8 +4794,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InspectionReferenceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InspectionReferenceReferencedDocument)">
@@ -4848,6 +4809,45 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not (ram:OriginTradeCountry) or (count(ram:OriginTradeCountry/ram:ID) =1)"/>
       <xsl:otherwise>
@@ -4863,7 +4863,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:OriginTradeCountry/(ram:Name | ram:SubordinateTradeCountrySubDivision)"><xsl:choose>
       <xsl:when test="not(ram:OriginTradeCountry/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:OriginTradeCountry/ram:Name)">
@@ -4877,8 +4877,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:OriginTradeCountry/ram:SubordinateTradeCountrySubDivision)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:OriginTradeCountry/ram:SubordinateTradeCountrySubDivision)">
@@ -4892,8 +4891,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:LinearSpatialDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LinearSpatialDimension)">
@@ -4907,8 +4905,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:MinimumLinearSpatialDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:MinimumLinearSpatialDimension)">
@@ -4922,8 +4919,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:MaximumLinearSpatialDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:MaximumLinearSpatialDimension)">
@@ -4937,8 +4933,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ManufacturerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ManufacturerTradeParty)">
@@ -4952,8 +4947,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PresentationSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PresentationSpecifiedBinaryFile)">
@@ -4967,8 +4961,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:MSDSReferenceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:MSDSReferenceReferencedDocument)">
@@ -4982,8 +4975,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AdditionalReferenceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AdditionalReferenceReferencedDocument)">
@@ -4997,8 +4989,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LegalRightsOwnerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LegalRightsOwnerTradeParty)">
@@ -5012,8 +5003,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BrandOwnerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BrandOwnerTradeParty)">
@@ -5027,8 +5017,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedReferencedProduct)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedReferencedProduct)">
@@ -5042,8 +5031,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InformationNote)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InformationNote)">
@@ -5056,7 +5044,19 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -5114,8 +5114,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerRequisitionerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerRequisitionerTradeParty)">
@@ -5129,8 +5128,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableTradeDeliveryTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableTradeDeliveryTerms)">
@@ -5144,8 +5142,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerOrderReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerOrderReferencedDocument)">
@@ -5159,8 +5156,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID)">
@@ -5174,8 +5170,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:QuotationReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:QuotationReferencedDocument)">
@@ -5189,8 +5184,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ContractReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ContractReferencedDocument)">
@@ -5204,8 +5198,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DemandForecastReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DemandForecastReferencedDocument)">
@@ -5219,8 +5212,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PromotionalDealReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PromotionalDealReferencedDocument)">
@@ -5234,8 +5226,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AdditionalReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AdditionalReferencedDocument)">
@@ -5249,8 +5240,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:GrossPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric)"><xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)">
@@ -5264,8 +5254,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:MinimumQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:MinimumQuantity)">
@@ -5279,8 +5268,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:MaximumQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:MaximumQuantity)">
@@ -5294,8 +5282,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:ChangeReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:ChangeReason)">
@@ -5309,8 +5296,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:OrderUnitConversionFactorNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:OrderUnitConversionFactorNumeric)">
@@ -5324,7 +5310,21 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:NetPriceProductTradePrice/ram:ChargeAmount) = 1"/>
       <xsl:otherwise>
@@ -5355,7 +5355,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:GrossPriceProductTradePrice/(ram:AppliedTradeAllowanceCharge/ram:ID | ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric | ram:AppliedTradeAllowanceCharge/ram:CalculationPercent | ram:AppliedTradeAllowanceCharge/ram:BasisAmount | ram:AppliedTradeAllowanceCharge/ram:BasisQuantity | ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator | ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount | ram:AppliedTradeAllowanceCharge/ram:ReasonCode | ram:AppliedTradeAllowanceCharge/ram:Reason | ram:AppliedTradeAllowanceCharge/ram:TypeCode | ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax | ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument)"><xsl:if test="ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:CalculationPercent | ram:BasisAmount | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:ReasonCode | ram:Reason | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)">
@@ -5369,8 +5369,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric)">
@@ -5384,8 +5383,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CalculationPercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CalculationPercent)">
@@ -5399,8 +5397,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisAmount)">
@@ -5414,8 +5411,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisQuantity)">
@@ -5429,8 +5425,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator)">
@@ -5444,8 +5439,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount)">
@@ -5459,8 +5453,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ReasonCode)">
@@ -5474,8 +5467,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:Reason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:Reason)">
@@ -5489,8 +5481,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:TypeCode)">
@@ -5504,8 +5495,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax)">
@@ -5519,8 +5509,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)">
@@ -5534,8 +5523,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:IncludedTradeTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:IncludedTradeTax)">
@@ -5549,8 +5537,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:ValiditySpecifiedPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:ValiditySpecifiedPeriod)">
@@ -5564,8 +5551,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:DeliveryTradeLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:DeliveryTradeLocation)">
@@ -5579,8 +5565,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:TradeComparisonReferencePrice)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:TradeComparisonReferencePrice)">
@@ -5594,8 +5579,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AssociatedReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AssociatedReferencedDocument)">
@@ -5609,8 +5593,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:NetPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric | ram:AppliedTradeAllowanceCharge | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument | ram:ChargeAmount)"><xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:TypeCode)">
@@ -5624,8 +5607,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:MinimumQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:MinimumQuantity)">
@@ -5639,8 +5621,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:MaximumQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:MaximumQuantity)">
@@ -5654,8 +5635,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:ChangeReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:ChangeReason)">
@@ -5669,8 +5649,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:OrderUnitConversionFactorNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:OrderUnitConversionFactorNumeric)">
@@ -5684,8 +5663,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:AppliedTradeAllowanceCharge)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:AppliedTradeAllowanceCharge)">
@@ -5699,8 +5677,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:IncludedTradeTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:IncludedTradeTax)">
@@ -5714,8 +5691,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:ValiditySpecifiedPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:ValiditySpecifiedPeriod)">
@@ -5729,8 +5705,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:DeliveryTradeLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:DeliveryTradeLocation)">
@@ -5744,8 +5719,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:TradeComparisonReferencePrice)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:TradeComparisonReferencePrice)">
@@ -5759,8 +5733,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:AssociatedReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:AssociatedReferencedDocument)">
@@ -5774,8 +5747,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:NetPriceProductTradePrice/ram:ChargeAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:NetPriceProductTradePrice/ram:ChargeAmount) &lt;= 1">
@@ -5789,8 +5761,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:RequisitionerReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RequisitionerReferencedDocument)">
@@ -5804,8 +5775,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ItemSellerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ItemSellerTradeParty)">
@@ -5819,8 +5789,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ItemBuyerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ItemBuyerTradeParty)">
@@ -5834,8 +5803,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedSpecifiedMarketplace)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedSpecifiedMarketplace)">
@@ -5849,8 +5817,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:UltimateCustomerOrderReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:UltimateCustomerOrderReferencedDocument)">
@@ -5863,7 +5830,40 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -5900,8 +5900,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:CategoryTradeTax) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:CategoryTradeTax) &lt;= 1">
@@ -5915,8 +5914,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:ActualAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ActualAmount) &lt;= 1">
@@ -5929,7 +5927,9 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -5972,8 +5972,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivedQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivedQuantity)">
@@ -5987,8 +5986,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ChargeFreeQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ChargeFreeQuantity)">
@@ -6002,8 +6000,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PackageQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PackageQuantity)">
@@ -6017,8 +6014,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ProductUnitQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ProductUnitQuantity)">
@@ -6032,8 +6028,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PerPackageUnitQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PerPackageUnitQuantity)">
@@ -6047,8 +6042,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetWeightMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetWeightMeasure)">
@@ -6062,8 +6056,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossWeightMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossWeightMeasure)">
@@ -6077,8 +6070,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TheoreticalWeightMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TheoreticalWeightMeasure)">
@@ -6092,8 +6084,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DespatchedQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DespatchedQuantity)">
@@ -6107,8 +6098,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedDeliveryAdjustment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedDeliveryAdjustment)">
@@ -6122,8 +6112,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IncludedSupplyChainPackaging)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedSupplyChainPackaging)">
@@ -6137,8 +6126,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RelatedSupplyChainConsignment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RelatedSupplyChainConsignment)">
@@ -6152,8 +6140,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty)">
@@ -6167,8 +6154,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:UltimateShipToTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:UltimateShipToTradeParty)">
@@ -6182,8 +6168,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipFromTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipFromTradeParty)">
@@ -6197,8 +6182,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDespatchSupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDespatchSupplyChainEvent)">
@@ -6212,8 +6196,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualPickUpSupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualPickUpSupplyChainEvent)">
@@ -6227,8 +6210,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RequestedDeliverySupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RequestedDeliverySupplyChainEvent)">
@@ -6242,8 +6224,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent)">
@@ -6257,8 +6238,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualReceiptSupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualReceiptSupplyChainEvent)">
@@ -6272,8 +6252,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AdditionalReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AdditionalReferencedDocument)">
@@ -6287,8 +6266,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DespatchAdviceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DespatchAdviceReferencedDocument)">
@@ -6302,8 +6280,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivingAdviceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivingAdviceReferencedDocument)">
@@ -6317,8 +6294,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DeliveryNoteReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DeliveryNoteReferencedDocument)">
@@ -6332,8 +6308,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ConsumptionReportReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ConsumptionReportReferencedDocument)">
@@ -6347,8 +6322,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PackingListReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PackingListReferencedDocument)">
@@ -6361,7 +6335,33 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -6383,8 +6383,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceIssuerReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceIssuerReference)">
@@ -6398,8 +6397,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TotalAdjustmentAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TotalAdjustmentAmount)">
@@ -6413,8 +6411,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DiscountIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DiscountIndicator)">
@@ -6428,8 +6425,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableTradeTax/ram:CalculatedAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableTradeTax/ram:CalculatedAmount)">
@@ -6443,8 +6439,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ChargeIndicator/udt:IndicatorString | ram:ID | ram:SequenceNumeric | ram:CalculationPercent/@format | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)">
@@ -6458,8 +6453,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)">
@@ -6473,8 +6467,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:SequenceNumeric)">
@@ -6488,8 +6481,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:CalculationPercent/@format)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:CalculationPercent/@format)">
@@ -6503,8 +6495,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:BasisQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:BasisQuantity)">
@@ -6518,8 +6509,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:PrepaidIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:PrepaidIndicator)">
@@ -6533,8 +6523,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:UnitBasisAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:UnitBasisAmount)">
@@ -6548,8 +6537,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:TypeCode)">
@@ -6563,8 +6551,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax)">
@@ -6578,8 +6565,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)">
@@ -6593,8 +6579,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)">
@@ -6608,8 +6593,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SubtotalCalculatedTradeTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SubtotalCalculatedTradeTax)">
@@ -6623,8 +6607,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedLogisticsServiceCharge)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedLogisticsServiceCharge)">
@@ -6638,8 +6621,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms)">
@@ -6653,8 +6635,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeSettlementLineMonetarySummation/(ram:ChargeTotalAmount | ram:AllowanceTotalAmount | ram:TaxBasisTotalAmount | ram:TaxTotalAmount | ram:GrandTotalAmount | ram:InformationAmount | ram:TotalAllowanceChargeAmount | ram:TotalRetailValueInformationAmount | ram:GrossLineTotalAmount | ram:NetLineTotalAmount | ram:NetIncludingTaxesLineTotalAmount | ram:ProductWeightLossInformationAmount)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)">
@@ -6668,8 +6649,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:AllowanceTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:AllowanceTotalAmount)">
@@ -6683,8 +6663,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TaxBasisTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TaxBasisTotalAmount)">
@@ -6698,8 +6677,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TaxTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TaxTotalAmount)">
@@ -6713,8 +6691,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:GrandTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:GrandTotalAmount)">
@@ -6728,8 +6705,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:InformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:InformationAmount)">
@@ -6743,8 +6719,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalAllowanceChargeAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalAllowanceChargeAmount)">
@@ -6758,8 +6733,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalRetailValueInformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalRetailValueInformationAmount)">
@@ -6773,8 +6747,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:GrossLineTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:GrossLineTotalAmount)">
@@ -6788,8 +6761,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:NetLineTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:NetLineTotalAmount)">
@@ -6803,8 +6775,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:NetIncludingTaxesLineTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:NetIncludingTaxesLineTotalAmount)">
@@ -6818,8 +6789,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ProductWeightLossInformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ProductWeightLossInformationAmount)">
@@ -6833,8 +6803,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SpecifiedFinancialAdjustment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedFinancialAdjustment)">
@@ -6848,8 +6817,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceReferencedDocument)">
@@ -6863,8 +6831,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayableSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayableSpecifiedTradeAccountingAccount)">
@@ -6878,8 +6845,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
@@ -6893,8 +6859,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:TypeCode)">
@@ -6908,8 +6873,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:AmountTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:AmountTypeCode)">
@@ -6923,8 +6887,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:Name)">
@@ -6938,8 +6901,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:CostReferenceDimensionPattern)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:CostReferenceDimensionPattern)">
@@ -6953,8 +6915,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:PurchaseSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PurchaseSpecifiedTradeAccountingAccount)">
@@ -6968,8 +6929,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SalesSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SalesSpecifiedTradeAccountingAccount)">
@@ -6983,8 +6943,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementFinancialCard)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementFinancialCard)">
@@ -6999,6 +6958,47 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:ApplicableTradeTax) = 1"/>
       <xsl:otherwise>
@@ -7049,8 +7049,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/(ram:RoleCode | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:RoleCode)">
@@ -7064,8 +7063,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7079,8 +7077,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:Name)">
@@ -7094,8 +7091,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)">
@@ -7109,8 +7105,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)">
@@ -7124,8 +7119,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7139,8 +7133,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TypeCode)">
@@ -7154,8 +7147,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:JobTitle)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:JobTitle)">
@@ -7169,8 +7161,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:Responsibility)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:Responsibility)">
@@ -7184,8 +7175,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonID)">
@@ -7199,8 +7189,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7214,8 +7203,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode)">
@@ -7229,8 +7217,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)">
@@ -7244,8 +7231,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication)">
@@ -7259,8 +7245,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication)">
@@ -7274,8 +7259,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7289,8 +7273,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber)">
@@ -7304,8 +7287,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)">
@@ -7319,8 +7301,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:VOIPUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:VOIPUniversalCommunication)">
@@ -7334,8 +7315,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication)">
@@ -7349,8 +7329,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:SpecifiedNote)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:SpecifiedNote)">
@@ -7364,8 +7343,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:SpecifiedContactPerson)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:SpecifiedContactPerson)">
@@ -7379,8 +7357,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:SellerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7394,8 +7371,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber)">
@@ -7409,8 +7385,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)">
@@ -7424,8 +7399,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:EndPointURIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:EndPointURIUniversalCommunication)">
@@ -7439,8 +7413,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)">
@@ -7454,8 +7427,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:BuyerTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:RoleCode)">
@@ -7469,8 +7441,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:Description)">
@@ -7484,8 +7455,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7499,8 +7469,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:Name)">
@@ -7514,8 +7483,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)">
@@ -7529,8 +7497,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)">
@@ -7544,8 +7511,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7559,8 +7525,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TypeCode)">
@@ -7574,8 +7539,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:JobTitle)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:JobTitle)">
@@ -7589,8 +7553,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:Responsibility)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:Responsibility)">
@@ -7604,8 +7567,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:PersonID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:PersonID)">
@@ -7619,8 +7581,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7634,8 +7595,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode)">
@@ -7649,8 +7609,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)">
@@ -7664,8 +7623,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication)">
@@ -7679,8 +7637,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication)">
@@ -7694,8 +7651,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7709,8 +7665,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber)">
@@ -7724,8 +7679,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)">
@@ -7739,8 +7693,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:VOIPUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:VOIPUniversalCommunication)">
@@ -7754,8 +7707,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication)">
@@ -7769,8 +7721,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:SpecifiedNote)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:SpecifiedNote)">
@@ -7784,8 +7735,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:SpecifiedContactPerson)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:SpecifiedContactPerson)">
@@ -7799,8 +7749,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:BuyerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7814,8 +7763,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber)">
@@ -7829,8 +7777,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)">
@@ -7844,8 +7791,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:EndPointURIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:EndPointURIUniversalCommunication)">
@@ -7859,8 +7805,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)">
@@ -7874,8 +7819,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SalesAgentTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SalesAgentTradeParty)">
@@ -7889,8 +7833,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerRequisitionerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerRequisitionerTradeParty)">
@@ -7904,8 +7847,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerAssignedAccountantTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerAssignedAccountantTradeParty)">
@@ -7919,8 +7861,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerAssignedAccountantTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerAssignedAccountantTradeParty)">
@@ -7934,8 +7875,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SellerTaxRepresentativeTradeParty/(ram:ID | ram:GlobalID | ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)">
@@ -7949,8 +7889,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:GlobalID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:GlobalID)">
@@ -7964,8 +7903,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:RoleCode)">
@@ -7979,8 +7917,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:Description)">
@@ -7994,8 +7931,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedLegalOrganization)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedLegalOrganization)">
@@ -8009,8 +7945,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact)">
@@ -8024,8 +7959,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:URIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:URIUniversalCommunication)">
@@ -8039,8 +7973,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)">
@@ -8054,8 +7987,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:EndPointURIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:EndPointURIUniversalCommunication)">
@@ -8069,8 +8001,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)">
@@ -8084,8 +8015,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:ProductEndUserTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ProductEndUserTradeParty)">
@@ -8099,8 +8029,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ApplicableTradeDeliveryTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableTradeDeliveryTerms)">
@@ -8114,8 +8043,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerOrderReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerOrderReferencedDocument/ram:LineID)">
@@ -8129,8 +8057,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerOrderReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerOrderReferencedDocument/ram:LineID)">
@@ -8144,8 +8071,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:QuotationReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:QuotationReferencedDocument)">
@@ -8159,8 +8085,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:OrderResponseReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:OrderResponseReferencedDocument)">
@@ -8174,8 +8099,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ContractReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ContractReferencedDocument/ram:LineID)">
@@ -8189,8 +8113,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DemandForecastReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DemandForecastReferencedDocument)">
@@ -8204,8 +8127,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SupplyInstructionReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SupplyInstructionReferencedDocument)">
@@ -8219,8 +8141,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PromotionalDealReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PromotionalDealReferencedDocument)">
@@ -8234,8 +8155,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PriceListReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PriceListReferencedDocument)">
@@ -8249,8 +8169,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AdditionalReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AdditionalReferencedDocument/ram:LineID)">
@@ -8264,8 +8183,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RequisitionerReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RequisitionerReferencedDocument)">
@@ -8279,8 +8197,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerAgentTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerAgentTradeParty)">
@@ -8294,8 +8211,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PurchaseConditionsReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PurchaseConditionsReferencedDocument)">
@@ -8309,8 +8225,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedProcuringProject/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedProcuringProject/ram:Description)">
@@ -8324,8 +8239,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:UltimateCustomerOrderReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:UltimateCustomerOrderReferencedDocument)">
@@ -8340,6 +8254,92 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="(not(ram:BuyerTradeParty/ram:ID) and ram:BuyerTradeParty/ram:GlobalID) or (ram:BuyerTradeParty/ram:ID and not(ram:BuyerTradeParty/ram:GlobalID)) or (not(ram:BuyerTradeParty/ram:ID) and not(ram:BuyerTradeParty/ram:GlobalID))"/>
       <xsl:otherwise>
@@ -8369,8 +8369,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="( count(ram:BuyerTradeParty/ram:DefinedTradeContact)  &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="( count(ram:BuyerTradeParty/ram:DefinedTradeContact) &lt;= 1)">
@@ -8384,8 +8383,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:AdditionalReferencedDocument"><xsl:choose>
       <xsl:when test="( count(ram:AdditionalReferencedDocument[ram:TypeCode='50'])  &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="( count(ram:AdditionalReferencedDocument[ram:TypeCode='50']) &lt;= 1)">
@@ -8399,8 +8397,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="( count(ram:AdditionalReferencedDocument[ram:TypeCode='130'])  &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="( count(ram:AdditionalReferencedDocument[ram:TypeCode='130']) &lt;= 1)">
@@ -8414,8 +8411,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="count(ram:SellerTradeParty/ram:URIUniversalCommunication) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SellerTradeParty/ram:URIUniversalCommunication) &lt;= 1">
@@ -8429,8 +8425,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:BuyerTradeParty/ram:URIUniversalCommunication) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:BuyerTradeParty/ram:URIUniversalCommunication) &lt;= 1">
@@ -8445,6 +8440,11 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonName and ram:SellerTradeParty/ram:DefinedTradeContact/ram:DepartmentName)"/>
       <xsl:otherwise>
@@ -8475,7 +8475,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:AdditionalReferencedDocument"><xsl:choose>
       <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1">
@@ -8489,8 +8489,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:AttachmentBinaryObject) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:AttachmentBinaryObject) &lt;= 1">
@@ -8503,7 +8502,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    </xsl:if><!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -8525,8 +8525,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:ShipToTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:RoleCode)">
@@ -8540,8 +8539,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:Description)">
@@ -8555,8 +8553,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:SpecifiedLegalOrganization)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:SpecifiedLegalOrganization)">
@@ -8570,8 +8567,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:DefinedTradeContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:DefinedTradeContact)">
@@ -8585,8 +8581,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:URIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:URIUniversalCommunication)">
@@ -8600,8 +8595,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:SpecifiedTaxRegistration)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:SpecifiedTaxRegistration)">
@@ -8615,8 +8609,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:EndPointURIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:EndPointURIUniversalCommunication)">
@@ -8630,8 +8623,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)">
@@ -8645,8 +8637,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:UltimateShipToTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:UltimateShipToTradeParty)">
@@ -8660,8 +8651,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ShipFromTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipFromTradeParty)">
@@ -8675,8 +8665,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDespatchSupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDespatchSupplyChainEvent)">
@@ -8690,8 +8679,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualPickUpSupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualPickUpSupplyChainEvent)">
@@ -8705,8 +8693,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:ActualDeliverySupplyChainEvent/(ram:ID | ram:OccurrenceDateTime/udt:DateTime | ram:TypeCode | ram:Description | ram:DescriptionBinaryObject | ram:UnitQuantity | ram:LatestOccurrenceDateTime | ram:EarliestOccurrenceDateTime | ram:OccurrenceSpecifiedPeriod | ram:OccurrenceLogisticsLocation)"><xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)">
@@ -8720,8 +8707,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime/udt:DateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime/udt:DateTime)">
@@ -8735,8 +8721,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:TypeCode)">
@@ -8750,8 +8735,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:Description)">
@@ -8765,8 +8749,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:DescriptionBinaryObject)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:DescriptionBinaryObject)">
@@ -8780,8 +8763,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:UnitQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:UnitQuantity)">
@@ -8795,8 +8777,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:LatestOccurrenceDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:LatestOccurrenceDateTime)">
@@ -8810,8 +8791,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:EarliestOccurrenceDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:EarliestOccurrenceDateTime)">
@@ -8825,8 +8805,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceSpecifiedPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceSpecifiedPeriod)">
@@ -8840,8 +8819,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceLogisticsLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceLogisticsLocation)">
@@ -8855,8 +8833,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:ActualReceiptSupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualReceiptSupplyChainEvent)">
@@ -8870,8 +8847,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AdditionalReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AdditionalReferencedDocument)">
@@ -8885,8 +8861,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:DespatchAdviceReferencedDocument/(ram:LineID)"><xsl:if test="ram:DespatchAdviceReferencedDocument/ram:LineID"><xsl:choose>
       <xsl:when test="not(ram:DespatchAdviceReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DespatchAdviceReferencedDocument/ram:LineID)">
@@ -8900,8 +8875,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DespatchAdviceReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DespatchAdviceReferencedDocument/ram:LineID)">
@@ -8915,8 +8889,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:choose>
       <xsl:when test="not(ram:DeliveryNoteReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DeliveryNoteReferencedDocument)">
@@ -8930,8 +8903,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ConsumptionReportReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ConsumptionReportReferencedDocument)">
@@ -8945,8 +8917,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PreviousDeliverySupplyChainEvent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PreviousDeliverySupplyChainEvent)">
@@ -8960,8 +8931,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PackingListReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PackingListReferencedDocument)">
@@ -8976,6 +8946,36 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="(not(ram:ShipToTradeParty/ram:ID) and ram:ShipToTradeParty/ram:GlobalID) or (ram:ShipToTradeParty/ram:ID and not(ram:ShipToTradeParty/ram:GlobalID)) or (not(ram:ShipToTradeParty/ram:ID) and not(ram:ShipToTradeParty/ram:GlobalID))"/>
       <xsl:otherwise>
@@ -9011,8 +9011,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CreditorReferenceTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CreditorReferenceTypeCode)">
@@ -9026,8 +9025,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CreditorReferenceType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CreditorReferenceType)">
@@ -9041,8 +9039,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CreditorReferenceIssuerID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CreditorReferenceIssuerID)">
@@ -9056,8 +9053,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PaymentCurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PaymentCurrencyCode)">
@@ -9071,8 +9067,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceIssuerReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceIssuerReference)">
@@ -9086,8 +9081,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceDateTime)">
@@ -9101,8 +9095,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NextInvoiceDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NextInvoiceDateTime)">
@@ -9116,8 +9109,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CreditReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CreditReasonCode)">
@@ -9131,8 +9123,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CreditReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CreditReason)">
@@ -9146,8 +9137,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoicerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoicerTradeParty)">
@@ -9161,8 +9151,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceeTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceeTradeParty)">
@@ -9176,8 +9165,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:PayeeTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:TradingBusinessName | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact | ram:PostalTradeAddress | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:RoleCode)">
@@ -9191,8 +9179,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:Description)">
@@ -9206,8 +9193,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:TradingBusinessName | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -9221,8 +9207,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:Name)">
@@ -9236,8 +9221,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:TradingBusinessName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:TradingBusinessName)">
@@ -9251,8 +9235,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)">
@@ -9266,8 +9249,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)">
@@ -9281,8 +9263,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:DefinedTradeContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:DefinedTradeContact)">
@@ -9296,8 +9277,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:PostalTradeAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:PostalTradeAddress)">
@@ -9311,8 +9291,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:URIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:URIUniversalCommunication)">
@@ -9326,8 +9305,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedTaxRegistration)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedTaxRegistration)">
@@ -9341,8 +9319,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:EndPointURIUniversalCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:EndPointURIUniversalCommunication)">
@@ -9356,8 +9333,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)">
@@ -9371,7 +9347,31 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="(not(ram:PayeeTradeParty/ram:ID) and ram:PayeeTradeParty/ram:GlobalID) or (ram:PayeeTradeParty/ram:ID and not(ram:PayeeTradeParty/ram:GlobalID)) or (not(ram:PayeeTradeParty/ram:ID) and not(ram:PayeeTradeParty/ram:GlobalID))"/>
       <xsl:otherwise>
@@ -9401,8 +9401,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TaxApplicableTradeCurrencyExchange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TaxApplicableTradeCurrencyExchange)">
@@ -9416,8 +9415,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceApplicableTradeCurrencyExchange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceApplicableTradeCurrencyExchange)">
@@ -9431,8 +9429,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PaymentApplicableTradeCurrencyExchange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PaymentApplicableTradeCurrencyExchange)">
@@ -9446,8 +9443,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/(ram:PaymentChannelCode | ram:GuaranteeMethodCode | ram:PaymentMethodCode | ram:ID | ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator | ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode | ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate | ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric | ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime | ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount | ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount | ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent | ram:ApplicableTradeSettlementFinancialCard/ram:Description | ram:PayerPartyDebtorFinancialAccount/ram:AccountName | ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID | ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName | ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name | ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)">
@@ -9461,8 +9457,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:GuaranteeMethodCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:GuaranteeMethodCode)">
@@ -9476,8 +9471,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentMethodCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentMethodCode)">
@@ -9491,8 +9485,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ID)">
@@ -9506,8 +9499,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/(ram:MicrochipIndicator | ram:TypeCode | ram:ExpiryDate | ram:VerificationNumeric | ram:ValidFromDateTime | ram:CreditLimitAmount | ram:CreditAvailableAmount | ram:InterestRatePercent | ram:Description)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)">
@@ -9521,8 +9513,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode)">
@@ -9536,8 +9527,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate)">
@@ -9551,8 +9541,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric)">
@@ -9566,8 +9555,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime)">
@@ -9581,8 +9569,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount)">
@@ -9596,8 +9583,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount)">
@@ -9611,8 +9597,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent)">
@@ -9626,8 +9611,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:Description)">
@@ -9641,8 +9625,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/(ram:AccountName | ram:ProprietaryID)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)">
@@ -9656,8 +9639,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID)">
@@ -9671,8 +9653,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/(ram:ClearingSystemName | ram:Name | ram:LocationFinancialInstitutionAddress)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)">
@@ -9686,8 +9667,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name)">
@@ -9701,8 +9681,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)">
@@ -9716,8 +9695,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:ActualTradeCurrencyExchange)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)">
@@ -9731,8 +9709,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:SequenceNumeric)">
@@ -9746,8 +9723,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:BasisQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:BasisQuantity)">
@@ -9761,8 +9737,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:PrepaidIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:PrepaidIndicator)">
@@ -9776,8 +9751,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:UnitBasisAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:UnitBasisAmount)">
@@ -9791,8 +9765,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:TypeCode)">
@@ -9806,8 +9779,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)">
@@ -9821,8 +9793,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SubtotalCalculatedTradeTax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SubtotalCalculatedTradeTax)">
@@ -9836,8 +9807,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedLogisticsServiceCharge)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedLogisticsServiceCharge)">
@@ -9851,8 +9821,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTradePaymentTerms/(ram:ID | ram:FromEventCode | ram:SettlementPeriodMeasure | ram:DueDateDateTime/udt:DateTime | ram:TypeCode | ram:InstructionTypeCode | ram:PartialPaymentPercent | ram:PaymentMeansID | ram:PartialPaymentAmount | ram:ApplicableTradePaymentPenaltyTerms | ram:ApplicableTradePaymentDiscountTerms | ram:PayeeTradeParty)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:ID)">
@@ -9866,8 +9835,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:FromEventCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:FromEventCode)">
@@ -9881,8 +9849,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:SettlementPeriodMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:SettlementPeriodMeasure)">
@@ -9896,8 +9863,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTime)">
@@ -9911,8 +9877,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:TypeCode)">
@@ -9926,8 +9891,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:InstructionTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:InstructionTypeCode)">
@@ -9941,8 +9905,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PartialPaymentPercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:PartialPaymentPercent)">
@@ -9956,8 +9919,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PaymentMeansID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:PaymentMeansID)">
@@ -9971,8 +9933,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PartialPaymentAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:PartialPaymentAmount)">
@@ -9986,8 +9947,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentPenaltyTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentPenaltyTerms)">
@@ -10001,8 +9961,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentDiscountTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentDiscountTerms)">
@@ -10016,8 +9975,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty)">
@@ -10031,8 +9989,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:SpecifiedFinancialAdjustment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedFinancialAdjustment)">
@@ -10046,8 +10003,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InvoiceReferencedDocument/ram:LineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InvoiceReferencedDocument/ram:LineID)">
@@ -10061,8 +10017,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ProFormaInvoiceReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ProFormaInvoiceReferencedDocument)">
@@ -10076,8 +10031,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LetterOfCreditReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LetterOfCreditReferencedDocument)">
@@ -10091,8 +10045,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:FactoringAgreementReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:FactoringAgreementReferencedDocument)">
@@ -10106,8 +10059,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:FactoringListReferencedDocument)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:FactoringListReferencedDocument)">
@@ -10121,8 +10073,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PayableSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayableSpecifiedTradeAccountingAccount)">
@@ -10136,8 +10087,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
@@ -10151,8 +10101,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:TypeCode)">
@@ -10166,8 +10115,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:AmountTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:AmountTypeCode)">
@@ -10181,8 +10129,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:Name)">
@@ -10196,8 +10143,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:CostReferenceDimensionPattern)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:CostReferenceDimensionPattern)">
@@ -10211,8 +10157,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(ram:PurchaseSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PurchaseSpecifiedTradeAccountingAccount)">
@@ -10226,8 +10171,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SalesSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SalesSpecifiedTradeAccountingAccount)">
@@ -10241,8 +10185,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementFinancialCard)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementFinancialCard)">
@@ -10256,8 +10199,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedAdvancePayment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedAdvancePayment)">
@@ -10271,8 +10213,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:UltimatePayeeTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:UltimatePayeeTradeParty)">
@@ -10286,8 +10227,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTradePaymentTerms"><xsl:choose>
       <xsl:when test="count(ram:SpecifiedTradePaymentTerms) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTradePaymentTerms) &lt;= 1">
@@ -10301,8 +10241,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTradePaymentTerms/ram:Description) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTradePaymentTerms/ram:Description) &lt;= 1">
@@ -10316,8 +10255,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="count(ram:ApplicableTradeTax/ram:TaxPointDate) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ApplicableTradeTax/ram:TaxPointDate) &lt;= 1">
@@ -10332,6 +10270,68 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(//ram:ApplicableTradeTax/ram:DueDateTypeCode) = 0 or count(distinct-values(//ram:ApplicableTradeTax/ram:DueDateTypeCode)) = 1"/>
       <xsl:otherwise>
@@ -10382,8 +10382,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TotalDiscountAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TotalDiscountAmount)">
@@ -10397,8 +10396,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TotalAllowanceChargeAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TotalAllowanceChargeAmount)">
@@ -10412,8 +10410,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RetailValueExcludingTaxInformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RetailValueExcludingTaxInformationAmount)">
@@ -10427,8 +10424,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TotalDepositFeeInformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TotalDepositFeeInformationAmount)">
@@ -10442,8 +10438,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ProductValueExcludingTobaccoTaxInformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ProductValueExcludingTobaccoTaxInformationAmount)">
@@ -10457,8 +10452,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:TotalRetailValueInformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:TotalRetailValueInformationAmount)">
@@ -10472,8 +10466,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:GrossLineTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossLineTotalAmount)">
@@ -10487,8 +10480,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetLineTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetLineTotalAmount)">
@@ -10502,8 +10494,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:NetIncludingTaxesLineTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetIncludingTaxesLineTotalAmount)">
@@ -10517,8 +10508,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:LineTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:LineTotalAmount) &lt;= 1">
@@ -10532,8 +10522,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:ChargeTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ChargeTotalAmount) &lt;= 1">
@@ -10547,8 +10536,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AllowanceTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AllowanceTotalAmount) &lt;= 1">
@@ -10562,8 +10550,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TaxBasisTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxBasisTotalAmount) &lt;= 1">
@@ -10577,8 +10564,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:RoundingAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:RoundingAmount) &lt;= 1">
@@ -10592,8 +10578,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GrandTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GrandTotalAmount) &lt;= 1">
@@ -10607,8 +10592,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:InformationAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:InformationAmount) &lt;= 1">
@@ -10622,8 +10606,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TotalPrepaidAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TotalPrepaidAmount) &lt;= 1">
@@ -10637,8 +10620,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TotalDiscountAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TotalDiscountAmount) &lt;= 1">
@@ -10652,8 +10634,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TotalAllowanceChargeAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TotalAllowanceChargeAmount) &lt;= 1">
@@ -10667,8 +10648,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:DuePayableAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:DuePayableAmount) &lt;= 1">
@@ -10682,8 +10662,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:RetailValueExcludingTaxInformationAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:RetailValueExcludingTaxInformationAmount) &lt;= 1">
@@ -10697,8 +10676,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TotalDepositFeeInformationAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TotalDepositFeeInformationAmount) &lt;= 1">
@@ -10712,8 +10690,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:ProductValueExcludingTobaccoTaxInformationAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ProductValueExcludingTobaccoTaxInformationAmount) &lt;= 1">
@@ -10727,8 +10704,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TotalRetailValueInformationAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TotalRetailValueInformationAmount) &lt;= 1">
@@ -10742,8 +10718,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GrossLineTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GrossLineTotalAmount) &lt;= 1">
@@ -10757,8 +10732,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:NetLineTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:NetLineTotalAmount) &lt;= 1">
@@ -10772,8 +10746,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:NetIncludingTaxesLineTotalAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:NetIncludingTaxesLineTotalAmount) &lt;= 1">
@@ -10786,7 +10759,34 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -10808,8 +10808,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@languageLocaleID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@languageLocaleID)">
@@ -10823,8 +10822,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ValuationBreakdownStatement)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ValuationBreakdownStatement)">
@@ -10839,6 +10837,8 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(//ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode[normalize-space(.) != normalize-space((//ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode)[1])]) = 0"/>
       <xsl:otherwise>
@@ -10904,8 +10904,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedDocumentVersion)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedDocumentVersion)">
@@ -10918,7 +10917,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -10940,8 +10940,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeAgencyName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeAgencyName)">
@@ -10955,8 +10954,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeDataURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeDataURI)">
@@ -10970,8 +10968,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeURI)">
@@ -10985,8 +10982,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeID)">
@@ -11000,8 +10996,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeAgencyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeAgencyID)">
@@ -11015,8 +11010,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeVersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeVersionID)">
@@ -11029,7 +11023,13 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11051,8 +11051,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeAgencyName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeAgencyName)">
@@ -11066,8 +11065,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeDataURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeDataURI)">
@@ -11081,8 +11079,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@schemeURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@schemeURI)">
@@ -11095,7 +11092,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11117,8 +11117,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@listURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@listURI)">
@@ -11131,7 +11130,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11153,8 +11153,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@listAgencyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@listAgencyID)">
@@ -11168,8 +11167,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@listVersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@listVersionID)">
@@ -11182,7 +11180,9 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11204,8 +11204,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@listAgencyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@listAgencyID)">
@@ -11219,8 +11218,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@listVersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@listVersionID)">
@@ -11234,8 +11232,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@listURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@listURI)">
@@ -11248,7 +11245,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11285,8 +11285,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CopyIndicator)">
@@ -11301,6 +11300,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:TypeCode) or (self::ram:AdditionalReferencedDocument) and (ram:TypeCode='50' or ram:TypeCode='130' or ram:TypeCode='916')"/>
       <xsl:otherwise>
@@ -11330,8 +11330,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:RevisionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:RevisionID)">
@@ -11346,6 +11345,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:Name) or (self::ram:AdditionalReferencedDocument and ram:TypeCode='916')"/>
       <xsl:otherwise>
@@ -11420,8 +11420,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PreviousRevisionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PreviousRevisionID)">
@@ -11436,6 +11435,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:FormattedIssueDateTime) or self::ram:InvoiceReferencedDocument"/>
       <xsl:otherwise>
@@ -11465,8 +11465,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:IssuerTradeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IssuerTradeParty)">
@@ -11480,8 +11479,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AttachedSpecifiedBinaryFile)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AttachedSpecifiedBinaryFile)">
@@ -11494,7 +11492,9 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11516,8 +11516,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@currencyCodeListVersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@currencyCodeListVersionID)">
@@ -11530,7 +11529,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11567,8 +11567,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@unitCodeListAgencyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@unitCodeListAgencyID)">
@@ -11582,8 +11581,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(@unitCodeListAgencyName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(@unitCodeListAgencyName)">
@@ -11596,7 +11594,9 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -11633,8 +11633,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CalculationSequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CalculationSequenceNumeric)">
@@ -11648,8 +11647,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BasisQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BasisQuantity)">
@@ -11664,6 +11662,8 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:BasisAmount) or (ancestor::ram:ApplicableHeaderTradeSettlement)"/>
       <xsl:otherwise>
@@ -11693,8 +11693,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LineTotalBasisAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LineTotalBasisAmount)">
@@ -11708,8 +11707,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AllowanceChargeBasisAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AllowanceChargeBasisAmount)">
@@ -11723,8 +11721,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CurrencyCode)">
@@ -11738,8 +11735,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:Jurisdiction)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:Jurisdiction)">
@@ -11753,8 +11749,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CustomsDutyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CustomsDutyIndicator)">
@@ -11769,6 +11764,11 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:ExemptionReasonCode) or self::ram:ApplicableTradeTax"/>
       <xsl:otherwise>
@@ -11843,8 +11843,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InformationAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InformationAmount)">
@@ -11858,8 +11857,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CategoryName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CategoryName)">
@@ -11874,6 +11872,8 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:DueDateTypeCode) or (ancestor::ram:ApplicableHeaderTradeSettlement)"/>
       <xsl:otherwise>
@@ -11903,8 +11903,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAccountingAccount)">
@@ -11918,8 +11917,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ServiceSupplyTradeCountry)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ServiceSupplyTradeCountry)">
@@ -11933,8 +11931,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerRepayableTaxSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerRepayableTaxSpecifiedTradeAccountingAccount)">
@@ -11948,8 +11945,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerPayableTaxSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerPayableTaxSpecifiedTradeAccountingAccount)">
@@ -11963,8 +11959,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SellerRefundableTaxSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerRefundableTaxSpecifiedTradeAccountingAccount)">
@@ -11978,8 +11973,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerDeductibleTaxSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerDeductibleTaxSpecifiedTradeAccountingAccount)">
@@ -11993,8 +11987,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount)">
@@ -12008,8 +12001,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PlaceApplicableTradeLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PlaceApplicableTradeLocation)">
@@ -12022,7 +12014,15 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -12044,8 +12044,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DurationMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DurationMeasure)">
@@ -12059,8 +12058,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:InclusiveIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:InclusiveIndicator)">
@@ -12074,8 +12072,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:Description)">
@@ -12089,8 +12086,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:EndDateTime/udt:DateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:EndDateTime/udt:DateTime)">
@@ -12104,8 +12100,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CompleteDateTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CompleteDateTime)">
@@ -12119,8 +12114,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:OpenIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:OpenIndicator)">
@@ -12134,8 +12128,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SeasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SeasonCode)">
@@ -12149,8 +12142,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ID)">
@@ -12164,8 +12156,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:Name)">
@@ -12179,8 +12170,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SequenceNumeric)">
@@ -12194,8 +12184,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:StartDateFlexibilityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:StartDateFlexibilityCode)">
@@ -12209,8 +12198,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:ContinuousIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ContinuousIndicator)">
@@ -12224,8 +12212,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PurposeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PurposeCode)">
@@ -12238,7 +12225,20 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -12260,8 +12260,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:PostOfficeBox)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PostOfficeBox)">
@@ -12275,8 +12274,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuildingName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuildingName)">
@@ -12290,8 +12288,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LineFour)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LineFour)">
@@ -12305,8 +12302,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:LineFive)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:LineFive)">
@@ -12320,8 +12316,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:StreetName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:StreetName)">
@@ -12335,8 +12330,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CitySubDivisionName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CitySubDivisionName)">
@@ -12350,8 +12344,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CountryName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CountryName)">
@@ -12365,8 +12358,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CountrySubDivisionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CountrySubDivisionID)">
@@ -12380,8 +12372,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AttentionOf)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AttentionOf)">
@@ -12395,8 +12386,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:CareOf)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:CareOf)">
@@ -12410,8 +12400,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:BuildingNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuildingNumber)">
@@ -12425,8 +12414,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:DepartmentName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DepartmentName)">
@@ -12440,8 +12428,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(ram:AdditionalStreetName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:AdditionalStreetName)">
@@ -12454,7 +12441,20 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M11" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M11" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->

@@ -3874,8 +3874,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:CopyIndicator)">
@@ -3889,8 +3888,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:UUID)">
@@ -3904,8 +3902,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:IssueTime)">
@@ -3919,8 +3916,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:PricingCurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:PricingCurrencyCode)">
@@ -3934,8 +3930,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:PaymentCurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:PaymentCurrencyCode)">
@@ -3949,8 +3944,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:PaymentAlternativeCurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:PaymentAlternativeCurrencyCode)">
@@ -3964,8 +3958,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:AccountingCostCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:AccountingCostCode)">
@@ -3979,8 +3972,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:LineCountNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:LineCountNumeric)">
@@ -3994,8 +3986,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:InvoicePeriod/(cbc:StartTime | cbc:EndTime | cbc:DurationMeasure | cbc:Description)"><xsl:choose>
       <xsl:when test="not(cac:InvoicePeriod/cbc:StartTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:InvoicePeriod/cbc:StartTime)">
@@ -4009,8 +4000,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:InvoicePeriod/cbc:EndTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:InvoicePeriod/cbc:EndTime)">
@@ -4024,8 +4014,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:InvoicePeriod/cbc:DurationMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:InvoicePeriod/cbc:DurationMeasure)">
@@ -4039,8 +4028,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:InvoicePeriod/cbc:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:InvoicePeriod/cbc:Description)">
@@ -4054,8 +4042,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:OrderReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:CustomerReference | cbc:OrderTypeCode | cac:DocumentReference)"><xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:CopyIndicator)">
@@ -4069,8 +4056,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:UUID)">
@@ -4084,8 +4070,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:IssueDate)">
@@ -4099,8 +4084,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:IssueTime)">
@@ -4114,8 +4098,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:CustomerReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:CustomerReference)">
@@ -4129,8 +4112,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:OrderTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:OrderTypeCode)">
@@ -4144,8 +4126,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OrderReference/cac:DocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cac:DocumentReference)">
@@ -4159,8 +4140,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:BillingReference/(cac:InvoiceDocumentReference/cbc:CopyIndicator | cac:InvoiceDocumentReference/cbc:UUID | cac:InvoiceDocumentReference/cbc:IssueTime | cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cac:InvoiceDocumentReference/cbc:DocumentType | cac:InvoiceDocumentReference/cbc:XPath | cac:InvoiceDocumentReference/cbc:LanguageID | cac:InvoiceDocumentReference/cbc:LocaleCode | cac:InvoiceDocumentReference/cbc:VersionID | cac:InvoiceDocumentReference/cbc:DocumentStatusCode | cac:InvoiceDocumentReference/cbc:DocumentDescription | cac:InvoiceDocumentReference/cac:Attachment | cac:InvoiceDocumentReference/cac:ValidityPeriod | cac:InvoiceDocumentReference/cac:IssuerParty | cac:InvoiceDocumentReference/cac:ResultOfVerification | cac:SelfBilledInvoiceDocumentReference | cac:CreditNoteDocumentReference | cac:SelfBilledCreditNoteDocumentReference | cac:DebitNoteDocumentReference | cac:ReminderDocumentReference | cac:AdditionalDocumentReference | cac:BillingReferenceLine)"><xsl:if test="cac:BillingReference/cac:InvoiceDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:CopyIndicator)">
@@ -4174,8 +4154,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:UUID)">
@@ -4189,8 +4168,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueTime)">
@@ -4204,8 +4182,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentTypeCode)">
@@ -4219,8 +4196,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentType)">
@@ -4234,8 +4210,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:XPath)">
@@ -4249,8 +4224,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:LanguageID)">
@@ -4264,8 +4238,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:LocaleCode)">
@@ -4279,8 +4252,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:VersionID)">
@@ -4294,8 +4266,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentStatusCode)">
@@ -4309,8 +4280,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentDescription)">
@@ -4324,8 +4294,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:Attachment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:Attachment)">
@@ -4339,8 +4308,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:ValidityPeriod)">
@@ -4354,8 +4322,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:IssuerParty)">
@@ -4369,8 +4336,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:ResultOfVerification)">
@@ -4384,8 +4350,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:SelfBilledInvoiceDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:SelfBilledInvoiceDocumentReference)">
@@ -4399,8 +4364,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:CreditNoteDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:CreditNoteDocumentReference)">
@@ -4414,8 +4378,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:SelfBilledCreditNoteDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:SelfBilledCreditNoteDocumentReference)">
@@ -4429,8 +4392,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:DebitNoteDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:DebitNoteDocumentReference)">
@@ -4444,8 +4406,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:ReminderDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:ReminderDocumentReference)">
@@ -4459,8 +4420,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:AdditionalDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:AdditionalDocumentReference)">
@@ -4474,8 +4434,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:BillingReferenceLine)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:BillingReferenceLine)">
@@ -4489,8 +4448,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:DespatchDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:CopyIndicator)">
@@ -4504,8 +4462,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:UUID)">
@@ -4519,8 +4476,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:IssueDate)">
@@ -4534,8 +4490,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:IssueTime)">
@@ -4549,8 +4504,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:DocumentTypeCode)">
@@ -4564,8 +4518,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:DocumentType)">
@@ -4579,8 +4532,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:XPath)">
@@ -4594,8 +4546,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:LanguageID)">
@@ -4609,8 +4560,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:LocaleCode)">
@@ -4624,8 +4574,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:VersionID)">
@@ -4639,8 +4588,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:DocumentStatusCode)">
@@ -4654,8 +4602,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:DocumentDescription)">
@@ -4669,8 +4616,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cac:Attachment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cac:Attachment)">
@@ -4684,8 +4630,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cac:ValidityPeriod)">
@@ -4699,8 +4644,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cac:IssuerParty)">
@@ -4714,8 +4658,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cac:ResultOfVerification)">
@@ -4729,8 +4672,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:ReceiptDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:CopyIndicator)">
@@ -4744,8 +4686,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:UUID)">
@@ -4759,8 +4700,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:IssueDate)">
@@ -4774,8 +4714,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:IssueTime)">
@@ -4789,8 +4728,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:DocumentTypeCode)">
@@ -4804,8 +4742,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:DocumentType)">
@@ -4819,8 +4756,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:XPath)">
@@ -4834,8 +4770,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:LanguageID)">
@@ -4849,8 +4784,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:LocaleCode)">
@@ -4864,8 +4798,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:VersionID)">
@@ -4879,8 +4812,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:DocumentStatusCode)">
@@ -4894,8 +4826,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:DocumentDescription)">
@@ -4909,8 +4840,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cac:Attachment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cac:Attachment)">
@@ -4924,8 +4854,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cac:ValidityPeriod)">
@@ -4939,8 +4868,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cac:IssuerParty)">
@@ -4954,8 +4882,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cac:ResultOfVerification)">
@@ -4969,8 +4896,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:StatementDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:StatementDocumentReference)">
@@ -4984,8 +4910,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:OriginatorDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:CopyIndicator)">
@@ -4999,8 +4924,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:UUID)">
@@ -5014,8 +4938,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:IssueDate)">
@@ -5029,8 +4952,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:IssueTime)">
@@ -5044,8 +4966,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:DocumentTypeCode)">
@@ -5059,8 +4980,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:DocumentType)">
@@ -5074,8 +4994,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:XPath)">
@@ -5089,8 +5008,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:LanguageID)">
@@ -5104,8 +5022,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:LocaleCode)">
@@ -5119,8 +5036,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:VersionID)">
@@ -5134,8 +5050,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:DocumentStatusCode)">
@@ -5149,8 +5064,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:DocumentDescription)">
@@ -5164,8 +5078,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cac:Attachment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cac:Attachment)">
@@ -5179,8 +5092,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cac:ValidityPeriod)">
@@ -5194,8 +5106,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cac:IssuerParty)">
@@ -5209,8 +5120,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cac:ResultOfVerification)">
@@ -5224,8 +5134,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:ContractDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:CopyIndicator)">
@@ -5239,8 +5148,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:UUID)">
@@ -5254,8 +5162,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:IssueDate)">
@@ -5269,8 +5176,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:IssueTime)">
@@ -5284,8 +5190,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:DocumentTypeCode)">
@@ -5299,8 +5204,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:DocumentType)">
@@ -5314,8 +5218,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:XPath)">
@@ -5329,8 +5232,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:LanguageID)">
@@ -5344,8 +5246,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:LocaleCode)">
@@ -5359,8 +5260,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:VersionID)">
@@ -5374,8 +5274,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:DocumentStatusCode)">
@@ -5389,8 +5288,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:DocumentDescription)">
@@ -5404,8 +5302,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cac:Attachment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cac:Attachment)">
@@ -5419,8 +5316,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cac:ValidityPeriod)">
@@ -5434,8 +5330,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cac:IssuerParty)">
@@ -5449,8 +5344,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cac:ResultOfVerification)">
@@ -5464,8 +5358,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:AdditionalDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cac:Attachment/cac:ExternalReference/cbc:DocumentHash | cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod | cac:Attachment/cac:ExternalReference/cbc:ExpiryDate | cac:Attachment/cac:ExternalReference/cbc:ExpiryTime | cac:Attachment/cac:ExternalReference/cbc:MimeCode | cac:Attachment/cac:ExternalReference/cbc:FormatCode | cac:Attachment/cac:ExternalReference/cbc:EncodingCode | cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode | cac:Attachment/cac:ExternalReference/cbc:FileName | cac:Attachment/cac:ExternalReference/cbc:Description | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:CopyIndicator)">
@@ -5479,8 +5372,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:UUID)">
@@ -5494,8 +5386,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:IssueDate)">
@@ -5509,8 +5400,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:IssueTime)">
@@ -5524,8 +5414,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:DocumentType)">
@@ -5539,8 +5428,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:XPath)">
@@ -5554,8 +5442,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:LanguageID)">
@@ -5569,8 +5456,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:LocaleCode)">
@@ -5584,8 +5470,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:VersionID)">
@@ -5599,8 +5484,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:DocumentStatusCode)">
@@ -5614,8 +5498,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/(cac:ExternalReference/cbc:DocumentHash | cac:ExternalReference/cbc:HashAlgorithmMethod | cac:ExternalReference/cbc:ExpiryDate | cac:ExternalReference/cbc:ExpiryTime | cac:ExternalReference/cbc:MimeCode | cac:ExternalReference/cbc:FormatCode | cac:ExternalReference/cbc:EncodingCode | cac:ExternalReference/cbc:CharacterSetCode | cac:ExternalReference/cbc:FileName | cac:ExternalReference/cbc:Description)"><xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/(cbc:DocumentHash | cbc:HashAlgorithmMethod | cbc:ExpiryDate | cbc:ExpiryTime | cbc:MimeCode | cbc:FormatCode | cbc:EncodingCode | cbc:CharacterSetCode | cbc:FileName | cbc:Description)"><xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:DocumentHash)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:DocumentHash)">
@@ -5629,8 +5512,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod)">
@@ -5644,8 +5526,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:ExpiryDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:ExpiryDate)">
@@ -5659,8 +5540,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:ExpiryTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:ExpiryTime)">
@@ -5674,8 +5554,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:MimeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:MimeCode)">
@@ -5689,8 +5568,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:FormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:FormatCode)">
@@ -5704,8 +5582,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:EncodingCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:EncodingCode)">
@@ -5719,8 +5596,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode)">
@@ -5734,8 +5610,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:FileName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:FileName)">
@@ -5749,8 +5624,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:Description)">
@@ -5764,8 +5638,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:ValidityPeriod)">
@@ -5779,8 +5652,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:IssuerParty)">
@@ -5794,8 +5666,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:ResultOfVerification)">
@@ -5809,8 +5680,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:ProjectReference/(cbc:UUID | cbc:IssueDate | cac:WorkPhaseReference)"><xsl:choose>
       <xsl:when test="not(cac:ProjectReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ProjectReference/cbc:UUID)">
@@ -5824,8 +5694,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ProjectReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ProjectReference/cbc:IssueDate)">
@@ -5839,8 +5708,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:ProjectReference/cac:WorkPhaseReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ProjectReference/cac:WorkPhaseReference)">
@@ -5854,8 +5722,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:Signature)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Signature)">
@@ -5869,8 +5736,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/(cbc:CustomerAssignedAccountID | cbc:AdditionalAccountID | cbc:DataSendingCapability | cac:Party/cbc:MarkCareIndicator | cac:Party/cbc:MarkAttentionIndicator | cac:Party/cbc:WebsiteURI | cac:Party/cbc:LogoReferenceID | cac:Party/cbc:IndustryClassificationCode | cac:Party/cac:Language | cac:Party/cac:PostalAddress/cbc:ID | cac:Party/cac:PostalAddress/cbc:AddressTypeCode | cac:Party/cac:PostalAddress/cbc:AddressFormatCode | cac:Party/cac:PostalAddress/cbc:Postbox | cac:Party/cac:PostalAddress/cbc:Floor | cac:Party/cac:PostalAddress/cbc:Room | cac:Party/cac:PostalAddress/cbc:BlockName | cac:Party/cac:PostalAddress/cbc:BuildingName | cac:Party/cac:PostalAddress/cbc:BuildingNumber | cac:Party/cac:PostalAddress/cbc:InhouseMail | cac:Party/cac:PostalAddress/cbc:Department | cac:Party/cac:PostalAddress/cbc:MarkAttention | cac:Party/cac:PostalAddress/cbc:MarkCare | cac:Party/cac:PostalAddress/cbc:PlotIdentification | cac:Party/cac:PostalAddress/cbc:CitySubdivisionName | cac:Party/cac:PostalAddress/cbc:CountrySubentityCode | cac:Party/cac:PostalAddress/cbc:Region | cac:Party/cac:PostalAddress/cbc:District | cac:Party/cac:PostalAddress/cbc:TimezoneOffset | cac:Party/cac:PostalAddress/cac:Country/cbc:Name | cac:Party/cac:PostalAddress/cac:LocationCoordinate | cac:Party/cac:PhysicalLocation | cac:Party/cac:PartyTaxScheme/cbc:RegistrationName | cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason | cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate | cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress | cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty | cac:Party/cac:PartyLegalEntity/cac:ShareholderParty | cac:Party/cac:Contact/cbc:ID | cac:Party/cac:Contact/cbc:Telefax | cac:Party/cac:Contact/cbc:Note | cac:Party/cac:Contact/cac:OtherCommunication | cac:Party/cac:Person | cac:Party/cac:AgentParty | cac:Party/cac:ServiceProviderParty | cac:Party/cac:PowerOfAttorney | cac:Party/cac:FinancialAccount | cac:DespatchContact | cac:AccountingContact | cac:SellerContact)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cbc:CustomerAssignedAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cbc:CustomerAssignedAccountID)">
@@ -5884,8 +5750,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cbc:AdditionalAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cbc:AdditionalAccountID)">
@@ -5899,8 +5764,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cbc:DataSendingCapability)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cbc:DataSendingCapability)">
@@ -5914,8 +5778,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact/cbc:ID | cac:Contact/cbc:Telefax | cac:Contact/cbc:Note | cac:Contact/cac:OtherCommunication | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkCareIndicator)">
@@ -5929,8 +5792,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkAttentionIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkAttentionIndicator)">
@@ -5944,8 +5806,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:WebsiteURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cbc:WebsiteURI)">
@@ -5959,8 +5820,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:LogoReferenceID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cbc:LogoReferenceID)">
@@ -5974,8 +5834,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:IndustryClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cbc:IndustryClassificationCode)">
@@ -5989,8 +5848,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Language)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Language)">
@@ -6004,8 +5862,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:ID)">
@@ -6019,8 +5876,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:AddressTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:AddressTypeCode)">
@@ -6034,8 +5890,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:AddressFormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:AddressFormatCode)">
@@ -6049,8 +5904,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Postbox)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Postbox)">
@@ -6064,8 +5918,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Floor)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Floor)">
@@ -6079,8 +5932,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Room)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Room)">
@@ -6094,8 +5946,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BlockName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BlockName)">
@@ -6109,8 +5960,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BuildingName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BuildingName)">
@@ -6124,8 +5974,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BuildingNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BuildingNumber)">
@@ -6139,8 +5988,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:InhouseMail)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:InhouseMail)">
@@ -6154,8 +6002,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Department)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Department)">
@@ -6169,8 +6016,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:MarkAttention)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:MarkAttention)">
@@ -6184,8 +6030,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:MarkCare)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:MarkCare)">
@@ -6199,8 +6044,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:PlotIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:PlotIdentification)">
@@ -6214,8 +6058,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CitySubdivisionName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CitySubdivisionName)">
@@ -6229,8 +6072,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CountrySubentityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CountrySubentityCode)">
@@ -6244,8 +6086,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Region)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Region)">
@@ -6259,8 +6100,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:District)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:District)">
@@ -6274,8 +6114,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:TimezoneOffset)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:TimezoneOffset)">
@@ -6289,8 +6128,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:Country/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:Country/cbc:Name)">
@@ -6304,8 +6142,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:LocationCoordinate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:LocationCoordinate)">
@@ -6319,8 +6156,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PhysicalLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PhysicalLocation)">
@@ -6334,8 +6170,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -6349,8 +6184,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode)">
@@ -6364,8 +6198,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode)">
@@ -6379,8 +6212,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason)">
@@ -6394,8 +6226,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress)">
@@ -6409,8 +6240,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -6424,8 +6254,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)">
@@ -6439,8 +6268,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)">
@@ -6454,8 +6282,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)">
@@ -6469,8 +6296,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -6484,8 +6310,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)">
@@ -6499,8 +6324,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)">
@@ -6514,8 +6338,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)">
@@ -6529,8 +6352,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)">
@@ -6544,8 +6366,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount)">
@@ -6559,8 +6380,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)">
@@ -6574,8 +6394,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress)">
@@ -6589,8 +6408,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)">
@@ -6604,8 +6422,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty)">
@@ -6619,8 +6436,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:ShareholderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:ShareholderParty)">
@@ -6634,8 +6450,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:Contact/(cbc:ID | cbc:Telefax | cbc:Note | cac:OtherCommunication)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ID)">
@@ -6649,8 +6464,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Telefax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Telefax)">
@@ -6664,8 +6478,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Note)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Note)">
@@ -6679,8 +6492,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cac:OtherCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cac:OtherCommunication)">
@@ -6694,8 +6506,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Person)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Person)">
@@ -6709,8 +6520,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:AgentParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:AgentParty)">
@@ -6724,8 +6534,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:ServiceProviderParty)">
@@ -6739,8 +6548,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PowerOfAttorney)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PowerOfAttorney)">
@@ -6754,8 +6562,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:FinancialAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:FinancialAccount)">
@@ -6769,8 +6576,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:DespatchContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:DespatchContact)">
@@ -6784,8 +6590,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:AccountingContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:AccountingContact)">
@@ -6799,8 +6604,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:SellerContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:SellerContact)">
@@ -6814,8 +6618,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:AccountingCustomerParty/(cbc:CustomerAssignedAccountID | cbc:SupplierAssignedAccountID | cbc:AdditionalAccountID | cac:Party/cbc:MarkCareIndicator | cac:Party/cbc:MarkAttentionIndicator | cac:Party/cbc:WebsiteURI | cac:Party/cbc:LogoReferenceID | cac:Party/cbc:IndustryClassificationCode | cac:Party/cac:Language | cac:Party/cac:PostalAddress/cbc:ID | cac:Party/cac:PostalAddress/cbc:AddressTypeCode | cac:Party/cac:PostalAddress/cbc:AddressFormatCode | cac:Party/cac:PostalAddress/cbc:Postbox | cac:Party/cac:PostalAddress/cbc:Floor | cac:Party/cac:PostalAddress/cbc:Room | cac:Party/cac:PostalAddress/cbc:BlockName | cac:Party/cac:PostalAddress/cbc:BuildingName | cac:Party/cac:PostalAddress/cbc:BuildingNumber | cac:Party/cac:PostalAddress/cbc:InhouseMail | cac:Party/cac:PostalAddress/cbc:Department | cac:Party/cac:PostalAddress/cbc:MarkAttention | cac:Party/cac:PostalAddress/cbc:MarkCare | cac:Party/cac:PostalAddress/cbc:PlotIdentification | cac:Party/cac:PostalAddress/cbc:CitySubdivisionName | cac:Party/cac:PostalAddress/cbc:CountrySubentityCode | cac:Party/cac:PostalAddress/cbc:Region | cac:Party/cac:PostalAddress/cbc:District | cac:Party/cac:PostalAddress/cbc:TimezoneOffset | cac:Party/cac:PostalAddress/cac:Country/cbc:Name | cac:Party/cac:PostalAddress/cac:LocationCoordinate | cac:Party/cac:PhysicalLocation | cac:Party/cac:PartyTaxScheme/cbc:RegistrationName | cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason | cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate | cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress | cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty | cac:Party/cac:PartyLegalEntity/cac:ShareholderParty | cac:Party/cac:Contact/cbc:ID | cac:Party/cac:Contact/cbc:Telefax | cac:Party/cac:Contact/cbc:Note | cac:Party/cac:Contact/cac:OtherCommunication | cac:Party/cac:Person | cac:Party/cac:AgentParty | cac:Party/cac:ServiceProviderParty | cac:Party/cac:PowerOfAttorney | cac:Party/cac:FinancialAccount | cac:DeliveryContact | cac:AccountingContact | cac:BuyerContact)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cbc:CustomerAssignedAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cbc:CustomerAssignedAccountID)">
@@ -6829,8 +6632,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cbc:SupplierAssignedAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cbc:SupplierAssignedAccountID)">
@@ -6844,8 +6646,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cbc:AdditionalAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cbc:AdditionalAccountID)">
@@ -6859,8 +6660,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact/cbc:ID | cac:Contact/cbc:Telefax | cac:Contact/cbc:Note | cac:Contact/cac:OtherCommunication | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkCareIndicator)">
@@ -6874,8 +6674,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkAttentionIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkAttentionIndicator)">
@@ -6889,8 +6688,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:WebsiteURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cbc:WebsiteURI)">
@@ -6904,8 +6702,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:LogoReferenceID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cbc:LogoReferenceID)">
@@ -6919,8 +6716,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:IndustryClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cbc:IndustryClassificationCode)">
@@ -6934,8 +6730,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Language)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Language)">
@@ -6949,8 +6744,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:ID)">
@@ -6964,8 +6758,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:AddressTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:AddressTypeCode)">
@@ -6979,8 +6772,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:AddressFormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:AddressFormatCode)">
@@ -6994,8 +6786,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Postbox)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Postbox)">
@@ -7009,8 +6800,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Floor)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Floor)">
@@ -7024,8 +6814,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Room)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Room)">
@@ -7039,8 +6828,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BlockName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BlockName)">
@@ -7054,8 +6842,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BuildingName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BuildingName)">
@@ -7069,8 +6856,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BuildingNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BuildingNumber)">
@@ -7084,8 +6870,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:InhouseMail)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:InhouseMail)">
@@ -7099,8 +6884,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Department)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Department)">
@@ -7114,8 +6898,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:MarkAttention)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:MarkAttention)">
@@ -7129,8 +6912,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:MarkCare)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:MarkCare)">
@@ -7144,8 +6926,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:PlotIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:PlotIdentification)">
@@ -7159,8 +6940,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CitySubdivisionName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CitySubdivisionName)">
@@ -7174,8 +6954,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CountrySubentityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CountrySubentityCode)">
@@ -7189,8 +6968,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Region)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Region)">
@@ -7204,8 +6982,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:District)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:District)">
@@ -7219,8 +6996,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:TimezoneOffset)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:TimezoneOffset)">
@@ -7234,8 +7010,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:Country/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:Country/cbc:Name)">
@@ -7249,8 +7024,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:LocationCoordinate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:LocationCoordinate)">
@@ -7264,8 +7038,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PhysicalLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PhysicalLocation)">
@@ -7279,8 +7052,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -7294,8 +7066,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode)">
@@ -7309,8 +7080,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode)">
@@ -7324,8 +7094,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason)">
@@ -7339,8 +7108,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress)">
@@ -7354,8 +7122,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -7369,8 +7136,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)">
@@ -7384,8 +7150,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)">
@@ -7399,8 +7164,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)">
@@ -7414,8 +7178,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:CompanyLegalForm | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -7429,8 +7192,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)">
@@ -7444,8 +7206,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)">
@@ -7459,8 +7220,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)">
@@ -7474,8 +7234,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)">
@@ -7489,8 +7248,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)">
@@ -7504,8 +7262,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount)">
@@ -7519,8 +7276,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)">
@@ -7534,8 +7290,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress)">
@@ -7549,8 +7304,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)">
@@ -7564,8 +7318,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty)">
@@ -7579,8 +7332,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:ShareholderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:ShareholderParty)">
@@ -7594,8 +7346,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:Contact/(cbc:ID | cbc:Telefax | cbc:Note | cac:OtherCommunication)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID)">
@@ -7609,8 +7360,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Telefax)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Telefax)">
@@ -7624,8 +7374,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Note)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Note)">
@@ -7639,8 +7388,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cac:OtherCommunication)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cac:OtherCommunication)">
@@ -7654,8 +7402,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Person)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Person)">
@@ -7669,8 +7416,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:AgentParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:AgentParty)">
@@ -7684,8 +7430,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:ServiceProviderParty)">
@@ -7699,8 +7444,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PowerOfAttorney)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PowerOfAttorney)">
@@ -7714,8 +7458,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:FinancialAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:FinancialAccount)">
@@ -7729,8 +7472,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:DeliveryContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:DeliveryContact)">
@@ -7744,8 +7486,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:AccountingContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:AccountingContact)">
@@ -7759,8 +7500,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:BuyerContact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:BuyerContact)">
@@ -7774,8 +7514,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:PayeeParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress | cac:PhysicalLocation | cac:PartyTaxScheme | cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:MarkCareIndicator)">
@@ -7789,8 +7528,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:MarkAttentionIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:MarkAttentionIndicator)">
@@ -7804,8 +7542,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:WebsiteURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:WebsiteURI)">
@@ -7819,8 +7556,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:LogoReferenceID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:LogoReferenceID)">
@@ -7834,8 +7570,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:EndpointID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:EndpointID)">
@@ -7849,8 +7584,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:IndustryClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:IndustryClassificationCode)">
@@ -7864,8 +7598,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:Language)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:Language)">
@@ -7879,8 +7612,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PostalAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PostalAddress)">
@@ -7894,8 +7626,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PhysicalLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PhysicalLocation)">
@@ -7909,8 +7640,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyTaxScheme)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyTaxScheme)">
@@ -7924,8 +7654,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PayeeParty/cac:PartyLegalEntity/(cbc:RegistrationName | cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:CompanyLegalForm | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationName)">
@@ -7939,8 +7668,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -7954,8 +7682,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)">
@@ -7969,8 +7696,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)">
@@ -7984,8 +7710,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLegalForm)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLegalForm)">
@@ -7999,8 +7724,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)">
@@ -8014,8 +7738,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)">
@@ -8029,8 +7752,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CorporateStockAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CorporateStockAmount)">
@@ -8044,8 +7766,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)">
@@ -8059,8 +7780,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:RegistrationAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:RegistrationAddress)">
@@ -8074,8 +7794,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)">
@@ -8089,8 +7808,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:HeadOfficeParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:HeadOfficeParty)">
@@ -8104,8 +7822,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:ShareholderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:ShareholderParty)">
@@ -8119,8 +7836,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:Contact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:Contact)">
@@ -8134,8 +7850,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:Person)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:Person)">
@@ -8149,8 +7864,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:AgentParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:AgentParty)">
@@ -8164,8 +7878,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:ServiceProviderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:ServiceProviderParty)">
@@ -8179,8 +7892,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PowerOfAttorney)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PowerOfAttorney)">
@@ -8194,8 +7906,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:FinancialAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:FinancialAccount)">
@@ -8209,8 +7920,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:BuyerCustomerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BuyerCustomerParty)">
@@ -8224,8 +7934,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:SellerSupplierParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:SellerSupplierParty)">
@@ -8239,8 +7948,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:PartyIdentification | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:MarkCareIndicator)">
@@ -8254,8 +7962,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:MarkAttentionIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:MarkAttentionIndicator)">
@@ -8269,8 +7976,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:WebsiteURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:WebsiteURI)">
@@ -8284,8 +7990,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:LogoReferenceID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:LogoReferenceID)">
@@ -8299,8 +8004,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:EndpointID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:EndpointID)">
@@ -8314,8 +8018,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:IndustryClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:IndustryClassificationCode)">
@@ -8329,8 +8032,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyIdentification)">
@@ -8344,8 +8046,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:Language)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:Language)">
@@ -8359,8 +8060,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:ID)">
@@ -8374,8 +8074,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:AddressTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:AddressTypeCode)">
@@ -8389,8 +8088,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:AddressFormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:AddressFormatCode)">
@@ -8404,8 +8102,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Postbox)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Postbox)">
@@ -8419,8 +8116,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Floor)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Floor)">
@@ -8434,8 +8130,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Room)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Room)">
@@ -8449,8 +8144,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BlockName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BlockName)">
@@ -8464,8 +8158,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BuildingName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BuildingName)">
@@ -8479,8 +8172,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BuildingNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BuildingNumber)">
@@ -8494,8 +8186,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:InhouseMail)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:InhouseMail)">
@@ -8509,8 +8200,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Department)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Department)">
@@ -8524,8 +8214,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:MarkAttention)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:MarkAttention)">
@@ -8539,8 +8228,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:MarkCare)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:MarkCare)">
@@ -8554,8 +8242,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:PlotIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:PlotIdentification)">
@@ -8569,8 +8256,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CitySubdivisionName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CitySubdivisionName)">
@@ -8584,8 +8270,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CountrySubentityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CountrySubentityCode)">
@@ -8599,8 +8284,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Region)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Region)">
@@ -8614,8 +8298,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:District)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:District)">
@@ -8629,8 +8312,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:TimezoneOffset)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:TimezoneOffset)">
@@ -8644,8 +8326,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cac:Country/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cac:Country/cbc:Name)">
@@ -8659,8 +8340,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cac:LocationCoordinate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cac:LocationCoordinate)">
@@ -8674,8 +8354,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PhysicalLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PhysicalLocation)">
@@ -8689,8 +8368,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -8704,8 +8382,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:TaxLevelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:TaxLevelCode)">
@@ -8719,8 +8396,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:ExemptionReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:ExemptionReasonCode)">
@@ -8734,8 +8410,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:ExemptionReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:ExemptionReason)">
@@ -8749,8 +8424,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:RegistrationAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:RegistrationAddress)">
@@ -8764,8 +8438,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -8779,8 +8452,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)">
@@ -8794,8 +8466,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)">
@@ -8809,8 +8480,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)">
@@ -8824,8 +8494,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyLegalEntity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyLegalEntity)">
@@ -8839,8 +8508,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:Contact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:Contact)">
@@ -8854,8 +8522,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:Person)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:Person)">
@@ -8869,8 +8536,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:AgentParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:AgentParty)">
@@ -8884,8 +8550,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:ServiceProviderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:ServiceProviderParty)">
@@ -8899,8 +8564,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PowerOfAttorney)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PowerOfAttorney)">
@@ -8914,8 +8578,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:FinancialAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:FinancialAccount)">
@@ -8929,8 +8592,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:Delivery/(cbc:ID | cbc:Quantity | cbc:MinimumQuantity | cbc:MaximumQuantity | cbc:ActualDeliveryTime | cbc:LatestDeliveryDate | cbc:LatestDeliveryTime | cbc:ReleaseID | cbc:TrackingID | cac:DeliveryLocation/cbc:Description | cac:DeliveryLocation/cbc:Conditions | cac:DeliveryLocation/cbc:CountrySubentity | cac:DeliveryLocation/cbc:CountrySubentityCode | cac:DeliveryLocation/cbc:LocationTypeCode | cac:DeliveryLocation/cbc:InformationURI | cac:DeliveryLocation/cbc:Name | cac:DeliveryLocation/cac:ValidityPeriod | cac:DeliveryLocation/cac:Address/cbc:ID | cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode | cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode | cac:DeliveryLocation/cac:Address/cbc:Postbox | cac:DeliveryLocation/cac:Address/cbc:Floor | cac:DeliveryLocation/cac:Address/cbc:Room | cac:DeliveryLocation/cac:Address/cbc:BlockName | cac:DeliveryLocation/cac:Address/cbc:BuildingName | cac:DeliveryLocation/cac:Address/cbc:BuildingNumber | cac:DeliveryLocation/cac:Address/cbc:InhouseMail | cac:DeliveryLocation/cac:Address/cbc:Department | cac:DeliveryLocation/cac:Address/cbc:MarkAttention | cac:DeliveryLocation/cac:Address/cbc:MarkCare | cac:DeliveryLocation/cac:Address/cbc:PlotIdentification | cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName | cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode | cac:DeliveryLocation/cac:Address/cbc:Region | cac:DeliveryLocation/cac:Address/cbc:District | cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset | cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name | cac:DeliveryLocation/cac:Address/cac:LocationCoordinate | cac:DeliveryLocation/cac:SubsidiaryLocation | cac:DeliveryLocation/cac:LocationCoordinate | cac:AlternativeDeliveryLocation | cac:RequestedDeliveryPeriod | cac:EstimatedDeliveryPeriod | cac:CarrierParty | cac:DeliveryParty/cbc:MarkCareIndicator | cac:DeliveryParty/cbc:MarkAttentionIndicator | cac:DeliveryParty/cbc:WebsiteURI | cac:DeliveryParty/cbc:LogoReferenceID | cac:DeliveryParty/cbc:EndpointID | cac:DeliveryParty/cbc:IndustryClassificationCode | cac:DeliveryParty/cac:PartyIdentification | cac:DeliveryParty/cac:Language | cac:DeliveryParty/cac:PostalAddress | cac:DeliveryParty/cac:PhysicalLocation | cac:DeliveryParty/cac:PartyTaxScheme | cac:DeliveryParty/cac:PartyLegalEntity | cac:DeliveryParty/cac:Contact | cac:DeliveryParty/cac:Person | cac:DeliveryParty/cac:AgentParty | cac:DeliveryParty/cac:ServiceProviderParty | cac:DeliveryParty/cac:PowerOfAttorney | cac:DeliveryParty/cac:FinancialAccount | cac:NotifyParty | cac:Despatch | cac:DeliveryTerms | cac:MinimumDeliveryUnit | cac:MaximumDeliveryUnit | cac:Shipment)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:ID)">
@@ -8944,8 +8606,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:Quantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:Quantity)">
@@ -8959,8 +8620,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:MinimumQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:MinimumQuantity)">
@@ -8974,8 +8634,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:MaximumQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:MaximumQuantity)">
@@ -8989,8 +8648,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:ActualDeliveryTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:ActualDeliveryTime)">
@@ -9004,8 +8662,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:LatestDeliveryDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:LatestDeliveryDate)">
@@ -9019,8 +8676,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:LatestDeliveryTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:LatestDeliveryTime)">
@@ -9034,8 +8690,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:ReleaseID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:ReleaseID)">
@@ -9049,8 +8704,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:TrackingID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:TrackingID)">
@@ -9064,8 +8718,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:Delivery/cac:DeliveryLocation/(cbc:Description | cbc:Conditions | cbc:CountrySubentity | cbc:CountrySubentityCode | cbc:LocationTypeCode | cbc:InformationURI | cbc:Name | cac:ValidityPeriod | cac:Address/cbc:ID | cac:Address/cbc:AddressTypeCode | cac:Address/cbc:AddressFormatCode | cac:Address/cbc:Postbox | cac:Address/cbc:Floor | cac:Address/cbc:Room | cac:Address/cbc:BlockName | cac:Address/cbc:BuildingName | cac:Address/cbc:BuildingNumber | cac:Address/cbc:InhouseMail | cac:Address/cbc:Department | cac:Address/cbc:MarkAttention | cac:Address/cbc:MarkCare | cac:Address/cbc:PlotIdentification | cac:Address/cbc:CitySubdivisionName | cac:Address/cbc:CountrySubentityCode | cac:Address/cbc:Region | cac:Address/cbc:District | cac:Address/cbc:TimezoneOffset | cac:Address/cac:Country/cbc:Name | cac:Address/cac:LocationCoordinate | cac:SubsidiaryLocation | cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:Description)">
@@ -9079,8 +8732,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Conditions)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:Conditions)">
@@ -9094,8 +8746,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:CountrySubentity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:CountrySubentity)">
@@ -9109,8 +8760,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:CountrySubentityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:CountrySubentityCode)">
@@ -9124,8 +8774,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:LocationTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:LocationTypeCode)">
@@ -9139,8 +8788,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:InformationURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:InformationURI)">
@@ -9154,8 +8802,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:Name)">
@@ -9169,8 +8816,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:ValidityPeriod)">
@@ -9184,8 +8830,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:Delivery/cac:DeliveryLocation/cac:Address/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:ID)">
@@ -9199,8 +8844,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode)">
@@ -9214,8 +8858,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode)">
@@ -9229,8 +8872,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Postbox)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Postbox)">
@@ -9244,8 +8886,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Floor)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Floor)">
@@ -9259,8 +8900,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Room)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Room)">
@@ -9274,8 +8914,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BlockName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BlockName)">
@@ -9289,8 +8928,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BuildingName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BuildingName)">
@@ -9304,8 +8942,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BuildingNumber)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BuildingNumber)">
@@ -9319,8 +8956,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:InhouseMail)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:InhouseMail)">
@@ -9334,8 +8970,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Department)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Department)">
@@ -9349,8 +8984,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:MarkAttention)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:MarkAttention)">
@@ -9364,8 +8998,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:MarkCare)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:MarkCare)">
@@ -9379,8 +9012,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:PlotIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:PlotIdentification)">
@@ -9394,8 +9026,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName)">
@@ -9409,8 +9040,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode)">
@@ -9424,8 +9054,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Region)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Region)">
@@ -9439,8 +9068,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:District)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:District)">
@@ -9454,8 +9082,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset)">
@@ -9469,8 +9096,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name)">
@@ -9484,8 +9110,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cac:LocationCoordinate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cac:LocationCoordinate)">
@@ -9499,8 +9124,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:SubsidiaryLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:SubsidiaryLocation)">
@@ -9514,8 +9138,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:LocationCoordinate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:LocationCoordinate)">
@@ -9529,8 +9152,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:AlternativeDeliveryLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:AlternativeDeliveryLocation)">
@@ -9544,8 +9166,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:RequestedDeliveryPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:RequestedDeliveryPeriod)">
@@ -9559,8 +9180,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:EstimatedDeliveryPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:EstimatedDeliveryPeriod)">
@@ -9574,8 +9194,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:CarrierParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:CarrierParty)">
@@ -9589,8 +9208,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:Delivery/cac:DeliveryParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:PartyIdentification | cac:Language | cac:PostalAddress | cac:PhysicalLocation | cac:PartyTaxScheme | cac:PartyLegalEntity | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkCareIndicator)">
@@ -9604,8 +9222,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkAttentionIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkAttentionIndicator)">
@@ -9619,8 +9236,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:WebsiteURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:WebsiteURI)">
@@ -9634,8 +9250,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:LogoReferenceID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:LogoReferenceID)">
@@ -9649,8 +9264,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:EndpointID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:EndpointID)">
@@ -9664,8 +9278,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:IndustryClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:IndustryClassificationCode)">
@@ -9679,8 +9292,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PartyIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:PartyIdentification)">
@@ -9694,8 +9306,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:Language)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:Language)">
@@ -9709,8 +9320,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PostalAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:PostalAddress)">
@@ -9724,8 +9334,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PhysicalLocation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:PhysicalLocation)">
@@ -9739,8 +9348,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PartyTaxScheme)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:PartyTaxScheme)">
@@ -9754,8 +9362,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PartyLegalEntity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:PartyLegalEntity)">
@@ -9769,8 +9376,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:Contact)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:Contact)">
@@ -9784,8 +9390,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:Person)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:Person)">
@@ -9799,8 +9404,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:AgentParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:AgentParty)">
@@ -9814,8 +9418,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:ServiceProviderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:ServiceProviderParty)">
@@ -9829,8 +9432,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PowerOfAttorney)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:PowerOfAttorney)">
@@ -9844,8 +9446,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:FinancialAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cac:FinancialAccount)">
@@ -9859,8 +9460,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:NotifyParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:NotifyParty)">
@@ -9874,8 +9474,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:Despatch)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:Despatch)">
@@ -9889,8 +9488,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryTerms)">
@@ -9904,8 +9502,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:MinimumDeliveryUnit)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:MinimumDeliveryUnit)">
@@ -9919,8 +9516,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:MaximumDeliveryUnit)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:MaximumDeliveryUnit)">
@@ -9934,8 +9530,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:Shipment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:Shipment)">
@@ -9949,8 +9544,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:DeliveryTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DeliveryTerms)">
@@ -9964,8 +9558,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cbc:ID)">
@@ -9980,6 +9573,413 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:PaymentDueDate) or ../cn:CreditNote"/>
       <xsl:otherwise>
@@ -9995,7 +9995,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="cac:PaymentMeans/(cbc:PaymentChannelCode | cbc:InstructionID | cac:CardAccount/cbc:CardTypeCode | cac:CardAccount/cbc:ValidityStartDate | cac:CardAccount/cbc:ExpiryDate | cac:CardAccount/cbc:IssuerID | cac:CardAccount/cbc:IssueNumberID | cac:CardAccount/cbc:CV2ID | cac:CardAccount/cbc:CardChipCode | cac:CardAccount/cbc:ChipApplicationID | cac:PayeeFinancialAccount/cbc:AliasName | cac:PayeeFinancialAccount/cbc:AccountTypeCode | cac:PayeeFinancialAccount/cbc:AccountFormatCode | cac:PayeeFinancialAccount/cbc:CurrencyCode | cac:PayeeFinancialAccount/cbc:PaymentNote | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address | cac:PayeeFinancialAccount/cac:Country | cac:CreditAccount | cac:PaymentMandate/cbc:MandateTypeCode | cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric | cac:PaymentMandate/cbc:MaximumPaidAmount | cac:PaymentMandate/cbc:SignatureID | cac:PaymentMandate/cac:PayerParty | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote | cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch | cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country | cac:PaymentMandate/cac:ValidityPeriod | cac:PaymentMandate/cac:PaymentReversalPeriod | cac:PaymentMandate/cac:Clause | cac:TradeFinancing)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:PaymentChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cbc:PaymentChannelCode)">
@@ -10009,8 +10009,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:InstructionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cbc:InstructionID)">
@@ -10024,8 +10023,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:CardAccount/(cbc:CardTypeCode | cbc:ValidityStartDate | cbc:ExpiryDate | cbc:IssuerID | cbc:IssueNumberID | cbc:CV2ID | cbc:CardChipCode | cbc:ChipApplicationID)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardTypeCode)">
@@ -10039,8 +10037,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:ValidityStartDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:ValidityStartDate)">
@@ -10054,8 +10051,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:ExpiryDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:ExpiryDate)">
@@ -10069,8 +10065,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:IssuerID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:IssuerID)">
@@ -10084,8 +10079,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:IssueNumberID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:IssueNumberID)">
@@ -10099,8 +10093,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CV2ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:CV2ID)">
@@ -10114,8 +10107,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardChipCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardChipCode)">
@@ -10129,8 +10121,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:ChipApplicationID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:ChipApplicationID)">
@@ -10144,8 +10135,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:AliasName | cbc:AccountTypeCode | cbc:AccountFormatCode | cbc:CurrencyCode | cbc:PaymentNote | cac:FinancialInstitutionBranch/cbc:Name | cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name | cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address | cac:FinancialInstitutionBranch/cac:Address | cac:Country)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AliasName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AliasName)">
@@ -10159,8 +10149,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AccountTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AccountTypeCode)">
@@ -10174,8 +10163,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AccountFormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AccountFormatCode)">
@@ -10189,8 +10177,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:CurrencyCode)">
@@ -10204,8 +10191,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:PaymentNote)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:PaymentNote)">
@@ -10219,8 +10205,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/(cbc:Name | cac:FinancialInstitution/cbc:Name | cac:FinancialInstitution/cac:Address | cac:Address)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name)">
@@ -10234,8 +10219,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/(cbc:Name | cac:Address)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name)">
@@ -10249,8 +10233,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address)">
@@ -10264,8 +10247,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address)">
@@ -10279,8 +10261,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:Country)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:Country)">
@@ -10294,8 +10275,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CreditAccount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CreditAccount)">
@@ -10309,8 +10289,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PaymentMandate/(cbc:MandateTypeCode | cbc:MaximumPaymentInstructionsNumeric | cbc:MaximumPaidAmount | cbc:SignatureID | cac:PayerParty | cac:PayerFinancialAccount/cbc:Name | cac:PayerFinancialAccount/cbc:AliasName | cac:PayerFinancialAccount/cbc:AccountTypeCode | cac:PayerFinancialAccount/cbc:AccountFormatCode | cac:PayerFinancialAccount/cbc:CurrencyCode | cac:PayerFinancialAccount/cbc:PaymentNote | cac:PayerFinancialAccount/cac:FinancialInstitutionBranch | cac:PayerFinancialAccount/cac:Country | cac:ValidityPeriod | cac:PaymentReversalPeriod | cac:Clause)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MandateTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MandateTypeCode)">
@@ -10324,8 +10303,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric)">
@@ -10339,8 +10317,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MaximumPaidAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MaximumPaidAmount)">
@@ -10354,8 +10331,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:SignatureID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:SignatureID)">
@@ -10369,8 +10345,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerParty)">
@@ -10384,8 +10359,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/(cbc:Name | cbc:AliasName | cbc:AccountTypeCode | cbc:AccountFormatCode | cbc:CurrencyCode | cbc:PaymentNote | cac:FinancialInstitutionBranch | cac:Country)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name)">
@@ -10399,8 +10373,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName)">
@@ -10414,8 +10387,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode)">
@@ -10429,8 +10401,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode)">
@@ -10444,8 +10415,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode)">
@@ -10459,8 +10429,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote)">
@@ -10474,8 +10443,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch)">
@@ -10489,8 +10457,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country)">
@@ -10504,8 +10471,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:ValidityPeriod)">
@@ -10519,8 +10485,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PaymentReversalPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PaymentReversalPeriod)">
@@ -10534,8 +10499,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:Clause)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:Clause)">
@@ -10549,8 +10513,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:TradeFinancing)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:TradeFinancing)">
@@ -10564,8 +10527,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="cac:PaymentTerms/(cbc:ID | cbc:PaymentMeansID | cbc:PrepaidPaymentReferenceID | cbc:ReferenceEventCode | cbc:SettlementDiscountPercent | cbc:PenaltySurchargePercent | cbc:PaymentPercent | cbc:Amount | cbc:SettlementDiscountAmount | cbc:PenaltyAmount | cbc:PaymentTermsDetailsURI | cbc:PaymentDueDate | cbc:InstallmentDueDate | cbc:InvoicingPartyReference | cac:SettlementPeriod | cac:PenaltyPeriod | cac:ExchangeRate | cac:ValidityPeriod)"><xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:ID)">
@@ -10579,8 +10541,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PaymentMeansID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PaymentMeansID)">
@@ -10594,8 +10555,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PrepaidPaymentReferenceID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PrepaidPaymentReferenceID)">
@@ -10609,8 +10569,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:ReferenceEventCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:ReferenceEventCode)">
@@ -10624,8 +10583,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:SettlementDiscountPercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:SettlementDiscountPercent)">
@@ -10639,8 +10597,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PenaltySurchargePercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PenaltySurchargePercent)">
@@ -10654,8 +10611,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PaymentPercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PaymentPercent)">
@@ -10669,8 +10625,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:Amount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:Amount)">
@@ -10684,8 +10639,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:SettlementDiscountAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:SettlementDiscountAmount)">
@@ -10699,8 +10653,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PenaltyAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PenaltyAmount)">
@@ -10714,8 +10667,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PaymentTermsDetailsURI)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PaymentTermsDetailsURI)">
@@ -10729,8 +10681,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:PaymentDueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:PaymentDueDate)">
@@ -10744,8 +10695,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:InstallmentDueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:InstallmentDueDate)">
@@ -10759,8 +10709,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:InvoicingPartyReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:InvoicingPartyReference)">
@@ -10774,8 +10723,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cac:SettlementPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cac:SettlementPeriod)">
@@ -10789,8 +10737,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cac:PenaltyPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cac:PenaltyPeriod)">
@@ -10804,8 +10751,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cac:ExchangeRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cac:ExchangeRate)">
@@ -10819,8 +10765,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cac:ValidityPeriod)">
@@ -10834,8 +10779,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:PrepaidPayment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PrepaidPayment)">
@@ -10849,8 +10793,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AllowanceCharge/(cbc:ID | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory/cbc:Name | cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxCategory/cbc:PerUnitAmount | cac:TaxCategory/cbc:TaxExemptionReasonCode | cac:TaxCategory/cbc:TaxExemptionReason | cac:TaxCategory/cbc:TierRange | cac:TaxCategory/cbc:TierRatePercent | cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:ID)">
@@ -10864,8 +10807,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:PrepaidIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:PrepaidIndicator)">
@@ -10879,8 +10821,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:SequenceNumeric)">
@@ -10894,8 +10835,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:AccountingCostCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:AccountingCostCode)">
@@ -10909,8 +10849,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:AccountingCost)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:AccountingCost)">
@@ -10924,8 +10863,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:PerUnitAmount)">
@@ -10939,8 +10877,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AllowanceCharge/cac:TaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TaxExemptionReasonCode | cbc:TaxExemptionReason | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:Name)">
@@ -10954,8 +10891,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:BaseUnitMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:BaseUnitMeasure)">
@@ -10969,8 +10905,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:PerUnitAmount)">
@@ -10984,8 +10919,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TaxExemptionReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TaxExemptionReasonCode)">
@@ -10999,8 +10933,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TaxExemptionReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TaxExemptionReason)">
@@ -11014,8 +10947,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TierRange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TierRange)">
@@ -11029,8 +10961,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TierRatePercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TierRatePercent)">
@@ -11044,8 +10975,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:Name)">
@@ -11059,8 +10989,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode)">
@@ -11074,8 +11003,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode)">
@@ -11089,8 +11017,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)">
@@ -11104,8 +11031,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxTotal)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxTotal)">
@@ -11119,8 +11045,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:PaymentMeans)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:PaymentMeans)">
@@ -11134,8 +11059,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cac:TaxExchangeRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxExchangeRate)">
@@ -11149,8 +11073,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PricingExchangeRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PricingExchangeRate)">
@@ -11164,8 +11087,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentExchangeRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentExchangeRate)">
@@ -11179,8 +11101,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentAlternativeExchangeRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentAlternativeExchangeRate)">
@@ -11194,8 +11115,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxTotal/(cbc:RoundingAmount | cbc:TaxEvidenceIndicator | cbc:TaxIncludedIndicator | cac:TaxSubtotal/cbc:CalculationSequenceNumeric | cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount | cac:TaxSubtotal/cbc:Percent | cac:TaxSubtotal/cbc:BaseUnitMeasure | cac:TaxSubtotal/cbc:PerUnitAmount | cac:TaxSubtotal/cbc:TierRange | cac:TaxSubtotal/cbc:TierRatePercent | cac:TaxSubtotal/cac:TaxCategory/cbc:Name | cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount | cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange | cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cbc:RoundingAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cbc:RoundingAmount)">
@@ -11209,8 +11129,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cbc:TaxEvidenceIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cbc:TaxEvidenceIndicator)">
@@ -11224,8 +11143,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cbc:TaxIncludedIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cbc:TaxIncludedIndicator)">
@@ -11239,8 +11157,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/(cbc:CalculationSequenceNumeric | cbc:TransactionCurrencyTaxAmount | cbc:Percent | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxCategory/cbc:Name | cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxCategory/cbc:PerUnitAmount | cac:TaxCategory/cbc:TierRange | cac:TaxCategory/cbc:TierRatePercent | cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:CalculationSequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:CalculationSequenceNumeric)">
@@ -11254,8 +11171,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount)">
@@ -11269,8 +11185,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:Percent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:Percent)">
@@ -11284,8 +11199,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:BaseUnitMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:BaseUnitMeasure)">
@@ -11299,8 +11213,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:PerUnitAmount)">
@@ -11314,8 +11227,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TierRange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TierRange)">
@@ -11329,8 +11241,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TierRatePercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TierRatePercent)">
@@ -11344,8 +11255,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Name)">
@@ -11359,8 +11269,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure)">
@@ -11374,8 +11283,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount)">
@@ -11389,8 +11297,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange)">
@@ -11404,8 +11311,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent)">
@@ -11419,8 +11325,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name)">
@@ -11434,8 +11339,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode)">
@@ -11449,8 +11353,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode)">
@@ -11464,8 +11367,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)">
@@ -11479,8 +11381,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if></xsl:if></xsl:if><xsl:choose>
       <xsl:when test="not(cac:WithholdingTaxTotal)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:WithholdingTaxTotal)">
@@ -11494,8 +11395,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:LegalMonetaryTotal/cbc:PayableAlternativeAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:LegalMonetaryTotal/cbc:PayableAlternativeAmount)">
@@ -11509,8 +11409,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/(cbc:UUID | cbc:TaxPointDate | cbc:AccountingCostCode | cbc:PaymentPurposeCode | cbc:FreeOfChargeIndicator | cac:InvoicePeriod/cbc:StartTime | cac:InvoicePeriod/cbc:EndTime | cac:InvoicePeriod/cbc:DurationMeasure | cac:InvoicePeriod/cbc:DescriptionCode | cac:InvoicePeriod/cbc:Description | cac:OrderLineReference/cbc:SalesOrderLineID | cac:OrderLineReference/cbc:UUID | cac:OrderLineReference/cbc:LineStatusCode | cac:OrderLineReference/cac:OrderReference | cac:DespatchLineReference | cac:ReceiptLineReference | cac:BillingReference | cac:DocumentReference/cbc:CopyIndicator | cac:DocumentReference/cbc:UUID | cac:DocumentReference/cbc:IssueDate | cac:DocumentReference/cbc:IssueTime | cac:DocumentReference/cbc:DocumentType | cac:DocumentReference/cbc:XPath | cac:DocumentReference/cbc:LanguageID | cac:DocumentReference/cbc:LocaleCode | cac:DocumentReference/cbc:VersionID | cac:DocumentReference/cbc:DocumentStatusCode | cac:DocumentReference/cbc:DocumentDescription | cac:DocumentReference/cac:Attachment | cac:DocumentReference/cac:ValidityPeriod | cac:DocumentReference/cac:IssuerParty | cac:DocumentReference/cac:ResultOfVerification | cac:PricingReference | cac:OriginatorParty | cac:Delivery | cac:PaymentTerms | cac:AllowanceCharge/cbc:ID | cac:AllowanceCharge/cbc:PrepaidIndicator | cac:AllowanceCharge/cbc:SequenceNumeric | cac:AllowanceCharge/cbc:AccountingCostCode | cac:AllowanceCharge/cbc:AccountingCost | cac:AllowanceCharge/cbc:PerUnitAmount | cac:AllowanceCharge/cac:TaxCategory | cac:AllowanceCharge/cac:TaxTotal | cac:AllowanceCharge/cac:PaymentMeans | cac:TaxTotal | cac:WithholdingTaxTotal | cac:Item/cbc:PackQuantity | cac:Item/cbc:PackSizeNumeric | cac:Item/cbc:CatalogueIndicator | cac:Item/cbc:HazardousRiskIndicator | cac:Item/cbc:AdditionalInformation | cac:Item/cbc:Keyword | cac:Item/cbc:BrandName | cac:Item/cbc:ModelName | cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID | cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute | cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension | cac:Item/cac:BuyersItemIdentification/cac:IssuerParty | cac:Item/cac:SellersItemIdentification/cbc:ExtendedID | cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute | cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension | cac:Item/cac:SellersItemIdentification/cac:IssuerParty | cac:Item/cac:ManufacturersItemIdentification | cac:Item/cac:StandardItemIdentification/cbc:ExtendedID | cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute | cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension | cac:Item/cac:StandardItemIdentification/cac:IssuerParty | cac:Item/cac:CatalogueItemIdentification | cac:Item/cac:AdditionalItemIdentification | cac:Item/cac:CatalogueDocumentReference | cac:Item/cac:ItemSpecificationDocumentReference | cac:Item/cac:OriginCountry/cbc:Name | cac:Item/cac:CommodityClassification/cbc:NatureCode | cac:Item/cac:CommodityClassification/cbc:CargoTypeCode | cac:Item/cac:CommodityClassification/cbc:CommodityCode | cac:Item/cac:TransactionConditions | cac:Item/cac:HazardousItem | cac:Item/cac:ClassifiedTaxCategory/cbc:Name | cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure | cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount | cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode | cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReason | cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange | cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Item/cac:AdditionalItemProperty/cbc:ID | cac:Item/cac:AdditionalItemProperty/cbc:NameCode | cac:Item/cac:AdditionalItemProperty/cbc:TestMethod | cac:Item/cac:AdditionalItemProperty/cbc:ValueQuantity | cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier | cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode | cac:Item/cac:AdditionalItemProperty/cbc:ListValue | cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod | cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup | cac:Item/cac:AdditionalItemProperty/cac:RangeDimension | cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange | cac:Item/cac:ManufacturerParty | cac:Item/cac:InformationContentProviderParty | cac:Item/cac:OriginAddress | cac:Item/cac:ItemInstance | cac:Item/cac:Certificate | cac:Item/cac:Dimension | cac:Price/cbc:PriceChangeReason | cac:Price/cbc:PriceTypeCode | cac:Price/cbc:PriceType | cac:Price/cbc:OrderableUnitFactorRate | cac:Price/cbc:ValidityPeriod | cac:Price/cbc:PriceList | cac:Price/cac:AllowanceCharge/cbc:ID | cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReasonCode | cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReason | cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric | cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator | cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric | cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode | cac:Price/cac:AllowanceCharge/cbc:AccountingCost | cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount | cac:Price/cac:AllowanceCharge/cac:TaxCategory | cac:Price/cac:AllowanceCharge/cac:TaxTotal | cac:Price/cac:AllowanceCharge/cac:PaymentMeans | cac:Price/cac:PricingExchangeRate | cac:DeliveryTerms | cac:SubInvoiceLine | cac:ItemPriceExtension)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:UUID)">
@@ -11524,8 +11423,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:TaxPointDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:TaxPointDate)">
@@ -11539,8 +11437,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:AccountingCostCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:AccountingCostCode)">
@@ -11554,8 +11451,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:PaymentPurposeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:PaymentPurposeCode)">
@@ -11569,8 +11465,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:FreeOfChargeIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:FreeOfChargeIndicator)">
@@ -11584,8 +11479,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/(cbc:StartTime | cbc:EndTime | cbc:DurationMeasure | cbc:DescriptionCode | cbc:Description)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:StartTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:StartTime)">
@@ -11599,8 +11493,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:EndTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:EndTime)">
@@ -11614,8 +11507,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:DurationMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:DurationMeasure)">
@@ -11629,8 +11521,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:DescriptionCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:DescriptionCode)">
@@ -11644,8 +11535,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:Description)">
@@ -11659,8 +11549,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/(cbc:SalesOrderLineID | cbc:UUID | cbc:LineStatusCode | cac:OrderReference)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:SalesOrderLineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:SalesOrderLineID)">
@@ -11674,8 +11563,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:UUID)">
@@ -11689,8 +11577,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:LineStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:LineStatusCode)">
@@ -11704,8 +11591,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cac:OrderReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cac:OrderReference)">
@@ -11719,8 +11605,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DespatchLineReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DespatchLineReference)">
@@ -11734,8 +11619,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:ReceiptLineReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:ReceiptLineReference)">
@@ -11749,8 +11633,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:BillingReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:BillingReference)">
@@ -11764,8 +11647,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:CopyIndicator)">
@@ -11779,8 +11661,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:UUID)">
@@ -11794,8 +11675,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:IssueDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:IssueDate)">
@@ -11809,8 +11689,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:IssueTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:IssueTime)">
@@ -11824,8 +11703,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentType)">
@@ -11839,8 +11717,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:XPath)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:XPath)">
@@ -11854,8 +11731,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:LanguageID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:LanguageID)">
@@ -11869,8 +11745,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:LocaleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:LocaleCode)">
@@ -11884,8 +11759,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:VersionID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:VersionID)">
@@ -11899,8 +11773,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentStatusCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentStatusCode)">
@@ -11914,8 +11787,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentDescription)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentDescription)">
@@ -11929,8 +11801,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:Attachment)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:Attachment)">
@@ -11944,8 +11815,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:ValidityPeriod)">
@@ -11959,8 +11829,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:IssuerParty)">
@@ -11974,8 +11843,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:ResultOfVerification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:ResultOfVerification)">
@@ -11989,8 +11857,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PricingReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PricingReference)">
@@ -12004,8 +11871,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OriginatorParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OriginatorParty)">
@@ -12019,8 +11885,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Delivery)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Delivery)">
@@ -12034,8 +11899,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PaymentTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PaymentTerms)">
@@ -12049,8 +11913,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/(cbc:ID | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:ID)">
@@ -12064,8 +11927,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:PrepaidIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:PrepaidIndicator)">
@@ -12079,8 +11941,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:SequenceNumeric)">
@@ -12094,8 +11955,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:AccountingCostCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:AccountingCostCode)">
@@ -12109,8 +11969,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:AccountingCost)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:AccountingCost)">
@@ -12124,8 +11983,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:PerUnitAmount)">
@@ -12139,8 +11997,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:TaxCategory)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:TaxCategory)">
@@ -12154,8 +12011,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:TaxTotal)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:TaxTotal)">
@@ -12169,8 +12025,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:PaymentMeans)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:PaymentMeans)">
@@ -12184,8 +12039,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:TaxTotal)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:TaxTotal)">
@@ -12199,8 +12053,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:WithholdingTaxTotal)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:WithholdingTaxTotal)">
@@ -12214,8 +12067,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/(cbc:PackQuantity | cbc:PackSizeNumeric | cbc:CatalogueIndicator | cbc:HazardousRiskIndicator | cbc:AdditionalInformation | cbc:Keyword | cbc:BrandName | cbc:ModelName | cac:BuyersItemIdentification/cbc:ExtendedID | cac:BuyersItemIdentification/cbc:BarcodeSymbologyID | cac:BuyersItemIdentification/cac:PhysicalAttribute | cac:BuyersItemIdentification/cac:MeasurementDimension | cac:BuyersItemIdentification/cac:IssuerParty | cac:SellersItemIdentification/cbc:ExtendedID | cac:SellersItemIdentification/cbc:BarcodeSymbologyID | cac:SellersItemIdentification/cac:PhysicalAttribute | cac:SellersItemIdentification/cac:MeasurementDimension | cac:SellersItemIdentification/cac:IssuerParty | cac:ManufacturersItemIdentification | cac:StandardItemIdentification/cbc:ExtendedID | cac:StandardItemIdentification/cbc:BarcodeSymbologyID | cac:StandardItemIdentification/cac:PhysicalAttribute | cac:StandardItemIdentification/cac:MeasurementDimension | cac:StandardItemIdentification/cac:IssuerParty | cac:CatalogueItemIdentification | cac:AdditionalItemIdentification | cac:CatalogueDocumentReference | cac:ItemSpecificationDocumentReference | cac:OriginCountry/cbc:Name | cac:CommodityClassification/cbc:NatureCode | cac:CommodityClassification/cbc:CargoTypeCode | cac:CommodityClassification/cbc:CommodityCode | cac:TransactionConditions | cac:HazardousItem | cac:ClassifiedTaxCategory/cbc:Name | cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure | cac:ClassifiedTaxCategory/cbc:PerUnitAmount | cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode | cac:ClassifiedTaxCategory/cbc:TaxExemptionReason | cac:ClassifiedTaxCategory/cbc:TierRange | cac:ClassifiedTaxCategory/cbc:TierRatePercent | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:AdditionalItemProperty/cbc:ID | cac:AdditionalItemProperty/cbc:NameCode | cac:AdditionalItemProperty/cbc:TestMethod | cac:AdditionalItemProperty/cbc:ValueQuantity | cac:AdditionalItemProperty/cbc:ValueQualifier | cac:AdditionalItemProperty/cbc:ImportanceCode | cac:AdditionalItemProperty/cbc:ListValue | cac:AdditionalItemProperty/cac:UsabilityPeriod | cac:AdditionalItemProperty/cac:ItemPropertyGroup | cac:AdditionalItemProperty/cac:RangeDimension | cac:AdditionalItemProperty/cac:ItemPropertyRange | cac:ManufacturerParty | cac:InformationContentProviderParty | cac:OriginAddress | cac:ItemInstance | cac:Certificate | cac:Dimension)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackQuantity)">
@@ -12229,8 +12081,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackSizeNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackSizeNumeric)">
@@ -12244,8 +12095,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:CatalogueIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:CatalogueIndicator)">
@@ -12259,8 +12109,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:HazardousRiskIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:HazardousRiskIndicator)">
@@ -12274,8 +12123,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:AdditionalInformation)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:AdditionalInformation)">
@@ -12289,8 +12137,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:Keyword)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:Keyword)">
@@ -12304,8 +12151,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:BrandName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:BrandName)">
@@ -12319,8 +12165,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:ModelName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:ModelName)">
@@ -12334,8 +12179,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID)">
@@ -12349,8 +12193,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID)">
@@ -12364,8 +12207,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute)">
@@ -12379,8 +12221,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension)">
@@ -12394,8 +12235,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:IssuerParty)">
@@ -12409,8 +12249,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:ExtendedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:ExtendedID)">
@@ -12424,8 +12263,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID)">
@@ -12439,8 +12277,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute)">
@@ -12454,8 +12291,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension)">
@@ -12469,8 +12305,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:IssuerParty)">
@@ -12484,8 +12319,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ManufacturersItemIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ManufacturersItemIdentification)">
@@ -12499,8 +12333,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:ExtendedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:ExtendedID)">
@@ -12514,8 +12347,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID)">
@@ -12529,8 +12361,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute)">
@@ -12544,8 +12375,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension)">
@@ -12559,8 +12389,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:IssuerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:IssuerParty)">
@@ -12574,8 +12403,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueItemIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueItemIdentification)">
@@ -12589,8 +12417,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemIdentification)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemIdentification)">
@@ -12604,8 +12431,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueDocumentReference)">
@@ -12619,8 +12445,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ItemSpecificationDocumentReference)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ItemSpecificationDocumentReference)">
@@ -12634,8 +12459,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:OriginCountry/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:OriginCountry/cbc:Name)">
@@ -12649,8 +12473,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/(cbc:NatureCode | cbc:CargoTypeCode | cbc:CommodityCode)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:NatureCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:NatureCode)">
@@ -12664,8 +12487,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:CargoTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:CargoTypeCode)">
@@ -12679,8 +12501,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:CommodityCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:CommodityCode)">
@@ -12694,8 +12515,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:TransactionConditions)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:TransactionConditions)">
@@ -12709,8 +12529,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:HazardousItem)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:HazardousItem)">
@@ -12724,8 +12543,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TaxExemptionReasonCode | cbc:TaxExemptionReason | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:Name)">
@@ -12739,8 +12557,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure)">
@@ -12754,8 +12571,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount)">
@@ -12769,8 +12585,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode)">
@@ -12784,8 +12599,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReason)">
@@ -12799,8 +12613,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange)">
@@ -12814,8 +12627,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent)">
@@ -12829,8 +12641,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name)">
@@ -12844,8 +12655,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode)">
@@ -12859,8 +12669,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode)">
@@ -12874,8 +12683,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)">
@@ -12889,8 +12697,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/(cbc:ID | cbc:NameCode | cbc:TestMethod | cbc:ValueQuantity | cbc:ValueQualifier | cbc:ImportanceCode | cbc:ListValue | cac:UsabilityPeriod | cac:ItemPropertyGroup | cac:RangeDimension | cac:ItemPropertyRange)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ID)">
@@ -12904,8 +12711,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:NameCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:NameCode)">
@@ -12919,8 +12725,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:TestMethod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:TestMethod)">
@@ -12934,8 +12739,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ValueQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ValueQuantity)">
@@ -12949,8 +12753,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier)">
@@ -12964,8 +12767,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode)">
@@ -12979,8 +12781,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ListValue)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ListValue)">
@@ -12994,8 +12795,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod)">
@@ -13009,8 +12809,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup)">
@@ -13024,8 +12823,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:RangeDimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:RangeDimension)">
@@ -13039,8 +12837,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange)">
@@ -13054,8 +12851,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ManufacturerParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ManufacturerParty)">
@@ -13069,8 +12865,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:InformationContentProviderParty)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:InformationContentProviderParty)">
@@ -13084,8 +12879,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:OriginAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:OriginAddress)">
@@ -13099,8 +12893,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ItemInstance)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ItemInstance)">
@@ -13114,8 +12907,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:Certificate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:Certificate)">
@@ -13129,8 +12921,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:Dimension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:Dimension)">
@@ -13144,8 +12935,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/(cbc:PriceChangeReason | cbc:PriceTypeCode | cbc:PriceType | cbc:OrderableUnitFactorRate | cbc:ValidityPeriod | cbc:PriceList | cac:AllowanceCharge/cbc:ID | cac:AllowanceCharge/cbc:AllowanceChargeReasonCode | cac:AllowanceCharge/cbc:AllowanceChargeReason | cac:AllowanceCharge/cbc:MultiplierFactorNumeric | cac:AllowanceCharge/cbc:PrepaidIndicator | cac:AllowanceCharge/cbc:SequenceNumeric | cac:AllowanceCharge/cbc:AccountingCostCode | cac:AllowanceCharge/cbc:AccountingCost | cac:AllowanceCharge/cbc:PerUnitAmount | cac:AllowanceCharge/cac:TaxCategory | cac:AllowanceCharge/cac:TaxTotal | cac:AllowanceCharge/cac:PaymentMeans | cac:PricingExchangeRate)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceChangeReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceChangeReason)">
@@ -13159,8 +12949,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceTypeCode)">
@@ -13174,8 +12963,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceType)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceType)">
@@ -13189,8 +12977,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:OrderableUnitFactorRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:OrderableUnitFactorRate)">
@@ -13204,8 +12991,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:ValidityPeriod)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:ValidityPeriod)">
@@ -13219,8 +13005,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceList)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceList)">
@@ -13234,8 +13019,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/(cbc:ID | cbc:AllowanceChargeReasonCode | cbc:AllowanceChargeReason | cbc:MultiplierFactorNumeric | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:ID)">
@@ -13249,8 +13033,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReasonCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReasonCode)">
@@ -13264,8 +13047,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReason)">
@@ -13279,8 +13061,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric)">
@@ -13294,8 +13075,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator)">
@@ -13309,8 +13089,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric)">
@@ -13324,8 +13103,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode)">
@@ -13339,8 +13117,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AccountingCost)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AccountingCost)">
@@ -13354,8 +13131,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount)">
@@ -13369,8 +13145,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:TaxCategory)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:TaxCategory)">
@@ -13384,8 +13159,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:TaxTotal)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:TaxTotal)">
@@ -13399,8 +13173,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:PaymentMeans)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:PaymentMeans)">
@@ -13414,8 +13187,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:PricingExchangeRate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:PricingExchangeRate)">
@@ -13429,8 +13201,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DeliveryTerms)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DeliveryTerms)">
@@ -13444,8 +13215,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:SubInvoiceLine)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:SubInvoiceLine)">
@@ -13459,8 +13229,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:ItemPriceExtension)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:ItemPriceExtension)">
@@ -13474,8 +13243,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="not(cbc:CustomizationID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:CustomizationID/@schemeID)">
@@ -13489,8 +13257,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:ProfileID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:ProfileID/@schemeID)">
@@ -13504,8 +13271,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:ID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:ID/@schemeID)">
@@ -13519,8 +13285,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:SalesOrderID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:SalesOrderID/@schemeID)">
@@ -13535,6 +13300,241 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(//cac:PartyTaxScheme/cbc:CompanyID/@schemeID)"/>
       <xsl:otherwise>
@@ -13550,7 +13550,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="cac:PaymentMeans/(cbc:PaymentID/@schemeID | cac:PayeeFinancialAccount/cbc:ID/@schemeID | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:PaymentID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cbc:PaymentID/@schemeID)">
@@ -13564,8 +13564,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:ID/@schemeID | cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/@schemeID)">
@@ -13579,8 +13578,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)">
@@ -13594,8 +13592,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:choose>
       <xsl:when test="not(cbc:InvoiceTypeCode/@listID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:InvoiceTypeCode/@listID)">
@@ -13609,8 +13606,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:DocumentCurrencyCode/@listID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:DocumentCurrencyCode/@listID)">
@@ -13624,8 +13620,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cbc:TaxCurrencyCode/@listID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cbc:TaxCurrencyCode/@listID)">
@@ -13639,8 +13634,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:DocumentTypeCode/@listID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:DocumentTypeCode/@listID)">
@@ -13655,6 +13649,12 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(//cac:Country/cbc:IdentificationCode/@listID)"/>
       <xsl:otherwise>
@@ -13984,8 +13984,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryAddress)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryAddress)">
@@ -14000,6 +13999,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(//@schemeName)"/>
       <xsl:otherwise>
@@ -14329,8 +14329,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:ReceiptDocumentReference/cbc:ID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:ReceiptDocumentReference/cbc:ID) &lt;= 1)">
@@ -14344,8 +14343,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:DespatchDocumentReference/cbc:ID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:DespatchDocumentReference/cbc:ID) &lt;= 1)">
@@ -14359,8 +14357,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AdditionalDocumentReference[cbc:DocumentTypeCode='130']/cbc:ID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AdditionalDocumentReference[cbc:DocumentTypeCode='130']/cbc:ID) &lt;= 1)">
@@ -14374,8 +14371,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:PaymentTerms/cbc:Note) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:PaymentTerms/cbc:Note) &lt;= 1)">
@@ -14389,8 +14385,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:InvoicePeriod) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:InvoicePeriod) &lt;= 1)">
@@ -14404,8 +14399,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName | cac:Party/cac:PartyName/cbc:Name | cac:Party/cac:PartyLegalEntity/cbc:CompanyID | cac:Party/cac:PartyTaxScheme | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:if test="cac:AccountingSupplierParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyName/cbc:Name | cac:PartyLegalEntity/cbc:CompanyID | cac:PartyTaxScheme | cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)">
@@ -14419,8 +14413,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name) &lt;= 1)">
@@ -14434,8 +14427,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID) &lt;= 1)">
@@ -14449,8 +14441,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme"><xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)">
@@ -14464,8 +14455,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)!='VAT']/cbc:CompanyID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)!='VAT']/cbc:CompanyID) &lt;= 1)">
@@ -14479,8 +14469,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm) &lt;= 1)">
@@ -14494,8 +14483,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName | cac:Party/cac:PartyIdentification/cbc:ID | cac:Party/cac:PartyLegalEntity/cbc:CompanyID | cac:Party/cac:PartyTaxScheme)"><xsl:if test="cac:AccountingCustomerParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyIdentification/cbc:ID | cac:PartyLegalEntity/cbc:CompanyID | cac:PartyTaxScheme)"><xsl:choose>
       <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)">
@@ -14509,8 +14497,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID) &lt;= 1)">
@@ -14524,8 +14511,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID) &lt;= 1)">
@@ -14539,8 +14525,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)">
@@ -14554,8 +14539,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if></xsl:if><xsl:choose>
       <xsl:when test="(count(cac:Delivery) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:Delivery) &lt;= 1)">
@@ -14570,6 +14554,22 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="(count(//cac:PartyIdentification/cbc:ID[upper-case(@schemeID) = 'SEPA']) &lt;= 1)"/>
       <xsl:otherwise>
@@ -14599,8 +14599,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name) &lt;= 1)">
@@ -14615,6 +14614,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(//cbc:PaymentID[not(preceding::cbc:PaymentID/. = .)]) &lt;= 1"/>
       <xsl:otherwise>
@@ -14630,7 +14630,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="cac:PaymentMeans/(cbc:PaymentDueDate | cbc:PaymentMeansCode/@name)"><xsl:choose>
       <xsl:when test="(count(cac:PaymentMeans/cbc:PaymentDueDate) &lt;=1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:PaymentMeans/cbc:PaymentDueDate) &lt;=1)">
@@ -14644,8 +14644,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:PaymentMeans/cbc:PaymentMeansCode/@name) &lt;=1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:PaymentMeans/cbc:PaymentMeansCode/@name) &lt;=1)">
@@ -14659,7 +14658,8 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(//cbc:PaymentMeansCode[not(preceding::cbc:PaymentMeansCode/. = .)]) &lt;= 1"/>
       <xsl:otherwise>
@@ -14689,8 +14689,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="cac:PaymentMeans/(cac:CardAccount | cac:PaymentMandate)"><xsl:choose>
       <xsl:when test="count(cac:PaymentMeans/cac:CardAccount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(cac:PaymentMeans/cac:CardAccount) &lt;= 1">
@@ -14704,8 +14703,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(cac:PaymentMeans/cac:PaymentMandate) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(cac:PaymentMeans/cac:PaymentMandate) &lt;= 1">
@@ -14719,8 +14717,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="count(cac:OriginatorDocumentReference/cbc:ID) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(cac:OriginatorDocumentReference/cbc:ID) &lt;= 1">
@@ -14733,7 +14730,10 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M12" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -14755,8 +14755,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:OrderLineReference/cbc:LineID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:OrderLineReference/cbc:LineID) &lt;= 1)">
@@ -14770,8 +14769,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:InvoicePeriod) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:InvoicePeriod) &lt;= 1)">
@@ -14785,8 +14783,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:Price/cac:AllowanceCharge/cbc:Amount) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:Price/cac:AllowanceCharge/cbc:Amount) &lt;= 1)">
@@ -14801,6 +14798,9 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(cac:Item/cac:ClassifiedTaxCategory) = 1"/>
       <xsl:otherwise>
@@ -14830,8 +14830,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(cac:DocumentReference) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(cac:DocumentReference) &lt;= 1">
@@ -14844,7 +14843,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    <!--ASSERT -->
+<xsl:apply-templates mode="M12" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -14917,8 +14917,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cbc:PaymentMeansCode) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cbc:PaymentMeansCode) &lt;= 1)">
@@ -14932,8 +14931,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:PaymentMandate/cbc:ID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:PaymentMandate/cbc:ID) &lt;= 1)">
@@ -14946,7 +14944,9 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    <!--ASSERT -->
+<!--ASSERT -->
+<xsl:apply-templates mode="M12" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->
@@ -15004,8 +15004,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="(count(cac:PartyTaxScheme/cbc:CompanyID) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:PartyTaxScheme/cbc:CompanyID) &lt;= 1)">
@@ -15018,7 +15017,8 @@
         </svrl:failed-assert>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:apply-templates mode="M12" select="@*|*"/>
+    <!--ASSERT -->
+<xsl:apply-templates mode="M12" select="@*|*"/>
   </xsl:template>
 
 	<!--RULE -->

@@ -4234,7 +4234,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TestIndicator)"/>
          <xsl:otherwise>
@@ -4248,7 +4247,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(ram:BusinessProcessSpecifiedDocumentContextParameter) &lt;= 1)"/>
          <xsl:otherwise>
@@ -4262,7 +4260,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BIMSpecifiedDocumentContextParameter)"/>
          <xsl:otherwise>
@@ -4276,7 +4273,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ScenarioSpecifiedDocumentContextParameter)"/>
          <xsl:otherwise>
@@ -4290,7 +4286,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicationSpecifiedDocumentContextParameter)"/>
          <xsl:otherwise>
@@ -4304,6 +4299,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:GuidelineSpecifiedDocumentContextParameter) = 1"/>
@@ -4346,7 +4346,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:MessageStandardSpecifiedDocumentContextParameter)"/>
          <xsl:otherwise>
@@ -4360,6 +4359,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -4407,7 +4407,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CopyIndicator)"/>
          <xsl:otherwise>
@@ -4421,7 +4420,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:Purpose)"/>
          <xsl:otherwise>
@@ -4435,7 +4433,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ControlRequirementIndicator)"/>
          <xsl:otherwise>
@@ -4449,7 +4446,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LanguageID)"/>
          <xsl:otherwise>
@@ -4463,7 +4459,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PurposeCode)"/>
          <xsl:otherwise>
@@ -4477,7 +4472,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RevisionDateTime)"/>
          <xsl:otherwise>
@@ -4491,7 +4485,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:VersionID)"/>
          <xsl:otherwise>
@@ -4505,7 +4498,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GlobalID)"/>
          <xsl:otherwise>
@@ -4519,7 +4511,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RevisionID)"/>
          <xsl:otherwise>
@@ -4533,7 +4524,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PreviousRevisionID)"/>
          <xsl:otherwise>
@@ -4547,7 +4537,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CategoryCode)"/>
          <xsl:otherwise>
@@ -4561,8 +4550,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:IncludedNote/(ram:Subject | ram:ContentCode | ram:ID)"><xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:Subject)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:IncludedNote/ram:Subject)">
@@ -4575,7 +4563,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:ContentCode)"/>
          <xsl:otherwise>
@@ -4589,7 +4576,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:ID)"/>
          <xsl:otherwise>
@@ -4603,8 +4589,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:EffectiveSpecifiedPeriod)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:EffectiveSpecifiedPeriod)">
@@ -4617,7 +4602,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IssuerTradeParty)"/>
          <xsl:otherwise>
@@ -4631,6 +4615,22 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -4669,7 +4669,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ParentLineID)"/>
          <xsl:otherwise>
@@ -4683,7 +4682,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LineStatusCode)"/>
          <xsl:otherwise>
@@ -4697,7 +4695,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LineStatusReasonCode)"/>
          <xsl:otherwise>
@@ -4711,7 +4708,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedSubordinateTradeLineItem)"/>
          <xsl:otherwise>
@@ -4725,13 +4721,17 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
    <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument" priority="1025" mode="M11">
       
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:IncludedNote/(ram:ID | ram:Subject | ram:ContentCode)"><xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:IncludedNote/ram:ID)">
@@ -4744,7 +4744,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:Subject)"/>
          <xsl:otherwise>
@@ -4758,7 +4757,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:ContentCode)"/>
          <xsl:otherwise>
@@ -4772,6 +4770,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -4819,7 +4819,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TradeName)"/>
          <xsl:otherwise>
@@ -4833,7 +4832,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TypeCode)"/>
          <xsl:otherwise>
@@ -4847,7 +4845,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetWeightMeasure)"/>
          <xsl:otherwise>
@@ -4861,7 +4858,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossWeightMeasure)"/>
          <xsl:otherwise>
@@ -4875,7 +4871,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ProductGroupID)"/>
          <xsl:otherwise>
@@ -4889,7 +4884,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:EndItemTypeCode)"/>
          <xsl:otherwise>
@@ -4903,7 +4897,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:EndItemName)"/>
          <xsl:otherwise>
@@ -4917,7 +4910,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AreaDensityMeasure)"/>
          <xsl:otherwise>
@@ -4931,7 +4923,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:UseDescription)"/>
          <xsl:otherwise>
@@ -4945,7 +4936,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BrandName)"/>
          <xsl:otherwise>
@@ -4959,7 +4949,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SubBrandName)"/>
          <xsl:otherwise>
@@ -4973,7 +4962,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DrainedNetWeightMeasure)"/>
          <xsl:otherwise>
@@ -4987,7 +4975,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:VariableMeasureIndicator)"/>
          <xsl:otherwise>
@@ -5001,7 +4988,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ColourCode)"/>
          <xsl:otherwise>
@@ -5015,7 +5001,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ColourDescription)"/>
          <xsl:otherwise>
@@ -5029,7 +5014,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:Designation)"/>
          <xsl:otherwise>
@@ -5043,7 +5027,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:FormattedCancellationAnnouncedLaunchDateTime)"/>
          <xsl:otherwise>
@@ -5057,7 +5040,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:FormattedLatestProductDataChangeDateTime)"/>
          <xsl:otherwise>
@@ -5071,8 +5053,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:ApplicableProductCharacteristic/(ram:ID | ram:MeasurementMethodCode | ram:ValueCode | ram:ValueDateTime | ram:ValueIndicator | ram:ContentTypeCode | ram:ValueSpecifiedBinaryFile | ram:ApplicableProductCharacteristicCondition | ram:ApplicableReferencedStandard)"><xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ApplicableProductCharacteristic/ram:ID)">
@@ -5085,7 +5066,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:MeasurementMethodCode)"/>
          <xsl:otherwise>
@@ -5099,7 +5079,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueCode)"/>
          <xsl:otherwise>
@@ -5113,7 +5092,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueDateTime)"/>
          <xsl:otherwise>
@@ -5127,7 +5105,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueIndicator)"/>
          <xsl:otherwise>
@@ -5141,7 +5118,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ContentTypeCode)"/>
          <xsl:otherwise>
@@ -5155,7 +5131,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ValueSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -5169,7 +5144,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ApplicableProductCharacteristicCondition)"/>
          <xsl:otherwise>
@@ -5183,7 +5157,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ApplicableReferencedStandard)"/>
          <xsl:otherwise>
@@ -5197,8 +5170,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:ApplicableMaterialGoodsCharacteristic)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ApplicableMaterialGoodsCharacteristic)">
@@ -5211,8 +5183,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:DesignatedProductClassification/(ram:SystemID | ram:SystemName | ram:ClassName | ram:SubClassCode | ram:ClassProductCharacteristic | ram:ApplicableReferencedStandard)"><xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:SystemID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:DesignatedProductClassification/ram:SystemID)">
@@ -5225,7 +5196,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:SystemName)"/>
          <xsl:otherwise>
@@ -5239,7 +5209,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:ClassName)"/>
          <xsl:otherwise>
@@ -5253,7 +5222,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:SubClassCode)"/>
          <xsl:otherwise>
@@ -5267,7 +5235,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:ClassProductCharacteristic)"/>
          <xsl:otherwise>
@@ -5281,7 +5248,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:ApplicableReferencedStandard)"/>
          <xsl:otherwise>
@@ -5295,8 +5261,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:IndividualTradeProductInstance)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:IndividualTradeProductInstance)">
@@ -5309,7 +5274,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CertificationEvidenceReferenceReferencedDocument)"/>
          <xsl:otherwise>
@@ -5323,7 +5287,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InspectionReferenceReferencedDocument)"/>
          <xsl:otherwise>
@@ -5337,6 +5300,43 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not (ram:OriginTradeCountry) or (count(ram:OriginTradeCountry/ram:ID) =1)"/>
@@ -5352,7 +5352,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:OriginTradeCountry/(ram:Name | ram:SubordinateTradeCountrySubDivision)"><xsl:choose>
          <xsl:when test="not(ram:OriginTradeCountry/ram:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:OriginTradeCountry/ram:Name)">
@@ -5365,7 +5365,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:OriginTradeCountry/ram:SubordinateTradeCountrySubDivision)"/>
          <xsl:otherwise>
@@ -5379,8 +5378,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:LinearSpatialDimension)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:LinearSpatialDimension)">
@@ -5393,7 +5391,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:MinimumLinearSpatialDimension)"/>
          <xsl:otherwise>
@@ -5407,7 +5404,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:MaximumLinearSpatialDimension)"/>
          <xsl:otherwise>
@@ -5421,7 +5417,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ManufacturerTradeParty)"/>
          <xsl:otherwise>
@@ -5435,7 +5430,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PresentationSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -5449,7 +5443,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:MSDSReferenceReferencedDocument)"/>
          <xsl:otherwise>
@@ -5463,7 +5456,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AdditionalReferenceReferencedDocument)"/>
          <xsl:otherwise>
@@ -5477,7 +5469,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LegalRightsOwnerTradeParty)"/>
          <xsl:otherwise>
@@ -5491,7 +5482,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BrandOwnerTradeParty)"/>
          <xsl:otherwise>
@@ -5505,7 +5495,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedReferencedProduct)"/>
          <xsl:otherwise>
@@ -5519,7 +5508,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InformationNote)"/>
          <xsl:otherwise>
@@ -5533,6 +5521,18 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -5552,7 +5552,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(ram:Value) &lt;= 1)"/>
          <xsl:otherwise>
@@ -5566,6 +5565,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -5585,7 +5585,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerRequisitionerTradeParty)"/>
          <xsl:otherwise>
@@ -5599,6 +5598,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableTradeDeliveryTerms) or (not(ram:ApplicableTradeDeliveryTerms/*[not(self::ram:DeliveryTypeCode or self::ram:RelevantTradeLocation)]) and not(ram:ApplicableTradeDeliveryTerms/ram:RelevantTradeLocation/*[not(self::ram:Name)]))"/>
@@ -5627,7 +5627,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ContractReferencedDocument)"/>
          <xsl:otherwise>
@@ -5641,7 +5640,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DemandForecastReferencedDocument)"/>
          <xsl:otherwise>
@@ -5655,7 +5653,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PromotionalDealReferencedDocument)"/>
          <xsl:otherwise>
@@ -5669,7 +5666,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AdditionalReferencedDocument)"/>
          <xsl:otherwise>
@@ -5683,8 +5679,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:GrossPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric)"><xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)">
@@ -5697,7 +5692,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:MinimumQuantity)"/>
          <xsl:otherwise>
@@ -5711,7 +5705,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:MaximumQuantity)"/>
          <xsl:otherwise>
@@ -5725,7 +5718,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:ChangeReason)"/>
          <xsl:otherwise>
@@ -5739,7 +5731,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:OrderUnitConversionFactorNumeric)"/>
          <xsl:otherwise>
@@ -5753,6 +5744,15 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:NetPriceProductTradePrice/ram:ChargeAmount) le 1"/>
@@ -5782,7 +5782,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:GrossPriceProductTradePrice/(ram:AppliedTradeAllowanceCharge/ram:ID | ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric | ram:AppliedTradeAllowanceCharge/ram:CalculationPercent | ram:AppliedTradeAllowanceCharge/ram:BasisAmount | ram:AppliedTradeAllowanceCharge/ram:BasisQuantity | ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator | ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount | ram:AppliedTradeAllowanceCharge/ram:TypeCode | ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax | ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument)"><xsl:if test="ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:CalculationPercent | ram:BasisAmount | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)">
@@ -5795,7 +5795,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -5809,7 +5808,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CalculationPercent)"/>
          <xsl:otherwise>
@@ -5823,7 +5821,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisAmount)"/>
          <xsl:otherwise>
@@ -5837,7 +5834,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisQuantity)"/>
          <xsl:otherwise>
@@ -5851,7 +5847,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator)"/>
          <xsl:otherwise>
@@ -5865,7 +5860,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount)"/>
          <xsl:otherwise>
@@ -5879,7 +5873,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -5893,7 +5886,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax)"/>
          <xsl:otherwise>
@@ -5907,7 +5899,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)"/>
          <xsl:otherwise>
@@ -5921,8 +5912,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:IncludedTradeTax)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:GrossPriceProductTradePrice/ram:IncludedTradeTax)">
@@ -5935,7 +5925,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:ValiditySpecifiedPeriod)"/>
          <xsl:otherwise>
@@ -5949,7 +5938,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:DeliveryTradeLocation)"/>
          <xsl:otherwise>
@@ -5963,7 +5951,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:TradeComparisonReferencePrice)"/>
          <xsl:otherwise>
@@ -5977,7 +5964,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AssociatedReferencedDocument)"/>
          <xsl:otherwise>
@@ -5991,8 +5977,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:NetPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric | ram:AppliedTradeAllowanceCharge | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument | ram:ChargeAmount)"><xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:TypeCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:NetPriceProductTradePrice/ram:TypeCode)">
@@ -6005,7 +5990,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:MinimumQuantity)"/>
          <xsl:otherwise>
@@ -6019,7 +6003,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:MaximumQuantity)"/>
          <xsl:otherwise>
@@ -6033,7 +6016,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:ChangeReason)"/>
          <xsl:otherwise>
@@ -6047,7 +6029,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:OrderUnitConversionFactorNumeric)"/>
          <xsl:otherwise>
@@ -6061,7 +6042,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:AppliedTradeAllowanceCharge)"/>
          <xsl:otherwise>
@@ -6075,7 +6055,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:IncludedTradeTax)"/>
          <xsl:otherwise>
@@ -6089,7 +6068,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:ValiditySpecifiedPeriod)"/>
          <xsl:otherwise>
@@ -6103,7 +6081,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:DeliveryTradeLocation)"/>
          <xsl:otherwise>
@@ -6117,7 +6094,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:TradeComparisonReferencePrice)"/>
          <xsl:otherwise>
@@ -6131,7 +6107,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:AssociatedReferencedDocument)"/>
          <xsl:otherwise>
@@ -6145,7 +6120,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:NetPriceProductTradePrice/ram:ChargeAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -6159,8 +6133,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:RequisitionerReferencedDocument)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:RequisitionerReferencedDocument)">
@@ -6173,7 +6146,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ItemBuyerTradeParty)"/>
          <xsl:otherwise>
@@ -6187,7 +6159,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedSpecifiedMarketplace)"/>
          <xsl:otherwise>
@@ -6201,7 +6172,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:UltimateCustomerOrderReferencedDocument)"/>
          <xsl:otherwise>
@@ -6215,6 +6185,36 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -6248,7 +6248,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:CategoryTradeTax) &lt;= 1"/>
          <xsl:otherwise>
@@ -6262,7 +6261,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:ActualAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -6276,6 +6274,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -6314,7 +6314,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivedQuantity)"/>
          <xsl:otherwise>
@@ -6328,7 +6327,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ChargeFreeQuantity)"/>
          <xsl:otherwise>
@@ -6342,7 +6340,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PackageQuantity)"/>
          <xsl:otherwise>
@@ -6356,7 +6353,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ProductUnitQuantity)"/>
          <xsl:otherwise>
@@ -6370,7 +6366,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetWeightMeasure)"/>
          <xsl:otherwise>
@@ -6384,7 +6379,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossWeightMeasure)"/>
          <xsl:otherwise>
@@ -6398,7 +6392,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TheoreticalWeightMeasure)"/>
          <xsl:otherwise>
@@ -6412,7 +6405,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DespatchedQuantity)"/>
          <xsl:otherwise>
@@ -6426,7 +6418,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedDeliveryAdjustment)"/>
          <xsl:otherwise>
@@ -6440,7 +6431,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IncludedSupplyChainPackaging)"/>
          <xsl:otherwise>
@@ -6454,7 +6444,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RelatedSupplyChainConsignment)"/>
          <xsl:otherwise>
@@ -6468,7 +6457,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:UltimateShipToTradeParty)"/>
          <xsl:otherwise>
@@ -6482,7 +6470,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipFromTradeParty)"/>
          <xsl:otherwise>
@@ -6496,7 +6483,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDespatchSupplyChainEvent)"/>
          <xsl:otherwise>
@@ -6510,7 +6496,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualPickUpSupplyChainEvent)"/>
          <xsl:otherwise>
@@ -6524,7 +6509,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RequestedDeliverySupplyChainEvent)"/>
          <xsl:otherwise>
@@ -6538,7 +6522,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualReceiptSupplyChainEvent)"/>
          <xsl:otherwise>
@@ -6552,7 +6535,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AdditionalReferencedDocument)"/>
          <xsl:otherwise>
@@ -6566,7 +6548,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ConsumptionReportReferencedDocument)"/>
          <xsl:otherwise>
@@ -6580,7 +6561,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PackingListReferencedDocument)"/>
          <xsl:otherwise>
@@ -6594,6 +6574,26 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -6613,7 +6613,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InvoiceIssuerReference)"/>
          <xsl:otherwise>
@@ -6627,7 +6626,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TotalAdjustmentAmount)"/>
          <xsl:otherwise>
@@ -6641,7 +6639,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DiscountIndicator)"/>
          <xsl:otherwise>
@@ -6655,7 +6652,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableTradeTax/ram:CalculatedAmount)"/>
          <xsl:otherwise>
@@ -6669,8 +6665,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ChargeIndicator/udt:IndicatorString | ram:ID | ram:SequenceNumeric | ram:CalculationPercent/@format | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)">
@@ -6683,7 +6678,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
          <xsl:otherwise>
@@ -6697,7 +6691,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -6711,7 +6704,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:CalculationPercent/@format)"/>
          <xsl:otherwise>
@@ -6725,7 +6717,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:BasisQuantity)"/>
          <xsl:otherwise>
@@ -6739,7 +6730,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:PrepaidIndicator)"/>
          <xsl:otherwise>
@@ -6753,7 +6743,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:UnitBasisAmount)"/>
          <xsl:otherwise>
@@ -6767,7 +6756,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -6781,7 +6769,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax)"/>
          <xsl:otherwise>
@@ -6795,7 +6782,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)"/>
          <xsl:otherwise>
@@ -6809,7 +6795,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
          <xsl:otherwise>
@@ -6823,8 +6808,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SubtotalCalculatedTradeTax)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SubtotalCalculatedTradeTax)">
@@ -6837,7 +6821,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedLogisticsServiceCharge)"/>
          <xsl:otherwise>
@@ -6851,7 +6834,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms)"/>
          <xsl:otherwise>
@@ -6865,8 +6847,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeSettlementLineMonetarySummation/(ram:ChargeTotalAmount | ram:AllowanceTotalAmount | ram:TaxBasisTotalAmount | ram:InformationAmount | ram:TotalAllowanceChargeAmount | ram:TotalRetailValueInformationAmount | ram:GrossLineTotalAmount | ram:NetLineTotalAmount | ram:NetIncludingTaxesLineTotalAmount | ram:ProductWeightLossInformationAmount)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)">
@@ -6879,7 +6860,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:AllowanceTotalAmount)"/>
          <xsl:otherwise>
@@ -6893,7 +6873,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TaxBasisTotalAmount)"/>
          <xsl:otherwise>
@@ -6907,7 +6886,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:InformationAmount)"/>
          <xsl:otherwise>
@@ -6921,7 +6899,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalAllowanceChargeAmount)"/>
          <xsl:otherwise>
@@ -6935,7 +6912,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalRetailValueInformationAmount)"/>
          <xsl:otherwise>
@@ -6949,7 +6925,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:GrossLineTotalAmount)"/>
          <xsl:otherwise>
@@ -6963,7 +6938,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:NetLineTotalAmount)"/>
          <xsl:otherwise>
@@ -6977,7 +6951,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:NetIncludingTaxesLineTotalAmount)"/>
          <xsl:otherwise>
@@ -6991,7 +6964,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ProductWeightLossInformationAmount)"/>
          <xsl:otherwise>
@@ -7005,8 +6977,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SpecifiedFinancialAdjustment)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedFinancialAdjustment)">
@@ -7019,7 +6990,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PayableSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -7033,8 +7003,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
@@ -7047,7 +7016,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -7061,7 +7029,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:AmountTypeCode)"/>
          <xsl:otherwise>
@@ -7075,7 +7042,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:Name)"/>
          <xsl:otherwise>
@@ -7089,7 +7055,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:CostReferenceDimensionPattern)"/>
          <xsl:otherwise>
@@ -7103,8 +7068,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:PurchaseSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:PurchaseSpecifiedTradeAccountingAccount)">
@@ -7117,7 +7081,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SalesSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -7131,7 +7094,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementFinancialCard)"/>
          <xsl:otherwise>
@@ -7145,6 +7107,44 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:ApplicableTradeTax) le 1"/>
@@ -7178,8 +7178,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/(ram:RoleCode | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:RoleCode)">
@@ -7192,8 +7191,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7206,7 +7204,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:Name)"/>
          <xsl:otherwise>
@@ -7220,7 +7217,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)"/>
          <xsl:otherwise>
@@ -7234,7 +7230,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)"/>
          <xsl:otherwise>
@@ -7248,8 +7243,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7262,7 +7256,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -7276,7 +7269,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:JobTitle)"/>
          <xsl:otherwise>
@@ -7290,7 +7282,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:Responsibility)"/>
          <xsl:otherwise>
@@ -7304,7 +7295,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonID)"/>
          <xsl:otherwise>
@@ -7318,8 +7308,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7332,7 +7321,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
@@ -7346,8 +7334,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)">
@@ -7360,7 +7347,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7374,7 +7360,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7388,8 +7373,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7402,7 +7386,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber)"/>
          <xsl:otherwise>
@@ -7416,8 +7399,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)">
@@ -7430,7 +7412,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:VOIPUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7444,7 +7425,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7458,7 +7438,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:SpecifiedNote)"/>
          <xsl:otherwise>
@@ -7472,7 +7451,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:SpecifiedContactPerson)"/>
          <xsl:otherwise>
@@ -7486,8 +7464,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:SellerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7500,7 +7477,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber)"/>
          <xsl:otherwise>
@@ -7514,8 +7490,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)">
@@ -7528,7 +7503,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:EndPointURIUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7542,7 +7516,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -7556,8 +7529,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:BuyerTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:RoleCode)">
@@ -7570,7 +7542,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:Description)"/>
          <xsl:otherwise>
@@ -7584,8 +7555,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7598,7 +7568,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:Name)"/>
          <xsl:otherwise>
@@ -7612,7 +7581,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress)"/>
          <xsl:otherwise>
@@ -7626,7 +7594,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration)"/>
          <xsl:otherwise>
@@ -7640,8 +7607,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7654,7 +7620,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -7668,7 +7633,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:JobTitle)"/>
          <xsl:otherwise>
@@ -7682,7 +7646,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:Responsibility)"/>
          <xsl:otherwise>
@@ -7696,7 +7659,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:PersonID)"/>
          <xsl:otherwise>
@@ -7710,8 +7672,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7724,7 +7685,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
@@ -7738,8 +7698,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication)">
@@ -7752,7 +7711,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7766,7 +7724,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7780,8 +7737,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7794,7 +7750,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber)"/>
          <xsl:otherwise>
@@ -7808,8 +7763,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelexUniversalCommunication)">
@@ -7822,7 +7776,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:VOIPUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7836,7 +7789,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7850,7 +7802,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:SpecifiedNote)"/>
          <xsl:otherwise>
@@ -7864,7 +7815,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:SpecifiedContactPerson)"/>
          <xsl:otherwise>
@@ -7878,8 +7828,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:BuyerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7892,7 +7841,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber)"/>
          <xsl:otherwise>
@@ -7906,8 +7854,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)">
@@ -7920,7 +7867,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:EndPointURIUniversalCommunication)"/>
          <xsl:otherwise>
@@ -7934,7 +7880,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -7948,8 +7893,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:BuyerRequisitionerTradeParty)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerRequisitionerTradeParty)">
@@ -7962,7 +7906,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerAssignedAccountantTradeParty)"/>
          <xsl:otherwise>
@@ -7976,7 +7919,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerAssignedAccountantTradeParty)"/>
          <xsl:otherwise>
@@ -7990,8 +7932,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SellerTaxRepresentativeTradeParty/(ram:ID | ram:GlobalID | ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)">
@@ -8004,7 +7945,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:GlobalID)"/>
          <xsl:otherwise>
@@ -8018,7 +7958,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
@@ -8032,7 +7971,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:Description)"/>
          <xsl:otherwise>
@@ -8046,7 +7984,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedLegalOrganization)"/>
          <xsl:otherwise>
@@ -8060,7 +7997,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact)"/>
          <xsl:otherwise>
@@ -8074,7 +8010,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:URIUniversalCommunication)"/>
          <xsl:otherwise>
@@ -8088,7 +8023,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax)"/>
          <xsl:otherwise>
@@ -8102,7 +8036,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:EndPointURIUniversalCommunication)"/>
          <xsl:otherwise>
@@ -8116,7 +8049,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -8130,8 +8062,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:ProductEndUserTradeParty)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ProductEndUserTradeParty)">
@@ -8144,6 +8075,75 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ApplicableTradeDeliveryTerms) or (not(ram:ApplicableTradeDeliveryTerms/*[not(self::ram:DeliveryTypeCode or self::ram:RelevantTradeLocation)]) and not(ram:ApplicableTradeDeliveryTerms/ram:RelevantTradeLocation/*[not(self::ram:Name)]))"/>
@@ -8172,7 +8172,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerOrderReferencedDocument/ram:LineID)"/>
          <xsl:otherwise>
@@ -8186,7 +8185,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:QuotationReferencedDocument)"/>
          <xsl:otherwise>
@@ -8200,7 +8198,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:OrderResponseReferencedDocument)"/>
          <xsl:otherwise>
@@ -8214,7 +8211,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ContractReferencedDocument/ram:LineID)"/>
          <xsl:otherwise>
@@ -8228,7 +8224,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DemandForecastReferencedDocument)"/>
          <xsl:otherwise>
@@ -8242,7 +8237,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SupplyInstructionReferencedDocument)"/>
          <xsl:otherwise>
@@ -8256,7 +8250,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PromotionalDealReferencedDocument)"/>
          <xsl:otherwise>
@@ -8270,7 +8263,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PriceListReferencedDocument)"/>
          <xsl:otherwise>
@@ -8284,7 +8276,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AdditionalReferencedDocument/ram:LineID)"/>
          <xsl:otherwise>
@@ -8298,7 +8289,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RequisitionerReferencedDocument)"/>
          <xsl:otherwise>
@@ -8312,7 +8302,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PurchaseConditionsReferencedDocument)"/>
          <xsl:otherwise>
@@ -8326,7 +8315,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedProcuringProject/ram:Description)"/>
          <xsl:otherwise>
@@ -8340,7 +8328,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:UltimateCustomerOrderReferencedDocument)"/>
          <xsl:otherwise>
@@ -8354,6 +8341,19 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(not(ram:BuyerTradeParty/ram:ID) and ram:BuyerTradeParty/ram:GlobalID) or (ram:BuyerTradeParty/ram:ID and not(ram:BuyerTradeParty/ram:GlobalID)) or (not(ram:BuyerTradeParty/ram:ID) and not(ram:BuyerTradeParty/ram:GlobalID))"/>
@@ -8382,7 +8382,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="( count(ram:BuyerTradeParty/ram:DefinedTradeContact)  &lt;= 1)"/>
          <xsl:otherwise>
@@ -8396,7 +8395,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="( count(ram:AdditionalReferencedDocument[ram:TypeCode='50'])  &lt;= 1)"/>
          <xsl:otherwise>
@@ -8410,7 +8408,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SellerTradeParty/ram:URIUniversalCommunication) &lt;= 1"/>
          <xsl:otherwise>
@@ -8424,7 +8421,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:BuyerTradeParty/ram:URIUniversalCommunication) &lt;= 1"/>
          <xsl:otherwise>
@@ -8438,6 +8434,10 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonName and ram:SellerTradeParty/ram:DefinedTradeContact/ram:DepartmentName)"/>
@@ -8467,7 +8467,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:AdditionalReferencedDocument"><xsl:choose>
          <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1">
@@ -8480,7 +8480,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:AttachmentBinaryObject) &lt;= 1"/>
          <xsl:otherwise>
@@ -8494,6 +8493,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -8513,8 +8513,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:ShipToTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ShipToTradeParty/ram:RoleCode)">
@@ -8527,7 +8526,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:Description)"/>
          <xsl:otherwise>
@@ -8541,7 +8539,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:SpecifiedLegalOrganization)"/>
          <xsl:otherwise>
@@ -8555,7 +8552,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:DefinedTradeContact)"/>
          <xsl:otherwise>
@@ -8569,7 +8565,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:URIUniversalCommunication)"/>
          <xsl:otherwise>
@@ -8583,7 +8578,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:SpecifiedTaxRegistration)"/>
          <xsl:otherwise>
@@ -8597,7 +8591,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:EndPointURIUniversalCommunication)"/>
          <xsl:otherwise>
@@ -8611,7 +8604,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -8625,8 +8617,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:UltimateShipToTradeParty)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:UltimateShipToTradeParty)">
@@ -8639,7 +8630,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ShipFromTradeParty)"/>
          <xsl:otherwise>
@@ -8653,7 +8643,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDespatchSupplyChainEvent)"/>
          <xsl:otherwise>
@@ -8667,7 +8656,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualPickUpSupplyChainEvent)"/>
          <xsl:otherwise>
@@ -8681,8 +8669,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:ActualDeliverySupplyChainEvent/(ram:ID | ram:OccurrenceDateTime/udt:DateTime | ram:TypeCode | ram:Description | ram:DescriptionBinaryObject | ram:UnitQuantity | ram:LatestOccurrenceDateTime | ram:EarliestOccurrenceDateTime | ram:OccurrenceSpecifiedPeriod | ram:OccurrenceLogisticsLocation)"><xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)">
@@ -8695,7 +8682,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime/udt:DateTime)"/>
          <xsl:otherwise>
@@ -8709,7 +8695,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -8723,7 +8708,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:Description)"/>
          <xsl:otherwise>
@@ -8737,7 +8721,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:DescriptionBinaryObject)"/>
          <xsl:otherwise>
@@ -8751,7 +8734,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:UnitQuantity)"/>
          <xsl:otherwise>
@@ -8765,7 +8747,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:LatestOccurrenceDateTime)"/>
          <xsl:otherwise>
@@ -8779,7 +8760,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:EarliestOccurrenceDateTime)"/>
          <xsl:otherwise>
@@ -8793,7 +8773,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceSpecifiedPeriod)"/>
          <xsl:otherwise>
@@ -8807,7 +8786,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:OccurrenceLogisticsLocation)"/>
          <xsl:otherwise>
@@ -8821,8 +8799,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:ActualReceiptSupplyChainEvent)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ActualReceiptSupplyChainEvent)">
@@ -8835,7 +8812,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AdditionalReferencedDocument)"/>
          <xsl:otherwise>
@@ -8849,7 +8825,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DeliveryNoteReferencedDocument)"/>
          <xsl:otherwise>
@@ -8863,7 +8838,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ConsumptionReportReferencedDocument)"/>
          <xsl:otherwise>
@@ -8877,7 +8851,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PreviousDeliverySupplyChainEvent)"/>
          <xsl:otherwise>
@@ -8891,7 +8864,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PackingListReferencedDocument)"/>
          <xsl:otherwise>
@@ -8905,6 +8877,34 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(not(ram:ShipToTradeParty/ram:ID) and ram:ShipToTradeParty/ram:GlobalID) or (ram:ShipToTradeParty/ram:ID and not(ram:ShipToTradeParty/ram:GlobalID)) or (not(ram:ShipToTradeParty/ram:ID) and not(ram:ShipToTradeParty/ram:GlobalID))"/>
@@ -8938,7 +8938,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CreditorReferenceTypeCode)"/>
          <xsl:otherwise>
@@ -8952,7 +8951,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CreditorReferenceType)"/>
          <xsl:otherwise>
@@ -8966,7 +8964,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CreditorReferenceIssuerID)"/>
          <xsl:otherwise>
@@ -8980,7 +8977,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PaymentCurrencyCode)"/>
          <xsl:otherwise>
@@ -8994,7 +8990,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InvoiceIssuerReference)"/>
          <xsl:otherwise>
@@ -9008,7 +9003,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InvoiceDateTime)"/>
          <xsl:otherwise>
@@ -9022,7 +9016,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NextInvoiceDateTime)"/>
          <xsl:otherwise>
@@ -9036,7 +9029,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CreditReasonCode)"/>
          <xsl:otherwise>
@@ -9050,7 +9042,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CreditReason)"/>
          <xsl:otherwise>
@@ -9064,7 +9055,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PayeeTradeParty/ram:LogoAssociatedSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -9078,6 +9068,16 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(not(ram:PayeeTradeParty/ram:ID) and ram:PayeeTradeParty/ram:GlobalID) or (ram:PayeeTradeParty/ram:ID and not(ram:PayeeTradeParty/ram:GlobalID)) or (not(ram:PayeeTradeParty/ram:ID) and not(ram:PayeeTradeParty/ram:GlobalID))"/>
@@ -9120,7 +9120,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PaymentApplicableTradeCurrencyExchange)"/>
          <xsl:otherwise>
@@ -9134,8 +9133,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/(ram:PaymentChannelCode | ram:GuaranteeMethodCode | ram:PaymentMethodCode | ram:ID | ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator | ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode | ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate | ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric | ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime | ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount | ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount | ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent | ram:ApplicableTradeSettlementFinancialCard/ram:Description | ram:PayerPartyDebtorFinancialAccount/ram:AccountName | ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID | ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName | ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name | ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)">
@@ -9148,7 +9146,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:GuaranteeMethodCode)"/>
          <xsl:otherwise>
@@ -9162,7 +9159,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentMethodCode)"/>
          <xsl:otherwise>
@@ -9176,7 +9172,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ID)"/>
          <xsl:otherwise>
@@ -9190,8 +9185,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/(ram:MicrochipIndicator | ram:TypeCode | ram:ExpiryDate | ram:VerificationNumeric | ram:ValidFromDateTime | ram:CreditLimitAmount | ram:CreditAvailableAmount | ram:InterestRatePercent | ram:Description)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)">
@@ -9204,7 +9198,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -9218,7 +9211,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate)"/>
          <xsl:otherwise>
@@ -9232,7 +9224,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric)"/>
          <xsl:otherwise>
@@ -9246,7 +9237,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime)"/>
          <xsl:otherwise>
@@ -9260,7 +9250,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount)"/>
          <xsl:otherwise>
@@ -9274,7 +9263,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount)"/>
          <xsl:otherwise>
@@ -9288,7 +9276,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent)"/>
          <xsl:otherwise>
@@ -9302,7 +9289,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:Description)"/>
          <xsl:otherwise>
@@ -9316,8 +9302,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/(ram:AccountName | ram:ProprietaryID)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)">
@@ -9330,7 +9315,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID)"/>
          <xsl:otherwise>
@@ -9344,8 +9328,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/(ram:ClearingSystemName | ram:Name | ram:LocationFinancialInstitutionAddress)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)">
@@ -9358,7 +9341,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name)"/>
          <xsl:otherwise>
@@ -9372,7 +9354,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"/>
          <xsl:otherwise>
@@ -9386,8 +9367,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:ActualTradeCurrencyExchange)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)">
@@ -9400,7 +9380,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -9414,7 +9393,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:BasisQuantity)"/>
          <xsl:otherwise>
@@ -9428,7 +9406,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:PrepaidIndicator)"/>
          <xsl:otherwise>
@@ -9442,7 +9419,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:UnitBasisAmount)"/>
          <xsl:otherwise>
@@ -9456,7 +9432,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -9470,7 +9445,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange)"/>
          <xsl:otherwise>
@@ -9484,8 +9458,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SubtotalCalculatedTradeTax)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SubtotalCalculatedTradeTax)">
@@ -9498,7 +9471,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedLogisticsServiceCharge)"/>
          <xsl:otherwise>
@@ -9512,8 +9484,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTradePaymentTerms/(ram:ID | ram:FromEventCode | ram:SettlementPeriodMeasure | ram:DueDateDateTime/udt:DateTime | ram:TypeCode | ram:InstructionTypeCode | ram:PartialPaymentPercent | ram:PaymentMeansID | ram:PartialPaymentAmount | ram:ApplicableTradePaymentPenaltyTerms | ram:ApplicableTradePaymentDiscountTerms | ram:PayeeTradeParty)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradePaymentTerms/ram:ID)">
@@ -9526,7 +9497,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:FromEventCode)"/>
          <xsl:otherwise>
@@ -9540,7 +9510,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:SettlementPeriodMeasure)"/>
          <xsl:otherwise>
@@ -9554,7 +9523,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTime)"/>
          <xsl:otherwise>
@@ -9568,7 +9536,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -9582,7 +9549,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:InstructionTypeCode)"/>
          <xsl:otherwise>
@@ -9596,7 +9562,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PartialPaymentPercent)"/>
          <xsl:otherwise>
@@ -9610,7 +9575,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PaymentMeansID)"/>
          <xsl:otherwise>
@@ -9624,7 +9588,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PartialPaymentAmount)"/>
          <xsl:otherwise>
@@ -9638,7 +9601,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentPenaltyTerms)"/>
          <xsl:otherwise>
@@ -9652,7 +9614,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentDiscountTerms)"/>
          <xsl:otherwise>
@@ -9666,7 +9627,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty)"/>
          <xsl:otherwise>
@@ -9680,8 +9640,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:SpecifiedFinancialAdjustment)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedFinancialAdjustment)">
@@ -9694,7 +9653,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ProFormaInvoiceReferencedDocument)"/>
          <xsl:otherwise>
@@ -9708,7 +9666,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LetterOfCreditReferencedDocument)"/>
          <xsl:otherwise>
@@ -9722,7 +9679,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:FactoringAgreementReferencedDocument)"/>
          <xsl:otherwise>
@@ -9736,7 +9692,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:FactoringListReferencedDocument)"/>
          <xsl:otherwise>
@@ -9750,7 +9705,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PayableSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -9764,8 +9718,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
@@ -9778,7 +9731,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:TypeCode)"/>
          <xsl:otherwise>
@@ -9792,7 +9744,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:AmountTypeCode)"/>
          <xsl:otherwise>
@@ -9806,7 +9757,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:Name)"/>
          <xsl:otherwise>
@@ -9820,7 +9770,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:CostReferenceDimensionPattern)"/>
          <xsl:otherwise>
@@ -9834,8 +9783,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(ram:PurchaseSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:PurchaseSpecifiedTradeAccountingAccount)">
@@ -9848,7 +9796,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SalesSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -9862,7 +9809,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementFinancialCard)"/>
          <xsl:otherwise>
@@ -9876,7 +9822,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedAdvancePayment)"/>
          <xsl:otherwise>
@@ -9890,7 +9835,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:UltimatePayeeTradeParty)"/>
          <xsl:otherwise>
@@ -9904,8 +9848,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTradePaymentTerms"><xsl:choose>
          <xsl:when test="count(ram:SpecifiedTradePaymentTerms) &lt;= 1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:SpecifiedTradePaymentTerms) &lt;= 1">
@@ -9918,7 +9861,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTradePaymentTerms/ram:Description) &lt;= 1"/>
          <xsl:otherwise>
@@ -9932,8 +9874,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="count(ram:ApplicableTradeTax/ram:TaxPointDate) &lt;= 1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:ApplicableTradeTax/ram:TaxPointDate) &lt;= 1">
@@ -9946,6 +9887,65 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(//ram:ApplicableTradeTax/ram:DueDateTypeCode) = 0 or count(distinct-values(//ram:ApplicableTradeTax/ram:DueDateTypeCode)) = 1"/>
@@ -9979,7 +9979,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TotalDiscountAmount)"/>
          <xsl:otherwise>
@@ -9993,7 +9992,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TotalAllowanceChargeAmount)"/>
          <xsl:otherwise>
@@ -10007,7 +10005,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RetailValueExcludingTaxInformationAmount)"/>
          <xsl:otherwise>
@@ -10021,7 +10018,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TotalDepositFeeInformationAmount)"/>
          <xsl:otherwise>
@@ -10035,7 +10031,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ProductValueExcludingTobaccoTaxInformationAmount)"/>
          <xsl:otherwise>
@@ -10049,7 +10044,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TotalRetailValueInformationAmount)"/>
          <xsl:otherwise>
@@ -10063,7 +10057,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:GrossLineTotalAmount)"/>
          <xsl:otherwise>
@@ -10077,7 +10070,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetLineTotalAmount)"/>
          <xsl:otherwise>
@@ -10091,7 +10083,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:NetIncludingTaxesLineTotalAmount)"/>
          <xsl:otherwise>
@@ -10105,7 +10096,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:LineTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10119,7 +10109,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:ChargeTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10133,7 +10122,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AllowanceTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10147,7 +10135,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TaxBasisTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10161,7 +10148,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RoundingAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10175,7 +10161,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:GrandTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10189,7 +10174,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:InformationAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10203,7 +10187,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TotalPrepaidAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10217,7 +10200,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TotalDiscountAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10231,7 +10213,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TotalAllowanceChargeAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10245,7 +10226,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:DuePayableAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10259,7 +10239,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RetailValueExcludingTaxInformationAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10273,7 +10252,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TotalDepositFeeInformationAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10287,7 +10265,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:ProductValueExcludingTobaccoTaxInformationAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10301,7 +10278,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TotalRetailValueInformationAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10315,7 +10291,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:GrossLineTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10329,7 +10304,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:NetLineTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10343,7 +10317,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:NetIncludingTaxesLineTotalAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -10357,6 +10330,33 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10376,7 +10376,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@languageLocaleID)"/>
          <xsl:otherwise>
@@ -10390,7 +10389,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ValuationBreakdownStatement)"/>
          <xsl:otherwise>
@@ -10404,6 +10402,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(//ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode[normalize-space(.) != normalize-space((//ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode)[1])]) = 0"/>
@@ -10465,7 +10465,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedDocumentVersion)"/>
          <xsl:otherwise>
@@ -10479,6 +10478,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10498,7 +10498,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeAgencyName)"/>
          <xsl:otherwise>
@@ -10512,7 +10511,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeDataURI)"/>
          <xsl:otherwise>
@@ -10526,7 +10524,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeURI)"/>
          <xsl:otherwise>
@@ -10540,7 +10537,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeID)"/>
          <xsl:otherwise>
@@ -10554,7 +10550,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeAgencyID)"/>
          <xsl:otherwise>
@@ -10568,7 +10563,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeVersionID)"/>
          <xsl:otherwise>
@@ -10582,6 +10576,12 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10601,7 +10601,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeAgencyName)"/>
          <xsl:otherwise>
@@ -10615,7 +10614,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeDataURI)"/>
          <xsl:otherwise>
@@ -10629,7 +10627,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@schemeURI)"/>
          <xsl:otherwise>
@@ -10643,6 +10640,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10662,7 +10662,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@listURI)"/>
          <xsl:otherwise>
@@ -10676,6 +10675,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10695,7 +10695,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@listAgencyID)"/>
          <xsl:otherwise>
@@ -10709,7 +10708,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@listVersionID)"/>
          <xsl:otherwise>
@@ -10723,6 +10721,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10742,7 +10742,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@listAgencyID)"/>
          <xsl:otherwise>
@@ -10756,7 +10755,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@listVersionID)"/>
          <xsl:otherwise>
@@ -10770,7 +10768,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@listURI)"/>
          <xsl:otherwise>
@@ -10784,6 +10781,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -10817,7 +10817,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CopyIndicator)"/>
          <xsl:otherwise>
@@ -10831,6 +10830,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TypeCode) or (self::ram:AdditionalReferencedDocument) and (ram:TypeCode='50' or ram:TypeCode='130' or ram:TypeCode='916') or self::ram:InvoiceReferencedDocument"/>
@@ -10859,7 +10859,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RevisionID)"/>
          <xsl:otherwise>
@@ -10873,6 +10872,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:Name) or (self::ram:AdditionalReferencedDocument and ram:TypeCode='916')"/>
@@ -10943,7 +10943,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PreviousRevisionID)"/>
          <xsl:otherwise>
@@ -10957,6 +10956,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:FormattedIssueDateTime) or self::ram:InvoiceReferencedDocument or self::ram:ContractReferencedDocument or  self::ram:BuyerOrderReferencedDocument or  self::ram:DespatchAdviceReferencedDocument"/>
@@ -10985,7 +10985,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:IssuerTradeParty)"/>
          <xsl:otherwise>
@@ -10999,7 +10998,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AttachedSpecifiedBinaryFile)"/>
          <xsl:otherwise>
@@ -11013,6 +11011,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -11032,7 +11032,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@currencyCodeListVersionID)"/>
          <xsl:otherwise>
@@ -11046,6 +11045,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -11079,7 +11079,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@unitCodeListAgencyID)"/>
          <xsl:otherwise>
@@ -11093,7 +11092,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(@unitCodeListAgencyName)"/>
          <xsl:otherwise>
@@ -11107,6 +11105,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -11140,7 +11140,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CalculationSequenceNumeric)"/>
          <xsl:otherwise>
@@ -11154,7 +11153,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BasisQuantity)"/>
          <xsl:otherwise>
@@ -11168,6 +11166,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BasisAmount) or (ancestor::ram:ApplicableHeaderTradeSettlement)"/>
@@ -11196,7 +11196,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LineTotalBasisAmount)"/>
          <xsl:otherwise>
@@ -11210,7 +11209,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AllowanceChargeBasisAmount)"/>
          <xsl:otherwise>
@@ -11224,7 +11222,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CurrencyCode)"/>
          <xsl:otherwise>
@@ -11238,7 +11235,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:Jurisdiction)"/>
          <xsl:otherwise>
@@ -11252,7 +11248,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CustomsDutyIndicator)"/>
          <xsl:otherwise>
@@ -11266,7 +11261,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TaxBasisAllowanceRate)"/>
          <xsl:otherwise>
@@ -11280,6 +11274,12 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:TaxPointDate)  or (ancestor::ram:ApplicableHeaderTradeSettlement)"/>
@@ -11308,7 +11308,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InformationAmount)"/>
          <xsl:otherwise>
@@ -11322,7 +11321,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CategoryName)"/>
          <xsl:otherwise>
@@ -11336,7 +11334,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:RateApplicablePercent/@format)"/>
          <xsl:otherwise>
@@ -11350,7 +11347,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -11364,7 +11360,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ServiceSupplyTradeCountry)"/>
          <xsl:otherwise>
@@ -11378,7 +11373,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerRepayableTaxSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -11392,7 +11386,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerPayableTaxSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -11406,7 +11399,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerRefundableTaxSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -11420,7 +11412,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerDeductibleTaxSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -11434,7 +11425,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuyerNonDeductibleTaxSpecifiedTradeAccountingAccount)"/>
          <xsl:otherwise>
@@ -11448,7 +11438,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PlaceApplicableTradeLocation)"/>
          <xsl:otherwise>
@@ -11462,6 +11451,17 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -11481,7 +11481,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DurationMeasure)"/>
          <xsl:otherwise>
@@ -11495,7 +11494,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:InclusiveIndicator)"/>
          <xsl:otherwise>
@@ -11509,7 +11507,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:Description)"/>
          <xsl:otherwise>
@@ -11523,7 +11520,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:EndDateTime/udt:DateTime)"/>
          <xsl:otherwise>
@@ -11537,7 +11533,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CompleteDateTime)"/>
          <xsl:otherwise>
@@ -11551,7 +11546,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:OpenIndicator)"/>
          <xsl:otherwise>
@@ -11565,7 +11559,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SeasonCode)"/>
          <xsl:otherwise>
@@ -11579,7 +11572,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ID)"/>
          <xsl:otherwise>
@@ -11593,7 +11585,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:Name)"/>
          <xsl:otherwise>
@@ -11607,7 +11598,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -11621,7 +11611,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:StartDateFlexibilityCode)"/>
          <xsl:otherwise>
@@ -11635,7 +11624,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:ContinuousIndicator)"/>
          <xsl:otherwise>
@@ -11649,7 +11637,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PurposeCode)"/>
          <xsl:otherwise>
@@ -11663,6 +11650,19 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->
@@ -11682,7 +11682,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:PostOfficeBox)"/>
          <xsl:otherwise>
@@ -11696,7 +11695,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuildingName)"/>
          <xsl:otherwise>
@@ -11710,7 +11708,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LineFour)"/>
          <xsl:otherwise>
@@ -11724,7 +11721,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:LineFive)"/>
          <xsl:otherwise>
@@ -11738,7 +11734,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:StreetName)"/>
          <xsl:otherwise>
@@ -11752,7 +11747,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CitySubDivisionName)"/>
          <xsl:otherwise>
@@ -11766,7 +11760,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CountryName)"/>
          <xsl:otherwise>
@@ -11780,7 +11773,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CountrySubDivisionID)"/>
          <xsl:otherwise>
@@ -11794,7 +11786,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AttentionOf)"/>
          <xsl:otherwise>
@@ -11808,7 +11799,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:CareOf)"/>
          <xsl:otherwise>
@@ -11822,7 +11812,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:BuildingNumber)"/>
          <xsl:otherwise>
@@ -11836,7 +11825,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:DepartmentName)"/>
          <xsl:otherwise>
@@ -11850,7 +11838,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:AdditionalStreetName)"/>
          <xsl:otherwise>
@@ -11864,6 +11851,19 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M11"/>
    </xsl:template>
    <!--RULE -->

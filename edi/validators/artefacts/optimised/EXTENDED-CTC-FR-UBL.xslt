@@ -4760,7 +4760,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:CopyIndicator)"/>
          <xsl:otherwise>
@@ -4774,7 +4773,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:UUID)"/>
          <xsl:otherwise>
@@ -4788,7 +4786,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -4802,7 +4799,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:PricingCurrencyCode)"/>
          <xsl:otherwise>
@@ -4816,7 +4812,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:PaymentCurrencyCode)"/>
          <xsl:otherwise>
@@ -4830,7 +4825,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:PaymentAlternativeCurrencyCode)"/>
          <xsl:otherwise>
@@ -4844,7 +4838,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:AccountingCostCode)"/>
          <xsl:otherwise>
@@ -4858,7 +4851,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:LineCountNumeric)"/>
          <xsl:otherwise>
@@ -4872,8 +4864,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:InvoicePeriod/(cbc:StartTime | cbc:EndTime | cbc:DurationMeasure | cbc:Description)"><xsl:choose>
          <xsl:when test="not(cac:InvoicePeriod/cbc:StartTime)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:InvoicePeriod/cbc:StartTime)">
@@ -4886,7 +4877,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:InvoicePeriod/cbc:EndTime)"/>
          <xsl:otherwise>
@@ -4900,7 +4890,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:InvoicePeriod/cbc:DurationMeasure)"/>
          <xsl:otherwise>
@@ -4914,7 +4903,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:InvoicePeriod/cbc:Description)"/>
          <xsl:otherwise>
@@ -4928,8 +4916,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:OrderReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueTime | cbc:CustomerReference | cbc:OrderTypeCode | cac:DocumentReference)"><xsl:choose>
          <xsl:when test="not(cac:OrderReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:OrderReference/cbc:CopyIndicator)">
@@ -4942,7 +4929,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OrderReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -4956,7 +4942,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OrderReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -4970,7 +4955,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OrderReference/cbc:CustomerReference)"/>
          <xsl:otherwise>
@@ -4984,7 +4968,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OrderReference/cbc:OrderTypeCode)"/>
          <xsl:otherwise>
@@ -4998,7 +4981,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OrderReference/cac:DocumentReference)"/>
          <xsl:otherwise>
@@ -5012,8 +4994,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:BillingReference/(cac:InvoiceDocumentReference/cbc:CopyIndicator | cac:InvoiceDocumentReference/cbc:UUID | cac:InvoiceDocumentReference/cbc:IssueTime | cac:InvoiceDocumentReference/cbc:DocumentType | cac:InvoiceDocumentReference/cbc:XPath | cac:InvoiceDocumentReference/cbc:LanguageID | cac:InvoiceDocumentReference/cbc:LocaleCode | cac:InvoiceDocumentReference/cbc:VersionID | cac:InvoiceDocumentReference/cbc:DocumentStatusCode | cac:InvoiceDocumentReference/cbc:DocumentDescription | cac:InvoiceDocumentReference/cac:Attachment | cac:InvoiceDocumentReference/cac:ValidityPeriod | cac:InvoiceDocumentReference/cac:IssuerParty | cac:InvoiceDocumentReference/cac:ResultOfVerification | cac:SelfBilledInvoiceDocumentReference | cac:CreditNoteDocumentReference | cac:SelfBilledCreditNoteDocumentReference | cac:DebitNoteDocumentReference | cac:ReminderDocumentReference | cac:AdditionalDocumentReference | cac:BillingReferenceLine)"><xsl:if test="cac:BillingReference/cac:InvoiceDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:CopyIndicator)">
@@ -5026,7 +5007,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -5040,7 +5020,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -5054,7 +5033,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentType)"/>
          <xsl:otherwise>
@@ -5068,7 +5046,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -5082,7 +5059,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -5096,7 +5072,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -5110,7 +5085,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -5124,7 +5098,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -5138,7 +5111,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:DocumentDescription)"/>
          <xsl:otherwise>
@@ -5152,7 +5124,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:Attachment)"/>
          <xsl:otherwise>
@@ -5166,7 +5137,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -5180,7 +5150,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -5194,7 +5163,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -5208,8 +5176,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:SelfBilledInvoiceDocumentReference)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:BillingReference/cac:SelfBilledInvoiceDocumentReference)">
@@ -5222,7 +5189,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:CreditNoteDocumentReference)"/>
          <xsl:otherwise>
@@ -5236,7 +5202,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:SelfBilledCreditNoteDocumentReference)"/>
          <xsl:otherwise>
@@ -5250,7 +5215,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:DebitNoteDocumentReference)"/>
          <xsl:otherwise>
@@ -5264,7 +5228,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:ReminderDocumentReference)"/>
          <xsl:otherwise>
@@ -5278,7 +5241,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:AdditionalDocumentReference)"/>
          <xsl:otherwise>
@@ -5292,7 +5254,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:BillingReference/cac:BillingReferenceLine)"/>
          <xsl:otherwise>
@@ -5306,8 +5267,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:DespatchDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:DespatchDocumentReference/cbc:CopyIndicator)">
@@ -5320,7 +5280,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -5334,7 +5293,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -5348,7 +5306,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentTypeCode)"/>
          <xsl:otherwise>
@@ -5362,7 +5319,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentType)"/>
          <xsl:otherwise>
@@ -5376,7 +5332,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -5390,7 +5345,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -5404,7 +5358,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -5418,7 +5371,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -5432,7 +5384,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -5446,7 +5397,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cbc:DocumentDescription)"/>
          <xsl:otherwise>
@@ -5460,7 +5410,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cac:Attachment)"/>
          <xsl:otherwise>
@@ -5474,7 +5423,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -5488,7 +5436,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -5502,7 +5449,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DespatchDocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -5516,8 +5462,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:ReceiptDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:ReceiptDocumentReference/cbc:CopyIndicator)">
@@ -5530,7 +5475,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -5544,7 +5488,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:IssueDate)"/>
          <xsl:otherwise>
@@ -5558,7 +5501,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -5572,7 +5514,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentTypeCode)"/>
          <xsl:otherwise>
@@ -5586,7 +5527,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentType)"/>
          <xsl:otherwise>
@@ -5600,7 +5540,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -5614,7 +5553,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -5628,7 +5566,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -5642,7 +5579,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -5656,7 +5592,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -5670,7 +5605,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cbc:DocumentDescription)"/>
          <xsl:otherwise>
@@ -5684,7 +5618,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cac:Attachment)"/>
          <xsl:otherwise>
@@ -5698,7 +5631,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -5712,7 +5644,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -5726,7 +5657,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ReceiptDocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -5740,8 +5670,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:StatementDocumentReference)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:StatementDocumentReference)">
@@ -5754,8 +5683,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:OriginatorDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:OriginatorDocumentReference/cbc:CopyIndicator)">
@@ -5768,7 +5696,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -5782,7 +5709,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:IssueDate)"/>
          <xsl:otherwise>
@@ -5796,7 +5722,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -5810,7 +5735,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentTypeCode)"/>
          <xsl:otherwise>
@@ -5824,7 +5748,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentType)"/>
          <xsl:otherwise>
@@ -5838,7 +5761,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -5852,7 +5774,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -5866,7 +5787,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -5880,7 +5800,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -5894,7 +5813,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -5908,7 +5826,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cbc:DocumentDescription)"/>
          <xsl:otherwise>
@@ -5922,7 +5839,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cac:Attachment)"/>
          <xsl:otherwise>
@@ -5936,7 +5852,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -5950,7 +5865,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -5964,7 +5878,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:OriginatorDocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -5978,8 +5891,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:ContractDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueTime | cbc:DocumentTypeCode | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:ContractDocumentReference/cbc:CopyIndicator)">
@@ -5992,7 +5904,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -6006,7 +5917,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -6020,7 +5930,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentTypeCode)"/>
          <xsl:otherwise>
@@ -6034,7 +5943,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -6048,7 +5956,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -6062,7 +5969,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -6076,7 +5982,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -6090,7 +5995,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -6104,7 +6008,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cbc:DocumentDescription)"/>
          <xsl:otherwise>
@@ -6118,7 +6021,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cac:Attachment)"/>
          <xsl:otherwise>
@@ -6132,7 +6034,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -6146,7 +6047,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -6160,7 +6060,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ContractDocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -6174,8 +6073,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:AdditionalDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cac:Attachment/cac:ExternalReference/cbc:DocumentHash | cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod | cac:Attachment/cac:ExternalReference/cbc:ExpiryDate | cac:Attachment/cac:ExternalReference/cbc:ExpiryTime | cac:Attachment/cac:ExternalReference/cbc:MimeCode | cac:Attachment/cac:ExternalReference/cbc:FormatCode | cac:Attachment/cac:ExternalReference/cbc:EncodingCode | cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode | cac:Attachment/cac:ExternalReference/cbc:FileName | cac:Attachment/cac:ExternalReference/cbc:Description | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AdditionalDocumentReference/cbc:CopyIndicator)">
@@ -6188,7 +6086,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -6202,7 +6099,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:IssueDate)"/>
          <xsl:otherwise>
@@ -6216,7 +6112,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -6230,7 +6125,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:DocumentType)"/>
          <xsl:otherwise>
@@ -6244,7 +6138,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -6258,7 +6151,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -6272,7 +6164,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -6286,7 +6177,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -6300,7 +6190,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -6314,8 +6203,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/(cac:ExternalReference/cbc:DocumentHash | cac:ExternalReference/cbc:HashAlgorithmMethod | cac:ExternalReference/cbc:ExpiryDate | cac:ExternalReference/cbc:ExpiryTime | cac:ExternalReference/cbc:MimeCode | cac:ExternalReference/cbc:FormatCode | cac:ExternalReference/cbc:EncodingCode | cac:ExternalReference/cbc:CharacterSetCode | cac:ExternalReference/cbc:FileName | cac:ExternalReference/cbc:Description)"><xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/(cbc:DocumentHash | cbc:HashAlgorithmMethod | cbc:ExpiryDate | cbc:ExpiryTime | cbc:MimeCode | cbc:FormatCode | cbc:EncodingCode | cbc:CharacterSetCode | cbc:FileName | cbc:Description)"><xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:DocumentHash)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:DocumentHash)">
@@ -6328,7 +6216,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod)"/>
          <xsl:otherwise>
@@ -6342,7 +6229,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:ExpiryDate)"/>
          <xsl:otherwise>
@@ -6356,7 +6242,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:ExpiryTime)"/>
          <xsl:otherwise>
@@ -6370,7 +6255,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:MimeCode)"/>
          <xsl:otherwise>
@@ -6384,7 +6268,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:FormatCode)"/>
          <xsl:otherwise>
@@ -6398,7 +6281,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:EncodingCode)"/>
          <xsl:otherwise>
@@ -6412,7 +6294,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode)"/>
          <xsl:otherwise>
@@ -6426,7 +6307,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:FileName)"/>
          <xsl:otherwise>
@@ -6440,7 +6320,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:Description)"/>
          <xsl:otherwise>
@@ -6454,8 +6333,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AdditionalDocumentReference/cac:ValidityPeriod)">
@@ -6468,7 +6346,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -6482,7 +6359,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -6496,8 +6372,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:ProjectReference/(cbc:UUID | cbc:IssueDate | cac:WorkPhaseReference)"><xsl:choose>
          <xsl:when test="not(cac:ProjectReference/cbc:UUID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:ProjectReference/cbc:UUID)">
@@ -6510,7 +6385,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ProjectReference/cbc:IssueDate)"/>
          <xsl:otherwise>
@@ -6524,7 +6398,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:ProjectReference/cac:WorkPhaseReference)"/>
          <xsl:otherwise>
@@ -6538,8 +6411,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:Signature)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Signature)">
@@ -6552,8 +6424,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/(cbc:CustomerAssignedAccountID | cbc:AdditionalAccountID | cbc:DataSendingCapability | cac:Party/cbc:MarkCareIndicator | cac:Party/cbc:MarkAttentionIndicator | cac:Party/cbc:WebsiteURI | cac:Party/cbc:LogoReferenceID | cac:Party/cbc:IndustryClassificationCode | cac:Party/cac:Language | cac:Party/cac:PostalAddress/cbc:ID | cac:Party/cac:PostalAddress/cbc:AddressTypeCode | cac:Party/cac:PostalAddress/cbc:AddressFormatCode | cac:Party/cac:PostalAddress/cbc:Postbox | cac:Party/cac:PostalAddress/cbc:Floor | cac:Party/cac:PostalAddress/cbc:Room | cac:Party/cac:PostalAddress/cbc:BlockName | cac:Party/cac:PostalAddress/cbc:BuildingName | cac:Party/cac:PostalAddress/cbc:BuildingNumber | cac:Party/cac:PostalAddress/cbc:InhouseMail | cac:Party/cac:PostalAddress/cbc:Department | cac:Party/cac:PostalAddress/cbc:MarkAttention | cac:Party/cac:PostalAddress/cbc:MarkCare | cac:Party/cac:PostalAddress/cbc:PlotIdentification | cac:Party/cac:PostalAddress/cbc:CitySubdivisionName | cac:Party/cac:PostalAddress/cbc:CountrySubentityCode | cac:Party/cac:PostalAddress/cbc:Region | cac:Party/cac:PostalAddress/cbc:District | cac:Party/cac:PostalAddress/cbc:TimezoneOffset | cac:Party/cac:PostalAddress/cac:Country/cbc:Name | cac:Party/cac:PostalAddress/cac:LocationCoordinate | cac:Party/cac:PhysicalLocation | cac:Party/cac:PartyTaxScheme/cbc:RegistrationName | cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason | cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate | cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress | cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty | cac:Party/cac:PartyLegalEntity/cac:ShareholderParty | cac:Party/cac:Contact/cbc:ID | cac:Party/cac:Contact/cbc:Telefax | cac:Party/cac:Contact/cbc:Note | cac:Party/cac:Contact/cac:OtherCommunication | cac:Party/cac:Person | cac:Party/cac:PowerOfAttorney | cac:Party/cac:FinancialAccount | cac:DespatchContact | cac:AccountingContact | cac:SellerContact)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cbc:CustomerAssignedAccountID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cbc:CustomerAssignedAccountID)">
@@ -6566,7 +6437,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cbc:AdditionalAccountID)"/>
          <xsl:otherwise>
@@ -6580,7 +6450,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cbc:DataSendingCapability)"/>
          <xsl:otherwise>
@@ -6594,8 +6463,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/cac:Party/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact/cbc:ID | cac:Contact/cbc:Telefax | cac:Contact/cbc:Note | cac:Contact/cac:OtherCommunication | cac:Person | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkCareIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkCareIndicator)">
@@ -6608,7 +6476,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkAttentionIndicator)"/>
          <xsl:otherwise>
@@ -6622,7 +6489,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:WebsiteURI)"/>
          <xsl:otherwise>
@@ -6636,7 +6502,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:LogoReferenceID)"/>
          <xsl:otherwise>
@@ -6650,7 +6515,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:IndustryClassificationCode)"/>
          <xsl:otherwise>
@@ -6664,7 +6528,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Language)"/>
          <xsl:otherwise>
@@ -6678,8 +6541,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:ID)">
@@ -6692,7 +6554,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:AddressTypeCode)"/>
          <xsl:otherwise>
@@ -6706,7 +6567,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:AddressFormatCode)"/>
          <xsl:otherwise>
@@ -6720,7 +6580,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Postbox)"/>
          <xsl:otherwise>
@@ -6734,7 +6593,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Floor)"/>
          <xsl:otherwise>
@@ -6748,7 +6606,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Room)"/>
          <xsl:otherwise>
@@ -6762,7 +6619,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BlockName)"/>
          <xsl:otherwise>
@@ -6776,7 +6632,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BuildingName)"/>
          <xsl:otherwise>
@@ -6790,7 +6645,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:BuildingNumber)"/>
          <xsl:otherwise>
@@ -6804,7 +6658,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:InhouseMail)"/>
          <xsl:otherwise>
@@ -6818,7 +6671,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Department)"/>
          <xsl:otherwise>
@@ -6832,7 +6684,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:MarkAttention)"/>
          <xsl:otherwise>
@@ -6846,7 +6697,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:MarkCare)"/>
          <xsl:otherwise>
@@ -6860,7 +6710,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:PlotIdentification)"/>
          <xsl:otherwise>
@@ -6874,7 +6723,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CitySubdivisionName)"/>
          <xsl:otherwise>
@@ -6888,7 +6736,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CountrySubentityCode)"/>
          <xsl:otherwise>
@@ -6902,7 +6749,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:Region)"/>
          <xsl:otherwise>
@@ -6916,7 +6762,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:District)"/>
          <xsl:otherwise>
@@ -6930,7 +6775,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:TimezoneOffset)"/>
          <xsl:otherwise>
@@ -6944,7 +6788,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:Country/cbc:Name)"/>
          <xsl:otherwise>
@@ -6958,7 +6801,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cac:LocationCoordinate)"/>
          <xsl:otherwise>
@@ -6972,8 +6814,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PhysicalLocation)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:PhysicalLocation)">
@@ -6986,8 +6827,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -7000,7 +6840,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode)"/>
          <xsl:otherwise>
@@ -7014,7 +6853,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode)"/>
          <xsl:otherwise>
@@ -7028,7 +6866,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason)"/>
          <xsl:otherwise>
@@ -7042,7 +6879,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress)"/>
          <xsl:otherwise>
@@ -7056,8 +6892,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -7070,7 +6905,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)"/>
          <xsl:otherwise>
@@ -7084,7 +6918,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -7098,7 +6931,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
          <xsl:otherwise>
@@ -7112,8 +6944,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -7126,7 +6957,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)"/>
          <xsl:otherwise>
@@ -7140,7 +6970,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)"/>
          <xsl:otherwise>
@@ -7154,7 +6983,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)"/>
          <xsl:otherwise>
@@ -7168,7 +6996,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)"/>
          <xsl:otherwise>
@@ -7182,7 +7009,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount)"/>
          <xsl:otherwise>
@@ -7196,7 +7022,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)"/>
          <xsl:otherwise>
@@ -7210,7 +7035,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress)"/>
          <xsl:otherwise>
@@ -7224,7 +7048,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)"/>
          <xsl:otherwise>
@@ -7238,7 +7061,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty)"/>
          <xsl:otherwise>
@@ -7252,7 +7074,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cac:ShareholderParty)"/>
          <xsl:otherwise>
@@ -7266,8 +7087,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:Contact/(cbc:ID | cbc:Telefax | cbc:Note | cac:OtherCommunication)"><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ID)">
@@ -7280,7 +7100,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Telefax)"/>
          <xsl:otherwise>
@@ -7294,7 +7113,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:Note)"/>
          <xsl:otherwise>
@@ -7308,7 +7126,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cac:OtherCommunication)"/>
          <xsl:otherwise>
@@ -7322,8 +7139,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Person)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:Party/cac:Person)">
@@ -7336,7 +7152,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PowerOfAttorney)"/>
          <xsl:otherwise>
@@ -7350,7 +7165,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:FinancialAccount)"/>
          <xsl:otherwise>
@@ -7364,8 +7178,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:DespatchContact)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingSupplierParty/cac:DespatchContact)">
@@ -7378,7 +7191,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:AccountingContact)"/>
          <xsl:otherwise>
@@ -7392,7 +7204,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingSupplierParty/cac:SellerContact)"/>
          <xsl:otherwise>
@@ -7406,8 +7217,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:AccountingCustomerParty/(cbc:CustomerAssignedAccountID | cbc:SupplierAssignedAccountID | cbc:AdditionalAccountID | cac:Party/cbc:MarkCareIndicator | cac:Party/cbc:MarkAttentionIndicator | cac:Party/cbc:WebsiteURI | cac:Party/cbc:LogoReferenceID | cac:Party/cbc:IndustryClassificationCode | cac:Party/cac:Language | cac:Party/cac:PostalAddress/cbc:ID | cac:Party/cac:PostalAddress/cbc:AddressTypeCode | cac:Party/cac:PostalAddress/cbc:AddressFormatCode | cac:Party/cac:PostalAddress/cbc:Postbox | cac:Party/cac:PostalAddress/cbc:Floor | cac:Party/cac:PostalAddress/cbc:Room | cac:Party/cac:PostalAddress/cbc:BlockName | cac:Party/cac:PostalAddress/cbc:BuildingName | cac:Party/cac:PostalAddress/cbc:BuildingNumber | cac:Party/cac:PostalAddress/cbc:InhouseMail | cac:Party/cac:PostalAddress/cbc:Department | cac:Party/cac:PostalAddress/cbc:MarkAttention | cac:Party/cac:PostalAddress/cbc:MarkCare | cac:Party/cac:PostalAddress/cbc:PlotIdentification | cac:Party/cac:PostalAddress/cbc:CitySubdivisionName | cac:Party/cac:PostalAddress/cbc:CountrySubentityCode | cac:Party/cac:PostalAddress/cbc:Region | cac:Party/cac:PostalAddress/cbc:District | cac:Party/cac:PostalAddress/cbc:TimezoneOffset | cac:Party/cac:PostalAddress/cac:Country/cbc:Name | cac:Party/cac:PostalAddress/cac:LocationCoordinate | cac:Party/cac:PhysicalLocation | cac:Party/cac:PartyTaxScheme/cbc:RegistrationName | cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason | cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate | cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress | cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty | cac:Party/cac:PartyLegalEntity/cac:ShareholderParty | cac:Party/cac:Contact/cbc:ID | cac:Party/cac:Contact/cbc:Telefax | cac:Party/cac:Contact/cbc:Note | cac:Party/cac:Contact/cac:OtherCommunication | cac:Party/cac:Person | cac:Party/cac:PowerOfAttorney | cac:Party/cac:FinancialAccount | cac:DeliveryContact | cac:AccountingContact | cac:BuyerContact)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cbc:CustomerAssignedAccountID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cbc:CustomerAssignedAccountID)">
@@ -7420,7 +7230,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cbc:SupplierAssignedAccountID)"/>
          <xsl:otherwise>
@@ -7434,7 +7243,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cbc:AdditionalAccountID)"/>
          <xsl:otherwise>
@@ -7448,8 +7256,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingCustomerParty/cac:Party/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact/cbc:ID | cac:Contact/cbc:Telefax | cac:Contact/cbc:Note | cac:Contact/cac:OtherCommunication | cac:Person | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkCareIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkCareIndicator)">
@@ -7462,7 +7269,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkAttentionIndicator)"/>
          <xsl:otherwise>
@@ -7476,7 +7282,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:WebsiteURI)"/>
          <xsl:otherwise>
@@ -7490,7 +7295,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:LogoReferenceID)"/>
          <xsl:otherwise>
@@ -7504,7 +7308,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:IndustryClassificationCode)"/>
          <xsl:otherwise>
@@ -7518,7 +7321,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Language)"/>
          <xsl:otherwise>
@@ -7532,8 +7334,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:ID)">
@@ -7546,7 +7347,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:AddressTypeCode)"/>
          <xsl:otherwise>
@@ -7560,7 +7360,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:AddressFormatCode)"/>
          <xsl:otherwise>
@@ -7574,7 +7373,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Postbox)"/>
          <xsl:otherwise>
@@ -7588,7 +7386,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Floor)"/>
          <xsl:otherwise>
@@ -7602,7 +7399,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Room)"/>
          <xsl:otherwise>
@@ -7616,7 +7412,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BlockName)"/>
          <xsl:otherwise>
@@ -7630,7 +7425,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BuildingName)"/>
          <xsl:otherwise>
@@ -7644,7 +7438,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:BuildingNumber)"/>
          <xsl:otherwise>
@@ -7658,7 +7451,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:InhouseMail)"/>
          <xsl:otherwise>
@@ -7672,7 +7464,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Department)"/>
          <xsl:otherwise>
@@ -7686,7 +7477,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:MarkAttention)"/>
          <xsl:otherwise>
@@ -7700,7 +7490,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:MarkCare)"/>
          <xsl:otherwise>
@@ -7714,7 +7503,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:PlotIdentification)"/>
          <xsl:otherwise>
@@ -7728,7 +7516,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CitySubdivisionName)"/>
          <xsl:otherwise>
@@ -7742,7 +7529,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:CountrySubentityCode)"/>
          <xsl:otherwise>
@@ -7756,7 +7542,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:Region)"/>
          <xsl:otherwise>
@@ -7770,7 +7555,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:District)"/>
          <xsl:otherwise>
@@ -7784,7 +7568,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:TimezoneOffset)"/>
          <xsl:otherwise>
@@ -7798,7 +7581,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:Country/cbc:Name)"/>
          <xsl:otherwise>
@@ -7812,7 +7594,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:LocationCoordinate)"/>
          <xsl:otherwise>
@@ -7826,8 +7607,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PhysicalLocation)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:PhysicalLocation)">
@@ -7840,8 +7620,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -7854,7 +7633,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode)"/>
          <xsl:otherwise>
@@ -7868,7 +7646,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode)"/>
          <xsl:otherwise>
@@ -7882,7 +7659,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason)"/>
          <xsl:otherwise>
@@ -7896,7 +7672,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress)"/>
          <xsl:otherwise>
@@ -7910,8 +7685,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -7924,7 +7698,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)"/>
          <xsl:otherwise>
@@ -7938,7 +7711,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -7952,7 +7724,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
          <xsl:otherwise>
@@ -7966,8 +7737,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:CompanyLegalForm | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -7980,7 +7750,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)"/>
          <xsl:otherwise>
@@ -7994,7 +7763,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)"/>
          <xsl:otherwise>
@@ -8008,7 +7776,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)"/>
          <xsl:otherwise>
@@ -8022,7 +7789,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)"/>
          <xsl:otherwise>
@@ -8036,7 +7802,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)"/>
          <xsl:otherwise>
@@ -8050,7 +7815,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount)"/>
          <xsl:otherwise>
@@ -8064,7 +7828,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)"/>
          <xsl:otherwise>
@@ -8078,7 +7841,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress)"/>
          <xsl:otherwise>
@@ -8092,7 +7854,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)"/>
          <xsl:otherwise>
@@ -8106,7 +7867,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty)"/>
          <xsl:otherwise>
@@ -8120,7 +7880,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cac:ShareholderParty)"/>
          <xsl:otherwise>
@@ -8134,8 +7893,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:Contact/(cbc:ID | cbc:Telefax | cbc:Note | cac:OtherCommunication)"><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID)">
@@ -8148,7 +7906,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Telefax)"/>
          <xsl:otherwise>
@@ -8162,7 +7919,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:Note)"/>
          <xsl:otherwise>
@@ -8176,7 +7932,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cac:OtherCommunication)"/>
          <xsl:otherwise>
@@ -8190,8 +7945,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Person)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:Party/cac:Person)">
@@ -8204,7 +7958,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PowerOfAttorney)"/>
          <xsl:otherwise>
@@ -8218,7 +7971,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:FinancialAccount)"/>
          <xsl:otherwise>
@@ -8232,8 +7984,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:DeliveryContact)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AccountingCustomerParty/cac:DeliveryContact)">
@@ -8246,7 +7997,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:AccountingContact)"/>
          <xsl:otherwise>
@@ -8260,7 +8010,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AccountingCustomerParty/cac:BuyerContact)"/>
          <xsl:otherwise>
@@ -8274,8 +8023,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:PayeeParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cbc:MarkCareIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PayeeParty/cbc:MarkCareIndicator)">
@@ -8288,7 +8036,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cbc:MarkAttentionIndicator)"/>
          <xsl:otherwise>
@@ -8302,7 +8049,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cbc:WebsiteURI)"/>
          <xsl:otherwise>
@@ -8316,7 +8062,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cbc:LogoReferenceID)"/>
          <xsl:otherwise>
@@ -8330,8 +8075,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PayeeParty/cac:PartyLegalEntity/(cbc:RegistrationName | cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:CompanyLegalForm | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationName)">
@@ -8344,7 +8088,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
          <xsl:otherwise>
@@ -8358,7 +8101,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationExpirationDate)"/>
          <xsl:otherwise>
@@ -8372,7 +8114,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLegalFormCode)"/>
          <xsl:otherwise>
@@ -8386,7 +8127,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLegalForm)"/>
          <xsl:otherwise>
@@ -8400,7 +8140,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator)"/>
          <xsl:otherwise>
@@ -8414,7 +8153,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode)"/>
          <xsl:otherwise>
@@ -8428,7 +8166,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:CorporateStockAmount)"/>
          <xsl:otherwise>
@@ -8442,7 +8179,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator)"/>
          <xsl:otherwise>
@@ -8456,7 +8192,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:RegistrationAddress)"/>
          <xsl:otherwise>
@@ -8470,7 +8205,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:CorporateRegistrationScheme)"/>
          <xsl:otherwise>
@@ -8484,7 +8218,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:HeadOfficeParty)"/>
          <xsl:otherwise>
@@ -8498,7 +8231,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cac:ShareholderParty)"/>
          <xsl:otherwise>
@@ -8512,8 +8244,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:Person)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PayeeParty/cac:Person)">
@@ -8526,7 +8257,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:AgentParty)"/>
          <xsl:otherwise>
@@ -8540,7 +8270,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:ServiceProviderParty)"/>
          <xsl:otherwise>
@@ -8554,7 +8283,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:PowerOfAttorney)"/>
          <xsl:otherwise>
@@ -8568,7 +8296,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PayeeParty/cac:FinancialAccount)"/>
          <xsl:otherwise>
@@ -8582,8 +8309,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:BuyerCustomerParty)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:BuyerCustomerParty)">
@@ -8596,7 +8322,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:SellerSupplierParty)"/>
          <xsl:otherwise>
@@ -8610,8 +8335,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxRepresentativeParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:PartyIdentification | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cbc:MarkCareIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxRepresentativeParty/cbc:MarkCareIndicator)">
@@ -8624,7 +8348,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cbc:MarkAttentionIndicator)"/>
          <xsl:otherwise>
@@ -8638,7 +8361,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cbc:WebsiteURI)"/>
          <xsl:otherwise>
@@ -8652,7 +8374,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cbc:LogoReferenceID)"/>
          <xsl:otherwise>
@@ -8666,7 +8387,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cbc:EndpointID)"/>
          <xsl:otherwise>
@@ -8680,7 +8400,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cbc:IndustryClassificationCode)"/>
          <xsl:otherwise>
@@ -8694,7 +8413,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyIdentification)"/>
          <xsl:otherwise>
@@ -8708,7 +8426,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:Language)"/>
          <xsl:otherwise>
@@ -8722,8 +8439,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxRepresentativeParty/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:ID)">
@@ -8736,7 +8452,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:AddressTypeCode)"/>
          <xsl:otherwise>
@@ -8750,7 +8465,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:AddressFormatCode)"/>
          <xsl:otherwise>
@@ -8764,7 +8478,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Postbox)"/>
          <xsl:otherwise>
@@ -8778,7 +8491,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Floor)"/>
          <xsl:otherwise>
@@ -8792,7 +8504,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Room)"/>
          <xsl:otherwise>
@@ -8806,7 +8517,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BlockName)"/>
          <xsl:otherwise>
@@ -8820,7 +8530,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BuildingName)"/>
          <xsl:otherwise>
@@ -8834,7 +8543,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:BuildingNumber)"/>
          <xsl:otherwise>
@@ -8848,7 +8556,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:InhouseMail)"/>
          <xsl:otherwise>
@@ -8862,7 +8569,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Department)"/>
          <xsl:otherwise>
@@ -8876,7 +8582,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:MarkAttention)"/>
          <xsl:otherwise>
@@ -8890,7 +8595,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:MarkCare)"/>
          <xsl:otherwise>
@@ -8904,7 +8608,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:PlotIdentification)"/>
          <xsl:otherwise>
@@ -8918,7 +8621,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CitySubdivisionName)"/>
          <xsl:otherwise>
@@ -8932,7 +8634,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:CountrySubentityCode)"/>
          <xsl:otherwise>
@@ -8946,7 +8647,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:Region)"/>
          <xsl:otherwise>
@@ -8960,7 +8660,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:District)"/>
          <xsl:otherwise>
@@ -8974,7 +8673,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:TimezoneOffset)"/>
          <xsl:otherwise>
@@ -8988,7 +8686,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cac:Country/cbc:Name)"/>
          <xsl:otherwise>
@@ -9002,7 +8699,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cac:LocationCoordinate)"/>
          <xsl:otherwise>
@@ -9016,8 +8712,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PhysicalLocation)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxRepresentativeParty/cac:PhysicalLocation)">
@@ -9030,8 +8725,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:RegistrationName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -9044,7 +8738,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:TaxLevelCode)"/>
          <xsl:otherwise>
@@ -9058,7 +8751,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:ExemptionReasonCode)"/>
          <xsl:otherwise>
@@ -9072,7 +8764,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:ExemptionReason)"/>
          <xsl:otherwise>
@@ -9086,7 +8777,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:RegistrationAddress)"/>
          <xsl:otherwise>
@@ -9100,8 +8790,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -9114,7 +8803,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode)"/>
          <xsl:otherwise>
@@ -9128,7 +8816,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -9142,7 +8829,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
          <xsl:otherwise>
@@ -9156,8 +8842,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyLegalEntity)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxRepresentativeParty/cac:PartyLegalEntity)">
@@ -9170,7 +8855,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:Contact)"/>
          <xsl:otherwise>
@@ -9184,7 +8868,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:Person)"/>
          <xsl:otherwise>
@@ -9198,7 +8881,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:AgentParty)"/>
          <xsl:otherwise>
@@ -9212,7 +8894,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:ServiceProviderParty)"/>
          <xsl:otherwise>
@@ -9226,7 +8907,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:PowerOfAttorney)"/>
          <xsl:otherwise>
@@ -9240,7 +8920,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxRepresentativeParty/cac:FinancialAccount)"/>
          <xsl:otherwise>
@@ -9254,8 +8933,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:Delivery/(cbc:ID | cbc:Quantity | cbc:MinimumQuantity | cbc:MaximumQuantity | cbc:ActualDeliveryTime | cbc:LatestDeliveryDate | cbc:LatestDeliveryTime | cbc:ReleaseID | cbc:TrackingID | cac:DeliveryLocation/cbc:Description | cac:DeliveryLocation/cbc:Conditions | cac:DeliveryLocation/cbc:CountrySubentity | cac:DeliveryLocation/cbc:CountrySubentityCode | cac:DeliveryLocation/cbc:LocationTypeCode | cac:DeliveryLocation/cbc:InformationURI | cac:DeliveryLocation/cbc:Name | cac:DeliveryLocation/cac:ValidityPeriod | cac:DeliveryLocation/cac:Address/cbc:ID | cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode | cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode | cac:DeliveryLocation/cac:Address/cbc:Postbox | cac:DeliveryLocation/cac:Address/cbc:Floor | cac:DeliveryLocation/cac:Address/cbc:Room | cac:DeliveryLocation/cac:Address/cbc:BlockName | cac:DeliveryLocation/cac:Address/cbc:BuildingName | cac:DeliveryLocation/cac:Address/cbc:BuildingNumber | cac:DeliveryLocation/cac:Address/cbc:InhouseMail | cac:DeliveryLocation/cac:Address/cbc:Department | cac:DeliveryLocation/cac:Address/cbc:MarkAttention | cac:DeliveryLocation/cac:Address/cbc:MarkCare | cac:DeliveryLocation/cac:Address/cbc:PlotIdentification | cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName | cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode | cac:DeliveryLocation/cac:Address/cbc:Region | cac:DeliveryLocation/cac:Address/cbc:District | cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset | cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name | cac:DeliveryLocation/cac:Address/cac:LocationCoordinate | cac:DeliveryLocation/cac:SubsidiaryLocation | cac:DeliveryLocation/cac:LocationCoordinate | cac:AlternativeDeliveryLocation | cac:RequestedDeliveryPeriod | cac:EstimatedDeliveryPeriod | cac:CarrierParty | cac:DeliveryParty/cbc:MarkCareIndicator | cac:DeliveryParty/cbc:MarkAttentionIndicator | cac:DeliveryParty/cbc:WebsiteURI | cac:DeliveryParty/cbc:LogoReferenceID | cac:DeliveryParty/cbc:EndpointID | cac:DeliveryParty/cbc:IndustryClassificationCode | cac:DeliveryParty/cac:PartyIdentification | cac:DeliveryParty/cac:Language | cac:DeliveryParty/cac:PostalAddress | cac:DeliveryParty/cac:PhysicalLocation | cac:DeliveryParty/cac:PartyTaxScheme | cac:DeliveryParty/cac:PartyLegalEntity | cac:DeliveryParty/cac:Contact | cac:DeliveryParty/cac:Person | cac:DeliveryParty/cac:AgentParty | cac:DeliveryParty/cac:ServiceProviderParty | cac:DeliveryParty/cac:PowerOfAttorney | cac:DeliveryParty/cac:FinancialAccount | cac:NotifyParty | cac:Despatch | cac:DeliveryTerms | cac:MinimumDeliveryUnit | cac:MaximumDeliveryUnit | cac:Shipment)"><xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cbc:ID)">
@@ -9268,7 +8946,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:Quantity)"/>
          <xsl:otherwise>
@@ -9282,7 +8959,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:MinimumQuantity)"/>
          <xsl:otherwise>
@@ -9296,7 +8972,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:MaximumQuantity)"/>
          <xsl:otherwise>
@@ -9310,7 +8985,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:ActualDeliveryTime)"/>
          <xsl:otherwise>
@@ -9324,7 +8998,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:LatestDeliveryDate)"/>
          <xsl:otherwise>
@@ -9338,7 +9011,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:LatestDeliveryTime)"/>
          <xsl:otherwise>
@@ -9352,7 +9024,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:ReleaseID)"/>
          <xsl:otherwise>
@@ -9366,7 +9037,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cbc:TrackingID)"/>
          <xsl:otherwise>
@@ -9380,8 +9050,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:Delivery/cac:DeliveryLocation/(cbc:Description | cbc:Conditions | cbc:CountrySubentity | cbc:CountrySubentityCode | cbc:LocationTypeCode | cbc:InformationURI | cbc:Name | cac:ValidityPeriod | cac:Address/cbc:ID | cac:Address/cbc:AddressTypeCode | cac:Address/cbc:AddressFormatCode | cac:Address/cbc:Postbox | cac:Address/cbc:Floor | cac:Address/cbc:Room | cac:Address/cbc:BlockName | cac:Address/cbc:BuildingName | cac:Address/cbc:BuildingNumber | cac:Address/cbc:InhouseMail | cac:Address/cbc:Department | cac:Address/cbc:MarkAttention | cac:Address/cbc:MarkCare | cac:Address/cbc:PlotIdentification | cac:Address/cbc:CitySubdivisionName | cac:Address/cbc:CountrySubentityCode | cac:Address/cbc:Region | cac:Address/cbc:District | cac:Address/cbc:TimezoneOffset | cac:Address/cac:Country/cbc:Name | cac:Address/cac:LocationCoordinate | cac:SubsidiaryLocation | cac:LocationCoordinate)"><xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Description)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cac:DeliveryLocation/cbc:Description)">
@@ -9394,7 +9063,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Conditions)"/>
          <xsl:otherwise>
@@ -9408,7 +9076,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:CountrySubentity)"/>
          <xsl:otherwise>
@@ -9422,7 +9089,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:CountrySubentityCode)"/>
          <xsl:otherwise>
@@ -9436,7 +9102,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:LocationTypeCode)"/>
          <xsl:otherwise>
@@ -9450,7 +9115,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:InformationURI)"/>
          <xsl:otherwise>
@@ -9464,7 +9128,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Name)"/>
          <xsl:otherwise>
@@ -9478,7 +9141,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -9492,8 +9154,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:Delivery/cac:DeliveryLocation/cac:Address/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:ID)">
@@ -9506,7 +9167,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode)"/>
          <xsl:otherwise>
@@ -9520,7 +9180,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode)"/>
          <xsl:otherwise>
@@ -9534,7 +9193,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Postbox)"/>
          <xsl:otherwise>
@@ -9548,7 +9206,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Floor)"/>
          <xsl:otherwise>
@@ -9562,7 +9219,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Room)"/>
          <xsl:otherwise>
@@ -9576,7 +9232,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BlockName)"/>
          <xsl:otherwise>
@@ -9590,7 +9245,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BuildingName)"/>
          <xsl:otherwise>
@@ -9604,7 +9258,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:BuildingNumber)"/>
          <xsl:otherwise>
@@ -9618,7 +9271,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:InhouseMail)"/>
          <xsl:otherwise>
@@ -9632,7 +9284,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Department)"/>
          <xsl:otherwise>
@@ -9646,7 +9297,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:MarkAttention)"/>
          <xsl:otherwise>
@@ -9660,7 +9310,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:MarkCare)"/>
          <xsl:otherwise>
@@ -9674,7 +9323,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:PlotIdentification)"/>
          <xsl:otherwise>
@@ -9688,7 +9336,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName)"/>
          <xsl:otherwise>
@@ -9702,7 +9349,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode)"/>
          <xsl:otherwise>
@@ -9716,7 +9362,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:Region)"/>
          <xsl:otherwise>
@@ -9730,7 +9375,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:District)"/>
          <xsl:otherwise>
@@ -9744,7 +9388,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset)"/>
          <xsl:otherwise>
@@ -9758,7 +9401,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name)"/>
          <xsl:otherwise>
@@ -9772,7 +9414,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cac:LocationCoordinate)"/>
          <xsl:otherwise>
@@ -9786,8 +9427,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:SubsidiaryLocation)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cac:DeliveryLocation/cac:SubsidiaryLocation)">
@@ -9800,7 +9440,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:LocationCoordinate)"/>
          <xsl:otherwise>
@@ -9814,8 +9453,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:AlternativeDeliveryLocation)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cac:AlternativeDeliveryLocation)">
@@ -9828,7 +9466,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:RequestedDeliveryPeriod)"/>
          <xsl:otherwise>
@@ -9842,7 +9479,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:EstimatedDeliveryPeriod)"/>
          <xsl:otherwise>
@@ -9856,7 +9492,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:CarrierParty)"/>
          <xsl:otherwise>
@@ -9870,8 +9505,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:Delivery/cac:DeliveryParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:PartyIdentification | cac:Language | cac:PostalAddress | cac:PhysicalLocation | cac:PartyTaxScheme | cac:PartyLegalEntity | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkCareIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkCareIndicator)">
@@ -9884,7 +9518,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkAttentionIndicator)"/>
          <xsl:otherwise>
@@ -9898,7 +9531,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:WebsiteURI)"/>
          <xsl:otherwise>
@@ -9912,7 +9544,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:LogoReferenceID)"/>
          <xsl:otherwise>
@@ -9926,7 +9557,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:EndpointID)"/>
          <xsl:otherwise>
@@ -9940,7 +9570,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:IndustryClassificationCode)"/>
          <xsl:otherwise>
@@ -9954,7 +9583,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PartyIdentification)"/>
          <xsl:otherwise>
@@ -9968,7 +9596,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:Language)"/>
          <xsl:otherwise>
@@ -9982,7 +9609,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PostalAddress)"/>
          <xsl:otherwise>
@@ -9996,7 +9622,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PhysicalLocation)"/>
          <xsl:otherwise>
@@ -10010,7 +9635,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PartyTaxScheme)"/>
          <xsl:otherwise>
@@ -10024,7 +9648,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PartyLegalEntity)"/>
          <xsl:otherwise>
@@ -10038,7 +9661,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:Contact)"/>
          <xsl:otherwise>
@@ -10052,7 +9674,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:Person)"/>
          <xsl:otherwise>
@@ -10066,7 +9687,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:AgentParty)"/>
          <xsl:otherwise>
@@ -10080,7 +9700,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:ServiceProviderParty)"/>
          <xsl:otherwise>
@@ -10094,7 +9713,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:PowerOfAttorney)"/>
          <xsl:otherwise>
@@ -10108,7 +9726,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cac:FinancialAccount)"/>
          <xsl:otherwise>
@@ -10122,8 +9739,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:NotifyParty)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:Delivery/cac:NotifyParty)">
@@ -10136,7 +9752,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:Despatch)"/>
          <xsl:otherwise>
@@ -10150,7 +9765,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryTerms)"/>
          <xsl:otherwise>
@@ -10164,7 +9778,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:MinimumDeliveryUnit)"/>
          <xsl:otherwise>
@@ -10178,7 +9791,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:MaximumDeliveryUnit)"/>
          <xsl:otherwise>
@@ -10192,7 +9804,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:Shipment)"/>
          <xsl:otherwise>
@@ -10206,6 +9817,395 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:DeliveryTerms) or (not(cac:DeliveryTerms/*[not(self::cbc:ID or self::cac:DeliveryLocation)]) and not(cac:DeliveryTerms/cac:DeliveryLocation/*[not(self::cbc:Name)]))"/>
@@ -10249,7 +10249,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/(cbc:PaymentChannelCode | cbc:InstructionID | cac:CardAccount/cbc:CardTypeCode | cac:CardAccount/cbc:ValidityStartDate | cac:CardAccount/cbc:ExpiryDate | cac:CardAccount/cbc:IssuerID | cac:CardAccount/cbc:IssueNumberID | cac:CardAccount/cbc:CV2ID | cac:CardAccount/cbc:CardChipCode | cac:CardAccount/cbc:ChipApplicationID | cac:PayeeFinancialAccount/cbc:AliasName | cac:PayeeFinancialAccount/cbc:AccountTypeCode | cac:PayeeFinancialAccount/cbc:AccountFormatCode | cac:PayeeFinancialAccount/cbc:CurrencyCode | cac:PayeeFinancialAccount/cbc:PaymentNote | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address | cac:PayeeFinancialAccount/cac:Country | cac:CreditAccount | cac:PaymentMandate/cbc:MandateTypeCode | cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric | cac:PaymentMandate/cbc:MaximumPaidAmount | cac:PaymentMandate/cbc:SignatureID | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote | cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch | cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country | cac:PaymentMandate/cac:ValidityPeriod | cac:PaymentMandate/cac:PaymentReversalPeriod | cac:PaymentMandate/cac:Clause | cac:TradeFinancing)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cbc:PaymentChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cbc:PaymentChannelCode)">
@@ -10262,7 +10262,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cbc:InstructionID)"/>
          <xsl:otherwise>
@@ -10276,8 +10275,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/cac:CardAccount/(cbc:CardTypeCode | cbc:ValidityStartDate | cbc:ExpiryDate | cbc:IssuerID | cbc:IssueNumberID | cbc:CV2ID | cbc:CardChipCode | cbc:ChipApplicationID)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardTypeCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardTypeCode)">
@@ -10290,7 +10288,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:ValidityStartDate)"/>
          <xsl:otherwise>
@@ -10304,7 +10301,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:ExpiryDate)"/>
          <xsl:otherwise>
@@ -10318,7 +10314,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:IssuerID)"/>
          <xsl:otherwise>
@@ -10332,7 +10327,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:IssueNumberID)"/>
          <xsl:otherwise>
@@ -10346,7 +10340,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CV2ID)"/>
          <xsl:otherwise>
@@ -10360,7 +10353,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardChipCode)"/>
          <xsl:otherwise>
@@ -10374,7 +10366,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:ChipApplicationID)"/>
          <xsl:otherwise>
@@ -10388,8 +10379,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:AliasName | cbc:AccountTypeCode | cbc:AccountFormatCode | cbc:CurrencyCode | cbc:PaymentNote | cac:FinancialInstitutionBranch/cbc:Name | cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name | cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address | cac:FinancialInstitutionBranch/cac:Address | cac:Country)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AliasName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AliasName)">
@@ -10402,7 +10392,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AccountTypeCode)"/>
          <xsl:otherwise>
@@ -10416,7 +10405,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AccountFormatCode)"/>
          <xsl:otherwise>
@@ -10430,7 +10418,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -10444,7 +10431,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:PaymentNote)"/>
          <xsl:otherwise>
@@ -10458,8 +10444,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/(cbc:Name | cac:FinancialInstitution/cbc:Name | cac:FinancialInstitution/cac:Address | cac:Address)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name)">
@@ -10472,8 +10457,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/(cbc:Name | cac:Address)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name)">
@@ -10486,7 +10470,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address)"/>
          <xsl:otherwise>
@@ -10500,8 +10483,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address)">
@@ -10514,8 +10496,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:Country)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:Country)">
@@ -10528,8 +10509,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:CreditAccount)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:CreditAccount)">
@@ -10542,8 +10522,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/cac:PaymentMandate/(cbc:MandateTypeCode | cbc:MaximumPaymentInstructionsNumeric | cbc:MaximumPaidAmount | cbc:SignatureID | cac:PayerFinancialAccount/cbc:Name | cac:PayerFinancialAccount/cbc:AliasName | cac:PayerFinancialAccount/cbc:AccountTypeCode | cac:PayerFinancialAccount/cbc:AccountFormatCode | cac:PayerFinancialAccount/cbc:CurrencyCode | cac:PayerFinancialAccount/cbc:PaymentNote | cac:PayerFinancialAccount/cac:FinancialInstitutionBranch | cac:PayerFinancialAccount/cac:Country | cac:ValidityPeriod | cac:PaymentReversalPeriod | cac:Clause)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MandateTypeCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MandateTypeCode)">
@@ -10556,7 +10535,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric)"/>
          <xsl:otherwise>
@@ -10570,7 +10548,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MaximumPaidAmount)"/>
          <xsl:otherwise>
@@ -10584,7 +10561,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:SignatureID)"/>
          <xsl:otherwise>
@@ -10598,8 +10574,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/(cbc:Name | cbc:AliasName | cbc:AccountTypeCode | cbc:AccountFormatCode | cbc:CurrencyCode | cbc:PaymentNote | cac:FinancialInstitutionBranch | cac:Country)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name)">
@@ -10612,7 +10587,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName)"/>
          <xsl:otherwise>
@@ -10626,7 +10600,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode)"/>
          <xsl:otherwise>
@@ -10640,7 +10613,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode)"/>
          <xsl:otherwise>
@@ -10654,7 +10626,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -10668,7 +10639,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote)"/>
          <xsl:otherwise>
@@ -10682,7 +10652,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch)"/>
          <xsl:otherwise>
@@ -10696,7 +10665,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country)"/>
          <xsl:otherwise>
@@ -10710,8 +10678,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:ValidityPeriod)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PaymentMandate/cac:ValidityPeriod)">
@@ -10724,7 +10691,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PaymentReversalPeriod)"/>
          <xsl:otherwise>
@@ -10738,7 +10704,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:Clause)"/>
          <xsl:otherwise>
@@ -10752,8 +10717,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:TradeFinancing)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:TradeFinancing)">
@@ -10766,8 +10730,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="cac:PaymentTerms/(cbc:ID | cbc:PaymentMeansID | cbc:PrepaidPaymentReferenceID | cbc:ReferenceEventCode | cbc:SettlementDiscountPercent | cbc:PenaltySurchargePercent | cbc:PaymentPercent | cbc:Amount | cbc:SettlementDiscountAmount | cbc:PenaltyAmount | cbc:PaymentTermsDetailsURI | cbc:PaymentDueDate | cbc:InstallmentDueDate | cbc:InvoicingPartyReference | cac:SettlementPeriod | cac:PenaltyPeriod | cac:ExchangeRate | cac:ValidityPeriod)"><xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentTerms/cbc:ID)">
@@ -10780,7 +10743,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PaymentMeansID)"/>
          <xsl:otherwise>
@@ -10794,7 +10756,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PrepaidPaymentReferenceID)"/>
          <xsl:otherwise>
@@ -10808,7 +10769,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:ReferenceEventCode)"/>
          <xsl:otherwise>
@@ -10822,7 +10782,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:SettlementDiscountPercent)"/>
          <xsl:otherwise>
@@ -10836,7 +10795,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PenaltySurchargePercent)"/>
          <xsl:otherwise>
@@ -10850,7 +10808,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PaymentPercent)"/>
          <xsl:otherwise>
@@ -10864,7 +10821,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:Amount)"/>
          <xsl:otherwise>
@@ -10878,7 +10834,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:SettlementDiscountAmount)"/>
          <xsl:otherwise>
@@ -10892,7 +10847,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PenaltyAmount)"/>
          <xsl:otherwise>
@@ -10906,7 +10860,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PaymentTermsDetailsURI)"/>
          <xsl:otherwise>
@@ -10920,7 +10873,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:PaymentDueDate)"/>
          <xsl:otherwise>
@@ -10934,7 +10886,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:InstallmentDueDate)"/>
          <xsl:otherwise>
@@ -10948,7 +10899,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cbc:InvoicingPartyReference)"/>
          <xsl:otherwise>
@@ -10962,7 +10912,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cac:SettlementPeriod)"/>
          <xsl:otherwise>
@@ -10976,7 +10925,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cac:PenaltyPeriod)"/>
          <xsl:otherwise>
@@ -10990,7 +10938,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cac:ExchangeRate)"/>
          <xsl:otherwise>
@@ -11004,7 +10951,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentTerms/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -11018,8 +10964,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cac:PrepaidPayment)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PrepaidPayment)">
@@ -11032,8 +10977,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AllowanceCharge/(cbc:ID | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory/cbc:Name | cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxCategory/cbc:PerUnitAmount | cac:TaxCategory/cbc:TierRange | cac:TaxCategory/cbc:TierRatePercent | cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AllowanceCharge/cbc:ID)">
@@ -11046,7 +10990,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cbc:PrepaidIndicator)"/>
          <xsl:otherwise>
@@ -11060,7 +11003,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cbc:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -11074,7 +11016,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cbc:AccountingCostCode)"/>
          <xsl:otherwise>
@@ -11088,7 +11029,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cbc:AccountingCost)"/>
          <xsl:otherwise>
@@ -11102,7 +11042,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -11116,8 +11055,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AllowanceCharge/cac:TaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:Name)">
@@ -11130,7 +11068,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:BaseUnitMeasure)"/>
          <xsl:otherwise>
@@ -11144,7 +11081,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -11158,7 +11094,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TierRange)"/>
          <xsl:otherwise>
@@ -11172,7 +11107,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:TierRatePercent)"/>
          <xsl:otherwise>
@@ -11186,8 +11120,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:Name)">
@@ -11200,7 +11133,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode)"/>
          <xsl:otherwise>
@@ -11214,7 +11146,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -11228,7 +11159,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
          <xsl:otherwise>
@@ -11242,8 +11172,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:TaxTotal)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:AllowanceCharge/cac:TaxTotal)">
@@ -11256,7 +11185,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AllowanceCharge/cac:PaymentMeans)"/>
          <xsl:otherwise>
@@ -11270,6 +11198,78 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxExchangeRate)         or (every $n in cac:TaxExchangeRate/* satisfies (local-name($n) = ('SourceCurrencyCode', 'TargetCurrencyCode', 'CalculationRate', 'Date')))"/>
@@ -11298,7 +11298,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentExchangeRate)"/>
          <xsl:otherwise>
@@ -11312,7 +11311,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentAlternativeExchangeRate)"/>
          <xsl:otherwise>
@@ -11326,8 +11324,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxTotal/(cbc:RoundingAmount | cbc:TaxEvidenceIndicator | cbc:TaxIncludedIndicator | cac:TaxSubtotal/cbc:CalculationSequenceNumeric | cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount | cac:TaxSubtotal/cbc:Percent | cac:TaxSubtotal/cbc:BaseUnitMeasure | cac:TaxSubtotal/cbc:PerUnitAmount | cac:TaxSubtotal/cbc:TierRange | cac:TaxSubtotal/cbc:TierRatePercent | cac:TaxSubtotal/cac:TaxCategory/cbc:Name | cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount | cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange | cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cbc:RoundingAmount)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxTotal/cbc:RoundingAmount)">
@@ -11340,7 +11337,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cbc:TaxEvidenceIndicator)"/>
          <xsl:otherwise>
@@ -11354,7 +11350,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cbc:TaxIncludedIndicator)"/>
          <xsl:otherwise>
@@ -11368,8 +11363,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxTotal/cac:TaxSubtotal/(cbc:CalculationSequenceNumeric | cbc:TransactionCurrencyTaxAmount | cbc:Percent | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxCategory/cbc:Name | cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxCategory/cbc:PerUnitAmount | cac:TaxCategory/cbc:TierRange | cac:TaxCategory/cbc:TierRatePercent | cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:CalculationSequenceNumeric)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:CalculationSequenceNumeric)">
@@ -11382,7 +11376,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount)"/>
          <xsl:otherwise>
@@ -11396,7 +11389,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:Percent)"/>
          <xsl:otherwise>
@@ -11410,7 +11402,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:BaseUnitMeasure)"/>
          <xsl:otherwise>
@@ -11424,7 +11415,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -11438,7 +11428,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TierRange)"/>
          <xsl:otherwise>
@@ -11452,7 +11441,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:TierRatePercent)"/>
          <xsl:otherwise>
@@ -11466,8 +11454,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Name)">
@@ -11480,7 +11467,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure)"/>
          <xsl:otherwise>
@@ -11494,7 +11480,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -11508,7 +11493,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange)"/>
          <xsl:otherwise>
@@ -11522,7 +11506,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent)"/>
          <xsl:otherwise>
@@ -11536,8 +11519,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name)">
@@ -11550,7 +11532,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode)"/>
          <xsl:otherwise>
@@ -11564,7 +11545,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -11578,7 +11558,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
          <xsl:otherwise>
@@ -11592,8 +11571,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if></xsl:if></xsl:if><xsl:choose>
          <xsl:when test="not(cac:WithholdingTaxTotal)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:WithholdingTaxTotal)">
@@ -11606,7 +11584,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:LegalMonetaryTotal/cbc:PayableAlternativeAmount)"/>
          <xsl:otherwise>
@@ -11620,8 +11597,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/(cbc:UUID | cbc:TaxPointDate | cbc:AccountingCostCode | cbc:PaymentPurposeCode | cbc:FreeOfChargeIndicator | cac:InvoicePeriod/cbc:StartTime | cac:InvoicePeriod/cbc:EndTime | cac:InvoicePeriod/cbc:DurationMeasure | cac:OrderLineReference/cbc:UUID | cac:OrderLineReference/cbc:LineStatusCode | cac:DocumentReference/cbc:CopyIndicator | cac:DocumentReference/cbc:UUID | cac:DocumentReference/cbc:IssueDate | cac:DocumentReference/cbc:IssueTime | cac:DocumentReference/cbc:DocumentType | cac:DocumentReference/cbc:XPath | cac:DocumentReference/cbc:LanguageID | cac:DocumentReference/cbc:LocaleCode | cac:DocumentReference/cbc:VersionID | cac:DocumentReference/cbc:DocumentStatusCode | cac:DocumentReference/cbc:DocumentDescription | cac:DocumentReference/cac:Attachment | cac:DocumentReference/cac:ValidityPeriod | cac:DocumentReference/cac:IssuerParty | cac:DocumentReference/cac:ResultOfVerification | cac:PricingReference | cac:OriginatorParty | cac:PaymentTerms | cac:AllowanceCharge/cbc:ID | cac:AllowanceCharge/cbc:PrepaidIndicator | cac:AllowanceCharge/cbc:SequenceNumeric | cac:AllowanceCharge/cbc:AccountingCostCode | cac:AllowanceCharge/cbc:AccountingCost | cac:AllowanceCharge/cbc:PerUnitAmount | cac:AllowanceCharge/cac:TaxCategory | cac:AllowanceCharge/cac:TaxTotal | cac:AllowanceCharge/cac:PaymentMeans | cac:WithholdingTaxTotal | cac:Item/cbc:PackSizeNumeric | cac:Item/cbc:CatalogueIndicator | cac:Item/cbc:HazardousRiskIndicator | cac:Item/cbc:AdditionalInformation | cac:Item/cbc:Keyword | cac:Item/cbc:BrandName | cac:Item/cbc:ModelName | cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID | cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute | cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension | cac:Item/cac:BuyersItemIdentification/cac:IssuerParty | cac:Item/cac:SellersItemIdentification/cbc:ExtendedID | cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute | cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension | cac:Item/cac:SellersItemIdentification/cac:IssuerParty | cac:Item/cac:ManufacturersItemIdentification | cac:Item/cac:StandardItemIdentification/cbc:ExtendedID | cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute | cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension | cac:Item/cac:StandardItemIdentification/cac:IssuerParty | cac:Item/cac:CatalogueItemIdentification | cac:Item/cac:AdditionalItemIdentification | cac:Item/cac:CatalogueDocumentReference | cac:Item/cac:ItemSpecificationDocumentReference | cac:Item/cac:OriginCountry/cbc:Name | cac:Item/cac:CommodityClassification/cbc:NatureCode | cac:Item/cac:CommodityClassification/cbc:CargoTypeCode | cac:Item/cac:CommodityClassification/cbc:CommodityCode | cac:Item/cac:TransactionConditions | cac:Item/cac:HazardousItem | cac:Item/cac:ClassifiedTaxCategory/cbc:Name | cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure | cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount | cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange | cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Item/cac:AdditionalItemProperty/cbc:ID | cac:Item/cac:AdditionalItemProperty/cbc:TestMethod | cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier | cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode | cac:Item/cac:AdditionalItemProperty/cbc:ListValue | cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod | cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup | cac:Item/cac:AdditionalItemProperty/cac:RangeDimension | cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange | cac:Item/cac:InformationContentProviderParty | cac:Item/cac:OriginAddress | cac:Item/cac:ItemInstance | cac:Item/cac:Certificate | cac:Item/cac:Dimension | cac:Price/cbc:PriceChangeReason | cac:Price/cbc:PriceTypeCode | cac:Price/cbc:PriceType | cac:Price/cbc:OrderableUnitFactorRate | cac:Price/cbc:ValidityPeriod | cac:Price/cbc:PriceList | cac:Price/cac:AllowanceCharge/cbc:ID | cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric | cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator | cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric | cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode | cac:Price/cac:AllowanceCharge/cbc:AccountingCost | cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount | cac:Price/cac:AllowanceCharge/cac:TaxCategory | cac:Price/cac:AllowanceCharge/cac:TaxTotal | cac:Price/cac:AllowanceCharge/cac:PaymentMeans | cac:Price/cac:PricingExchangeRate)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:UUID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:UUID)">
@@ -11634,7 +11610,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:TaxPointDate)"/>
          <xsl:otherwise>
@@ -11648,7 +11623,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:AccountingCostCode)"/>
          <xsl:otherwise>
@@ -11662,7 +11636,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:PaymentPurposeCode)"/>
          <xsl:otherwise>
@@ -11676,7 +11649,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:FreeOfChargeIndicator)"/>
          <xsl:otherwise>
@@ -11690,8 +11662,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/(cbc:StartTime | cbc:EndTime | cbc:DurationMeasure)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:StartTime)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:StartTime)">
@@ -11704,7 +11675,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:EndTime)"/>
          <xsl:otherwise>
@@ -11718,7 +11688,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:DurationMeasure)"/>
          <xsl:otherwise>
@@ -11732,8 +11701,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/(cbc:UUID | cbc:LineStatusCode)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:UUID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:UUID)">
@@ -11746,7 +11714,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:LineStatusCode)"/>
          <xsl:otherwise>
@@ -11760,8 +11727,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:CopyIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:CopyIndicator)">
@@ -11774,7 +11740,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:UUID)"/>
          <xsl:otherwise>
@@ -11788,7 +11753,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:IssueDate)"/>
          <xsl:otherwise>
@@ -11802,7 +11766,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:IssueTime)"/>
          <xsl:otherwise>
@@ -11816,7 +11779,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentType)"/>
          <xsl:otherwise>
@@ -11830,7 +11792,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:XPath)"/>
          <xsl:otherwise>
@@ -11844,7 +11805,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:LanguageID)"/>
          <xsl:otherwise>
@@ -11858,7 +11818,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:LocaleCode)"/>
          <xsl:otherwise>
@@ -11872,7 +11831,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:VersionID)"/>
          <xsl:otherwise>
@@ -11886,7 +11844,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentStatusCode)"/>
          <xsl:otherwise>
@@ -11900,7 +11857,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:DocumentDescription)"/>
          <xsl:otherwise>
@@ -11914,7 +11870,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:Attachment)"/>
          <xsl:otherwise>
@@ -11928,7 +11883,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -11942,7 +11896,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -11956,7 +11909,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cac:ResultOfVerification)"/>
          <xsl:otherwise>
@@ -11970,8 +11922,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PricingReference)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PricingReference)">
@@ -11984,7 +11935,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OriginatorParty)"/>
          <xsl:otherwise>
@@ -11998,7 +11948,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:PaymentTerms)"/>
          <xsl:otherwise>
@@ -12012,8 +11961,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/(cbc:ID | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:ID)">
@@ -12026,7 +11974,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:PrepaidIndicator)"/>
          <xsl:otherwise>
@@ -12040,7 +11987,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -12054,7 +12000,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:AccountingCostCode)"/>
          <xsl:otherwise>
@@ -12068,7 +12013,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:AccountingCost)"/>
          <xsl:otherwise>
@@ -12082,7 +12026,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -12096,7 +12039,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:TaxCategory)"/>
          <xsl:otherwise>
@@ -12110,7 +12052,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:TaxTotal)"/>
          <xsl:otherwise>
@@ -12124,7 +12065,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cac:PaymentMeans)"/>
          <xsl:otherwise>
@@ -12138,8 +12078,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:WithholdingTaxTotal)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:WithholdingTaxTotal)">
@@ -12152,8 +12091,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/(cbc:PackSizeNumeric | cbc:CatalogueIndicator | cbc:HazardousRiskIndicator | cbc:AdditionalInformation | cbc:Keyword | cbc:BrandName | cbc:ModelName | cac:BuyersItemIdentification/cbc:ExtendedID | cac:BuyersItemIdentification/cbc:BarcodeSymbologyID | cac:BuyersItemIdentification/cac:PhysicalAttribute | cac:BuyersItemIdentification/cac:MeasurementDimension | cac:BuyersItemIdentification/cac:IssuerParty | cac:SellersItemIdentification/cbc:ExtendedID | cac:SellersItemIdentification/cbc:BarcodeSymbologyID | cac:SellersItemIdentification/cac:PhysicalAttribute | cac:SellersItemIdentification/cac:MeasurementDimension | cac:SellersItemIdentification/cac:IssuerParty | cac:ManufacturersItemIdentification | cac:StandardItemIdentification/cbc:ExtendedID | cac:StandardItemIdentification/cbc:BarcodeSymbologyID | cac:StandardItemIdentification/cac:PhysicalAttribute | cac:StandardItemIdentification/cac:MeasurementDimension | cac:StandardItemIdentification/cac:IssuerParty | cac:CatalogueItemIdentification | cac:AdditionalItemIdentification | cac:CatalogueDocumentReference | cac:ItemSpecificationDocumentReference | cac:OriginCountry/cbc:Name | cac:CommodityClassification/cbc:NatureCode | cac:CommodityClassification/cbc:CargoTypeCode | cac:CommodityClassification/cbc:CommodityCode | cac:TransactionConditions | cac:HazardousItem | cac:ClassifiedTaxCategory/cbc:Name | cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure | cac:ClassifiedTaxCategory/cbc:PerUnitAmount | cac:ClassifiedTaxCategory/cbc:TierRange | cac:ClassifiedTaxCategory/cbc:TierRatePercent | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:AdditionalItemProperty/cbc:ID | cac:AdditionalItemProperty/cbc:TestMethod | cac:AdditionalItemProperty/cbc:ValueQualifier | cac:AdditionalItemProperty/cbc:ImportanceCode | cac:AdditionalItemProperty/cbc:ListValue | cac:AdditionalItemProperty/cac:UsabilityPeriod | cac:AdditionalItemProperty/cac:ItemPropertyGroup | cac:AdditionalItemProperty/cac:RangeDimension | cac:AdditionalItemProperty/cac:ItemPropertyRange | cac:InformationContentProviderParty | cac:OriginAddress | cac:ItemInstance | cac:Certificate | cac:Dimension)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackSizeNumeric)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackSizeNumeric)">
@@ -12166,7 +12104,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:CatalogueIndicator)"/>
          <xsl:otherwise>
@@ -12180,7 +12117,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:HazardousRiskIndicator)"/>
          <xsl:otherwise>
@@ -12194,7 +12130,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:AdditionalInformation)"/>
          <xsl:otherwise>
@@ -12208,7 +12143,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:Keyword)"/>
          <xsl:otherwise>
@@ -12222,7 +12156,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:BrandName)"/>
          <xsl:otherwise>
@@ -12236,7 +12169,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:ModelName)"/>
          <xsl:otherwise>
@@ -12250,8 +12182,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID)">
@@ -12264,7 +12195,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID)"/>
          <xsl:otherwise>
@@ -12278,7 +12208,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute)"/>
          <xsl:otherwise>
@@ -12292,7 +12221,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension)"/>
          <xsl:otherwise>
@@ -12306,7 +12234,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -12320,8 +12247,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:ExtendedID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:ExtendedID)">
@@ -12334,7 +12260,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID)"/>
          <xsl:otherwise>
@@ -12348,7 +12273,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute)"/>
          <xsl:otherwise>
@@ -12362,7 +12286,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension)"/>
          <xsl:otherwise>
@@ -12376,7 +12299,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -12390,8 +12312,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ManufacturersItemIdentification)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ManufacturersItemIdentification)">
@@ -12404,8 +12325,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:ExtendedID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:ExtendedID)">
@@ -12418,7 +12338,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID)"/>
          <xsl:otherwise>
@@ -12432,7 +12351,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute)"/>
          <xsl:otherwise>
@@ -12446,7 +12364,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension)"/>
          <xsl:otherwise>
@@ -12460,7 +12377,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cac:IssuerParty)"/>
          <xsl:otherwise>
@@ -12474,8 +12390,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueItemIdentification)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueItemIdentification)">
@@ -12488,7 +12403,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemIdentification)"/>
          <xsl:otherwise>
@@ -12502,7 +12416,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CatalogueDocumentReference)"/>
          <xsl:otherwise>
@@ -12516,7 +12429,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ItemSpecificationDocumentReference)"/>
          <xsl:otherwise>
@@ -12530,7 +12442,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:OriginCountry/cbc:Name)"/>
          <xsl:otherwise>
@@ -12544,8 +12455,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/(cbc:NatureCode | cbc:CargoTypeCode | cbc:CommodityCode)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:NatureCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:NatureCode)">
@@ -12558,7 +12468,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:CargoTypeCode)"/>
          <xsl:otherwise>
@@ -12572,7 +12481,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:CommodityCode)"/>
          <xsl:otherwise>
@@ -12586,8 +12494,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:TransactionConditions)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:TransactionConditions)">
@@ -12600,7 +12507,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:HazardousItem)"/>
          <xsl:otherwise>
@@ -12614,8 +12520,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:Name)">
@@ -12628,7 +12533,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure)"/>
          <xsl:otherwise>
@@ -12642,7 +12546,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -12656,7 +12559,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange)"/>
          <xsl:otherwise>
@@ -12670,7 +12572,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent)"/>
          <xsl:otherwise>
@@ -12684,8 +12585,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name)">
@@ -12698,7 +12598,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode)"/>
          <xsl:otherwise>
@@ -12712,7 +12611,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode)"/>
          <xsl:otherwise>
@@ -12726,7 +12624,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"/>
          <xsl:otherwise>
@@ -12740,8 +12637,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/(cbc:ID | cbc:TestMethod | cbc:ValueQualifier | cbc:ImportanceCode | cbc:ListValue | cac:UsabilityPeriod | cac:ItemPropertyGroup | cac:RangeDimension | cac:ItemPropertyRange)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ID)">
@@ -12754,7 +12650,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:TestMethod)"/>
          <xsl:otherwise>
@@ -12768,7 +12663,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier)"/>
          <xsl:otherwise>
@@ -12782,7 +12676,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode)"/>
          <xsl:otherwise>
@@ -12796,7 +12689,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ListValue)"/>
          <xsl:otherwise>
@@ -12810,7 +12702,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod)"/>
          <xsl:otherwise>
@@ -12824,7 +12715,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup)"/>
          <xsl:otherwise>
@@ -12838,7 +12728,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:RangeDimension)"/>
          <xsl:otherwise>
@@ -12852,7 +12741,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange)"/>
          <xsl:otherwise>
@@ -12866,8 +12754,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:InformationContentProviderParty)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:InformationContentProviderParty)">
@@ -12880,7 +12767,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:OriginAddress)"/>
          <xsl:otherwise>
@@ -12894,7 +12780,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ItemInstance)"/>
          <xsl:otherwise>
@@ -12908,7 +12793,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:Certificate)"/>
          <xsl:otherwise>
@@ -12922,7 +12806,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:Dimension)"/>
          <xsl:otherwise>
@@ -12936,8 +12819,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/(cbc:PriceChangeReason | cbc:PriceTypeCode | cbc:PriceType | cbc:OrderableUnitFactorRate | cbc:ValidityPeriod | cbc:PriceList | cac:AllowanceCharge/cbc:ID | cac:AllowanceCharge/cbc:MultiplierFactorNumeric | cac:AllowanceCharge/cbc:PrepaidIndicator | cac:AllowanceCharge/cbc:SequenceNumeric | cac:AllowanceCharge/cbc:AccountingCostCode | cac:AllowanceCharge/cbc:AccountingCost | cac:AllowanceCharge/cbc:PerUnitAmount | cac:AllowanceCharge/cac:TaxCategory | cac:AllowanceCharge/cac:TaxTotal | cac:AllowanceCharge/cac:PaymentMeans | cac:PricingExchangeRate)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceChangeReason)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceChangeReason)">
@@ -12950,7 +12832,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceTypeCode)"/>
          <xsl:otherwise>
@@ -12964,7 +12845,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceType)"/>
          <xsl:otherwise>
@@ -12978,7 +12858,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:OrderableUnitFactorRate)"/>
          <xsl:otherwise>
@@ -12992,7 +12871,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:ValidityPeriod)"/>
          <xsl:otherwise>
@@ -13006,7 +12884,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceList)"/>
          <xsl:otherwise>
@@ -13020,8 +12897,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/(cbc:ID | cbc:MultiplierFactorNumeric | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:ID)">
@@ -13034,7 +12910,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric)"/>
          <xsl:otherwise>
@@ -13048,7 +12923,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator)"/>
          <xsl:otherwise>
@@ -13062,7 +12936,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric)"/>
          <xsl:otherwise>
@@ -13076,7 +12949,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode)"/>
          <xsl:otherwise>
@@ -13090,7 +12962,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:AccountingCost)"/>
          <xsl:otherwise>
@@ -13104,7 +12975,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount)"/>
          <xsl:otherwise>
@@ -13118,7 +12988,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:TaxCategory)"/>
          <xsl:otherwise>
@@ -13132,7 +13001,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:TaxTotal)"/>
          <xsl:otherwise>
@@ -13146,7 +13014,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cac:PaymentMeans)"/>
          <xsl:otherwise>
@@ -13160,8 +13027,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:PricingExchangeRate)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:PricingExchangeRate)">
@@ -13174,6 +13040,140 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if></xsl:if><!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DeliveryTerms) or (not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DeliveryTerms/*[not(self::cbc:ID or self::cac:DeliveryLocation)]) and not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DeliveryTerms/cac:DeliveryLocation/*[not(self::cbc:Name)]))"/>
@@ -13189,7 +13189,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/(cac:SubInvoiceLine | cac:ItemPriceExtension)"><xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:SubInvoiceLine)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:SubInvoiceLine)">
@@ -13202,7 +13202,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:ItemPriceExtension)"/>
          <xsl:otherwise>
@@ -13216,8 +13215,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="not(cbc:CustomizationID/@schemeID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cbc:CustomizationID/@schemeID)">
@@ -13230,7 +13228,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:ProfileID/@schemeID)"/>
          <xsl:otherwise>
@@ -13244,7 +13241,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:ID/@schemeID)"/>
          <xsl:otherwise>
@@ -13258,7 +13254,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:SalesOrderID/@schemeID)"/>
          <xsl:otherwise>
@@ -13272,6 +13267,11 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(//cac:PartyTaxScheme/cbc:CompanyID/@schemeID)"/>
@@ -13287,7 +13287,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/(cbc:PaymentID/@schemeID | cac:PayeeFinancialAccount/cbc:ID/@schemeID | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cbc:PaymentID/@schemeID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cbc:PaymentID/@schemeID)">
@@ -13300,8 +13300,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:ID/@schemeID | cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/@schemeID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/@schemeID)">
@@ -13314,7 +13313,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"/>
          <xsl:otherwise>
@@ -13328,8 +13326,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:choose>
          <xsl:when test="not(cbc:InvoiceTypeCode/@listID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(cbc:InvoiceTypeCode/@listID)">
@@ -13342,7 +13339,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:DocumentCurrencyCode/@listID)"/>
          <xsl:otherwise>
@@ -13356,7 +13352,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cbc:TaxCurrencyCode/@listID)"/>
          <xsl:otherwise>
@@ -13370,7 +13365,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:AdditionalDocumentReference/cbc:DocumentTypeCode/@listID)"/>
          <xsl:otherwise>
@@ -13384,6 +13378,12 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(//cac:Country/cbc:IdentificationCode/@listID)"/>
@@ -13650,7 +13650,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(cac:Delivery/cac:DeliveryAddress)"/>
          <xsl:otherwise>
@@ -13664,6 +13663,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(//@schemeName)"/>
@@ -13972,7 +13972,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:ReceiptDocumentReference/cbc:ID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -13986,7 +13985,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:DespatchDocumentReference/cbc:ID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14000,7 +13998,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:PaymentTerms/cbc:Note) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14014,7 +14011,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:InvoicePeriod) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14028,8 +14024,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName | cac:Party/cac:PartyName/cbc:Name | cac:Party/cac:PartyLegalEntity/cbc:CompanyID | cac:Party/cac:PartyTaxScheme | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:if test="cac:AccountingSupplierParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyName/cbc:Name | cac:PartyLegalEntity/cbc:CompanyID | cac:PartyTaxScheme | cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:choose>
          <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)">
@@ -14042,7 +14037,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyName/cbc:Name) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14056,7 +14050,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14070,8 +14063,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme"><xsl:choose>
          <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)">
@@ -14084,7 +14076,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)!='VAT']/cbc:CompanyID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14098,8 +14089,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm) &lt;= 1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm) &lt;= 1)">
@@ -14112,8 +14102,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName | cac:Party/cac:PartyLegalEntity/cbc:CompanyID | cac:Party/cac:PartyTaxScheme)"><xsl:if test="cac:AccountingCustomerParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyLegalEntity/cbc:CompanyID | cac:PartyTaxScheme)"><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationName | cbc:CompanyID)"><xsl:choose>
          <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)">
@@ -14126,7 +14115,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:CompanyID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14140,8 +14128,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme[cac:TaxScheme/upper-case(cbc:ID)='VAT']/cbc:CompanyID) &lt;= 1)">
@@ -14154,8 +14141,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if></xsl:if><xsl:choose>
          <xsl:when test="(count(cac:Delivery) &lt;= 1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:Delivery) &lt;= 1)">
@@ -14168,6 +14154,20 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(//cac:PartyIdentification/cbc:ID[upper-case(@schemeID) = 'SEPA']) &lt;= 1)"/>
@@ -14196,7 +14196,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyName/cbc:Name) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14210,6 +14209,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(//cbc:PaymentID[not(preceding::cbc:PaymentID/. = .)]) &lt;= 1"/>
@@ -14225,7 +14225,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/(cbc:PaymentDueDate | cbc:PaymentMeansCode/@name)"><xsl:choose>
          <xsl:when test="(count(cac:PaymentMeans/cbc:PaymentDueDate) &lt;=1)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="(count(cac:PaymentMeans/cbc:PaymentDueDate) &lt;=1)">
@@ -14238,7 +14238,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:PaymentMeans/cbc:PaymentMeansCode/@name) &lt;=1)"/>
          <xsl:otherwise>
@@ -14252,6 +14251,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(//cbc:PaymentMeansCode[not(preceding::cbc:PaymentMeansCode/. = .)]) &lt;= 1"/>
@@ -14280,8 +14280,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="cac:PaymentMeans/(cac:CardAccount | cac:PaymentMandate)"><xsl:choose>
          <xsl:when test="count(cac:PaymentMeans/cac:CardAccount) &lt;= 1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(cac:PaymentMeans/cac:CardAccount) &lt;= 1">
@@ -14294,7 +14293,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(cac:PaymentMeans/cac:PaymentMandate) &lt;= 1"/>
          <xsl:otherwise>
@@ -14308,8 +14306,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="count(cac:OriginatorDocumentReference/cbc:ID) &lt;= 1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(cac:OriginatorDocumentReference/cbc:ID) &lt;= 1">
@@ -14322,6 +14319,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M12"/>
    </xsl:template>
    <!--RULE -->
@@ -14341,7 +14341,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:InvoicePeriod) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14355,6 +14354,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:variable name="invoiceID" select="(/ubl:Invoice|/cn:CreditNote)/cbc:ID"/>
       <xsl:variable name="lineInCalul" select="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID) or (cac:BillingReference[cac:InvoiceDocumentReference/cbc:ID = $invoiceID]/cac:InvoiceDocumentReference/cbc:DocumentStatusCode = 'DETAIL')"/>
       <!--ASSERT -->
@@ -14437,7 +14437,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cbc:PaymentMeansCode) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14451,7 +14450,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:PaymentMandate/cbc:ID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14465,6 +14463,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M12"/>
    </xsl:template>
    <!--RULE -->
@@ -14517,7 +14517,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(count(cac:PartyTaxScheme/cbc:CompanyID) &lt;= 1)"/>
          <xsl:otherwise>
@@ -14531,6 +14530,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M12"/>
    </xsl:template>
    <!--RULE -->

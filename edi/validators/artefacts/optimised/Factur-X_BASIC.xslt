@@ -4699,8 +4699,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -4715,6 +4714,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:Name)=1"/>
       <xsl:otherwise>
@@ -4759,8 +4759,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration)&lt;=1">
@@ -4774,7 +4773,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:GlobalID" mode="M70" priority="1169">
@@ -5382,8 +5382,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1">
@@ -5397,8 +5396,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1">
@@ -5412,7 +5410,9 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  </xsl:if><!--ASSERT -->
+<!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:GlobalID" mode="M70" priority="1146">
@@ -5839,8 +5839,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -5854,7 +5853,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:GlobalID" mode="M70" priority="1128">
@@ -6489,8 +6489,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -6505,6 +6504,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:Name)=1"/>
       <xsl:otherwise>
@@ -7279,8 +7279,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:DirectDebitMandateID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:DirectDebitMandateID)&lt;=1">
@@ -7294,7 +7293,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:DirectDebitMandateID" mode="M70" priority="1071">
@@ -7384,8 +7384,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AllowanceTotalAmount)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AllowanceTotalAmount)&lt;=1">
@@ -7400,6 +7399,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:TaxBasisTotalAmount)=1"/>
       <xsl:otherwise>
@@ -7415,7 +7415,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:TaxTotalAmount"><xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1">
@@ -7429,8 +7429,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1">
@@ -7444,7 +7443,8 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:GrandTotalAmount)=1"/>
       <xsl:otherwise>

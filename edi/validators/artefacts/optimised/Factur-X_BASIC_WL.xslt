@@ -948,8 +948,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:CategoryTradeTax) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:CategoryTradeTax) &lt;= 1">
@@ -963,8 +962,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:ActualAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ActualAmount) &lt;= 1">
@@ -979,6 +977,8 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="(ram:ChargeIndicator)"/>
       <xsl:otherwise>
@@ -3404,8 +3404,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -3420,6 +3419,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:Name)=1"/>
       <xsl:otherwise>
@@ -3464,8 +3464,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration)&lt;=1">
@@ -3479,7 +3478,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:GlobalID" mode="M51" priority="1117">
@@ -4087,8 +4087,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1">
@@ -4102,8 +4101,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1">
@@ -4117,7 +4115,9 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  </xsl:if><!--ASSERT -->
+<!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:GlobalID" mode="M51" priority="1094">
@@ -4544,8 +4544,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -4559,7 +4558,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:GlobalID" mode="M51" priority="1076">
@@ -5194,8 +5194,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -5210,6 +5209,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:Name)=1"/>
       <xsl:otherwise>
@@ -5984,8 +5984,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:DirectDebitMandateID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:DirectDebitMandateID)&lt;=1">
@@ -5999,7 +5998,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:DirectDebitMandateID" mode="M51" priority="1019">
@@ -6089,8 +6089,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AllowanceTotalAmount)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AllowanceTotalAmount)&lt;=1">
@@ -6105,6 +6104,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:TaxBasisTotalAmount)=1"/>
       <xsl:otherwise>
@@ -6120,7 +6120,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:TaxTotalAmount"><xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1">
@@ -6134,8 +6134,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1">
@@ -6149,7 +6148,8 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:GrandTotalAmount)=1"/>
       <xsl:otherwise>

@@ -1584,8 +1584,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:CategoryTradeTax) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:CategoryTradeTax) &lt;= 1">
@@ -1599,8 +1598,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:ActualAmount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ActualAmount) &lt;= 1">
@@ -1615,6 +1613,8 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="(ram:ChargeIndicator)"/>
       <xsl:otherwise>
@@ -4231,7 +4231,7 @@
     
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:AdditionalReferencedDocument"><xsl:choose>
       <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1">
@@ -4246,8 +4246,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:AttachmentBinaryObject) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:AttachmentBinaryObject) &lt;= 1">
@@ -4262,7 +4261,8 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonName and ram:SellerTradeParty/ram:DefinedTradeContact/ram:DepartmentName)"/>
       <xsl:otherwise>
@@ -4467,8 +4467,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:ReceivableSpecifiedTradeAccountingAccount)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:ReceivableSpecifiedTradeAccountingAccount)&lt;=1">
@@ -4482,7 +4481,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
   <xsl:template match="text()" mode="M69" priority="-1"/>
   <xsl:template match="@*|node()" mode="M69" priority="-2">
     
@@ -5257,8 +5257,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AttachmentBinaryObject)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AttachmentBinaryObject)&lt;=1">
@@ -5272,7 +5271,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:AdditionalReferencedDocument[ram:TypeCode=&quot;916&quot;]/ram:AttachmentBinaryObject" mode="M70" priority="1275">
@@ -5609,8 +5609,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -5625,6 +5624,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:Name)=1"/>
       <xsl:otherwise>
@@ -5684,8 +5684,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration)&lt;=1">
@@ -5699,7 +5698,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication" mode="M70" priority="1258">
@@ -6751,8 +6751,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:DefinedTradeContact)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:DefinedTradeContact)&lt;=1">
@@ -6767,6 +6766,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:PostalTradeAddress)=1"/>
       <xsl:otherwise>
@@ -6796,8 +6796,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1">
@@ -6811,8 +6810,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1">
@@ -6826,7 +6824,9 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  </xsl:if><!--ASSERT -->
+<!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication" mode="M70" priority="1210">
@@ -7667,8 +7667,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -7682,7 +7681,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:DefinedTradeContact" mode="M70" priority="1169">
@@ -8540,8 +8540,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:GlobalID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:GlobalID)&lt;=1">
@@ -8556,6 +8555,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:Name)=1"/>
       <xsl:otherwise>
@@ -9398,8 +9398,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:DirectDebitMandateID)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:DirectDebitMandateID)&lt;=1">
@@ -9413,7 +9412,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:DirectDebitMandateID" mode="M70" priority="1098">
@@ -9503,8 +9503,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:AllowanceTotalAmount)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:AllowanceTotalAmount)&lt;=1">
@@ -9519,6 +9518,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:TaxBasisTotalAmount)=1"/>
       <xsl:otherwise>
@@ -9534,7 +9534,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:TaxTotalAmount"><xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1">
@@ -9548,8 +9548,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1">
@@ -9563,8 +9562,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		</xsl:if><xsl:choose>
       <xsl:when test="count(ram:RoundingAmount)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:RoundingAmount)&lt;=1">
@@ -9579,6 +9577,8 @@
     </xsl:choose>
 
 		<!--ASSERT -->
+<!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:GrandTotalAmount)=1"/>
       <xsl:otherwise>
@@ -9856,8 +9856,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:PayeePartyCreditorFinancialAccount)&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:PayeePartyCreditorFinancialAccount)&lt;=1">
@@ -9871,7 +9870,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  <!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard" mode="M70" priority="1083">

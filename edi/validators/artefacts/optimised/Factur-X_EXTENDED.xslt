@@ -2009,7 +2009,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:CategoryTradeTax) &lt;= 1"/>
          <xsl:otherwise>
@@ -2023,7 +2022,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:ActualAmount) &lt;= 1"/>
          <xsl:otherwise>
@@ -2037,6 +2035,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="(ram:ChargeIndicator)"/>
@@ -4272,7 +4272,7 @@
    <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement" priority="1000" mode="M83">
       
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:AdditionalReferencedDocument"><xsl:choose>
          <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:Name) &lt;= 1">
@@ -4286,7 +4286,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AdditionalReferencedDocument[normalize-space(ram:TypeCode) = '916']/ram:AttachmentBinaryObject) &lt;= 1"/>
          <xsl:otherwise>
@@ -4301,6 +4300,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:PersonName and ram:SellerTradeParty/ram:DefinedTradeContact/ram:DepartmentName)"/>
@@ -4620,7 +4620,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SubjectCode)&lt;=1"/>
          <xsl:otherwise>
@@ -4634,6 +4633,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -5339,7 +5339,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AttachmentBinaryObject)&lt;=1"/>
          <xsl:otherwise>
@@ -5353,6 +5352,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -5621,7 +5621,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -5635,7 +5634,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -5649,6 +5647,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -6317,7 +6317,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -6331,6 +6330,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)=1"/>
@@ -6855,7 +6855,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:Description)&lt;=1"/>
          <xsl:otherwise>
@@ -6869,6 +6868,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:PostalTradeAddress)=1"/>
@@ -6897,7 +6897,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -6911,6 +6910,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -7584,7 +7584,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -7598,7 +7597,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -7612,6 +7610,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -8280,7 +8280,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -8294,7 +8293,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -8308,6 +8306,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -9529,7 +9529,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:Description)&lt;=1"/>
          <xsl:otherwise>
@@ -9543,6 +9542,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:PostalTradeAddress)=1"/>
@@ -9571,8 +9571,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1">
@@ -9585,7 +9584,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1"/>
          <xsl:otherwise>
@@ -9599,6 +9597,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -10855,7 +10855,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RoleCode)&lt;=1"/>
          <xsl:otherwise>
@@ -10869,7 +10868,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -10883,7 +10881,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -10897,6 +10894,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -11379,7 +11379,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RoleCode)&lt;=1"/>
          <xsl:otherwise>
@@ -11393,7 +11392,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -11407,7 +11405,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -11421,6 +11418,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -11903,7 +11903,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RoleCode)&lt;=1"/>
          <xsl:otherwise>
@@ -11917,7 +11916,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -11931,7 +11929,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -11945,6 +11942,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -12530,7 +12530,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AllowanceChargeBasisAmount)&lt;=1"/>
          <xsl:otherwise>
@@ -12544,6 +12543,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:CategoryCode)=1"/>
@@ -13080,7 +13080,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -13094,7 +13093,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -13108,6 +13106,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -13618,7 +13618,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -13632,7 +13631,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -13646,6 +13644,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -14156,7 +14156,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -14170,7 +14169,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -14184,6 +14182,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -14694,7 +14694,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -14708,7 +14707,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -14722,6 +14720,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -16738,7 +16738,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:DirectDebitMandateID)&lt;=1"/>
          <xsl:otherwise>
@@ -16752,7 +16751,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:PartialPaymentAmount)&lt;=1"/>
          <xsl:otherwise>
@@ -16766,7 +16764,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:PayeeTradeParty)&lt;=1"/>
          <xsl:otherwise>
@@ -16780,6 +16777,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -17038,7 +17038,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -17052,7 +17051,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -17066,6 +17064,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -17562,7 +17562,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AllowanceTotalAmount)&lt;=1"/>
          <xsl:otherwise>
@@ -17576,6 +17575,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TaxBasisTotalAmount)=1"/>
@@ -17591,7 +17591,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:TaxTotalAmount"><xsl:choose>
          <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1">
@@ -17604,7 +17604,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1"/>
          <xsl:otherwise>
@@ -17618,8 +17617,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="count(ram:RoundingAmount)&lt;=1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:RoundingAmount)&lt;=1">
@@ -17632,6 +17630,8 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:GrandTotalAmount)=1"/>
@@ -17882,7 +17882,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:PayeePartyCreditorFinancialAccount)&lt;=1"/>
          <xsl:otherwise>
@@ -17896,6 +17895,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -18228,7 +18228,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SubjectCode)&lt;=1"/>
          <xsl:otherwise>
@@ -18242,6 +18241,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -18444,7 +18444,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AttachmentBinaryObject)&lt;=1"/>
          <xsl:otherwise>
@@ -18458,6 +18457,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -19361,7 +19361,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:Description)&lt;=1"/>
          <xsl:otherwise>
@@ -19375,7 +19374,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -19389,8 +19387,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1">
@@ -19403,7 +19400,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1"/>
          <xsl:otherwise>
@@ -19417,6 +19413,10 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -21194,7 +21194,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RoleCode)&lt;=1"/>
          <xsl:otherwise>
@@ -21208,7 +21207,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -21222,7 +21220,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -21236,6 +21233,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -21669,7 +21669,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:RoleCode)&lt;=1"/>
          <xsl:otherwise>
@@ -21683,7 +21682,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -21697,7 +21695,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration)&lt;=1"/>
          <xsl:otherwise>
@@ -21711,6 +21708,9 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -23089,7 +23089,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:ChargeTotalAmount)&lt;=1"/>
          <xsl:otherwise>
@@ -23103,7 +23102,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:AllowanceTotalAmount)&lt;=1"/>
          <xsl:otherwise>
@@ -23117,8 +23115,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:TaxTotalAmount"><xsl:choose>
          <xsl:when test="count(ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode])&lt;=1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode])&lt;=1">
@@ -23131,7 +23128,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TaxTotalAmount[@currencyID=/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:TaxCurrencyCode])&lt;=1"/>
          <xsl:otherwise>
@@ -23145,8 +23141,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      </xsl:if><xsl:choose>
          <xsl:when test="count(ram:GrandTotalAmount)&lt;=1"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:GrandTotalAmount)&lt;=1">
@@ -23159,7 +23154,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:TotalAllowanceChargeAmount)&lt;=1"/>
          <xsl:otherwise>
@@ -23173,6 +23167,12 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -23355,7 +23355,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:Value)&lt;=1"/>
          <xsl:otherwise>
@@ -23369,6 +23368,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -23545,7 +23545,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:IndustryAssignedID)&lt;=1"/>
          <xsl:otherwise>
@@ -23559,6 +23558,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:Name)=1"/>
@@ -23587,7 +23587,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:UnitQuantity)&lt;=1"/>
          <xsl:otherwise>
@@ -23601,6 +23600,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->
@@ -23793,7 +23793,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:Description)&lt;=1"/>
          <xsl:otherwise>
@@ -23807,7 +23806,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:URIUniversalCommunication)&lt;=1"/>
          <xsl:otherwise>
@@ -23821,8 +23819,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
-      <xsl:choose>
+      <xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=2"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=2">
@@ -23835,7 +23832,6 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <!--ASSERT -->
       <xsl:choose>
          <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=2"/>
          <xsl:otherwise>
@@ -23849,6 +23845,10 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
+      </xsl:if><!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
+      <!--ASSERT -->
       <xsl:apply-templates select="*" mode="M86"/>
    </xsl:template>
    <!--RULE -->

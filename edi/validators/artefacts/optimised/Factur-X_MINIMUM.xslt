@@ -2067,7 +2067,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:SpecifiedTaxRegistration"><xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;VA&quot;])&lt;=1">
@@ -2081,8 +2081,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:SpecifiedTaxRegistration[ram:ID/@schemeID=&quot;FC&quot;])&lt;=1">
@@ -2096,7 +2095,8 @@
       </xsl:otherwise>
     </xsl:choose>
     
-  </xsl:template>
+  </xsl:if><!--ASSERT -->
+</xsl:template>
 
 	<!--RULE -->
 <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:PostalTradeAddress" mode="M30" priority="1016">
@@ -2342,7 +2342,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:choose>
+<xsl:if test="ram:TaxTotalAmount"><xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:InvoiceCurrencyCode])&lt;=1">
@@ -2356,8 +2356,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
-<xsl:choose>
+		<xsl:choose>
       <xsl:when test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(ram:TaxTotalAmount[@currencyID=../../ram:TaxCurrencyCode])&lt;=1">
@@ -2371,7 +2370,8 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<!--ASSERT -->
+		</xsl:if><!--ASSERT -->
+<!--ASSERT -->
 <xsl:choose>
       <xsl:when test="count(ram:GrandTotalAmount)=1"/>
       <xsl:otherwise>
