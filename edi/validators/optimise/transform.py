@@ -64,7 +64,7 @@ identical; the fifth removes the run's trace from it, and nothing else:
    rules hold 727 such asserts in one rule on the root ("UBL-CR-...: should not
    include"), one path each into elements an invoice seldom carries. Consecutive asserts
    of a rule template whose paths share a prefix go under one ``xsl:if`` testing that
-   prefix followed by the union of their tails (``cac:Delivery/(cbc:ID | cac:Address/
+   prefix followed by the sequence of their tails (``cac:Delivery/(cbc:ID, cac:Address/
    cbc:Postbox)``), nested for longer shared prefixes: a false guard stands for asserts
    that would all have held; a true one runs them exactly as before, in their order.
    Paths from the root (``//``) are left alone: one union guard over every descendant
@@ -661,13 +661,15 @@ def _absent_steps(choose: etree._Element) -> list[str] | None:
 
 def _guard_test(run: list[tuple[etree._Element, list[str]]], depth: int) -> str:
     """True whenever one of the run's paths selects something: their shared prefix,
-    then the union of their different tails (``p/(a | b/c)``), or the prefix alone when
-    it is one of the paths."""
+    then the sequence of their different tails (``p/(a, b/c)``: a non-empty sequence of
+    nodes is true), or the prefix alone when it is one of the paths. A sequence, not a
+    union (``p/(a | b/c)``): as fast to run and half as long to compile (EN16931-UBL:
+    0.30 s against 0.58 s per worker, 0.19 s with no guard)."""
     prefix = "/".join(run[0][1][:depth + 1])
     tails = list(dict.fromkeys("/".join(steps[depth + 1:]) for _, steps in run))
     if not all(tails):
         return prefix
-    return f"{prefix}/({' | '.join(tails)})"
+    return f"{prefix}/({', '.join(tails)})"
 
 
 def _nest(items: list[tuple[etree._Element, list[str]]], depth: int,

@@ -3927,7 +3927,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:IncludedNote/(ram:Subject | ram:ContentCode | ram:ID)"><xsl:choose>
+		<xsl:if test="ram:IncludedNote/(ram:Subject, ram:ContentCode, ram:ID)"><xsl:choose>
       <xsl:when test="not(ram:IncludedNote/ram:Subject)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:IncludedNote/ram:Subject)">
@@ -4514,7 +4514,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:ApplicableProductCharacteristic/(ram:ID | ram:TypeCode | ram:ValueMeasure | ram:MeasurementMethodCode | ram:ValueCode | ram:ValueDateTime | ram:ValueIndicator | ram:ContentTypeCode | ram:ValueSpecifiedBinaryFile | ram:ApplicableProductCharacteristicCondition | ram:ApplicableReferencedStandard)"><xsl:choose>
+		<xsl:if test="ram:ApplicableProductCharacteristic/(ram:ID, ram:TypeCode, ram:ValueMeasure, ram:MeasurementMethodCode, ram:ValueCode, ram:ValueDateTime, ram:ValueIndicator, ram:ContentTypeCode, ram:ValueSpecifiedBinaryFile, ram:ApplicableProductCharacteristicCondition, ram:ApplicableReferencedStandard)"><xsl:choose>
       <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ApplicableProductCharacteristic/ram:ID)">
@@ -4682,7 +4682,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:DesignatedProductClassification/(ram:SystemID | ram:SystemName | ram:ClassName | ram:SubClassCode | ram:ClassProductCharacteristic | ram:ApplicableReferencedStandard)"><xsl:choose>
+		<xsl:if test="ram:DesignatedProductClassification/(ram:SystemID, ram:SystemName, ram:ClassName, ram:SubClassCode, ram:ClassProductCharacteristic, ram:ApplicableReferencedStandard)"><xsl:choose>
       <xsl:when test="not(ram:DesignatedProductClassification/ram:SystemID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:DesignatedProductClassification/ram:SystemID)">
@@ -4863,7 +4863,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:if test="ram:OriginTradeCountry/(ram:Name | ram:SubordinateTradeCountrySubDivision)"><xsl:choose>
+<xsl:if test="ram:OriginTradeCountry/(ram:Name, ram:SubordinateTradeCountrySubDivision)"><xsl:choose>
       <xsl:when test="not(ram:OriginTradeCountry/ram:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:OriginTradeCountry/ram:Name)">
@@ -5240,7 +5240,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:GrossPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric)"><xsl:choose>
+		<xsl:if test="ram:GrossPriceProductTradePrice/(ram:TypeCode, ram:MinimumQuantity, ram:MaximumQuantity, ram:ChangeReason, ram:OrderUnitConversionFactorNumeric)"><xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)">
@@ -5355,7 +5355,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:if test="ram:GrossPriceProductTradePrice/(ram:AppliedTradeAllowanceCharge/ram:ID | ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric | ram:AppliedTradeAllowanceCharge/ram:CalculationPercent | ram:AppliedTradeAllowanceCharge/ram:BasisAmount | ram:AppliedTradeAllowanceCharge/ram:BasisQuantity | ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator | ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount | ram:AppliedTradeAllowanceCharge/ram:ReasonCode | ram:AppliedTradeAllowanceCharge/ram:Reason | ram:AppliedTradeAllowanceCharge/ram:TypeCode | ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax | ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument)"><xsl:if test="ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:CalculationPercent | ram:BasisAmount | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:ReasonCode | ram:Reason | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
+<xsl:if test="ram:GrossPriceProductTradePrice/(ram:AppliedTradeAllowanceCharge/ram:ID, ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric, ram:AppliedTradeAllowanceCharge/ram:CalculationPercent, ram:AppliedTradeAllowanceCharge/ram:BasisAmount, ram:AppliedTradeAllowanceCharge/ram:BasisQuantity, ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator, ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount, ram:AppliedTradeAllowanceCharge/ram:ReasonCode, ram:AppliedTradeAllowanceCharge/ram:Reason, ram:AppliedTradeAllowanceCharge/ram:TypeCode, ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax, ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange, ram:IncludedTradeTax, ram:ValiditySpecifiedPeriod, ram:DeliveryTradeLocation, ram:TradeComparisonReferencePrice, ram:AssociatedReferencedDocument)"><xsl:if test="ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/(ram:ID, ram:SequenceNumeric, ram:CalculationPercent, ram:BasisAmount, ram:BasisQuantity, ram:PrepaidIndicator, ram:UnitBasisAmount, ram:ReasonCode, ram:Reason, ram:TypeCode, ram:CategoryTradeTax, ram:ActualTradeCurrencyExchange)"><xsl:choose>
       <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)">
@@ -5593,7 +5593,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:NetPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric | ram:AppliedTradeAllowanceCharge | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument | ram:ChargeAmount)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:NetPriceProductTradePrice/(ram:TypeCode, ram:MinimumQuantity, ram:MaximumQuantity, ram:ChangeReason, ram:OrderUnitConversionFactorNumeric, ram:AppliedTradeAllowanceCharge, ram:IncludedTradeTax, ram:ValiditySpecifiedPeriod, ram:DeliveryTradeLocation, ram:TradeComparisonReferencePrice, ram:AssociatedReferencedDocument, ram:ChargeAmount)"><xsl:choose>
       <xsl:when test="not(ram:NetPriceProductTradePrice/ram:TypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:NetPriceProductTradePrice/ram:TypeCode)">
@@ -6439,7 +6439,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ChargeIndicator/udt:IndicatorString | ram:ID | ram:SequenceNumeric | ram:CalculationPercent/@format | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ChargeIndicator/udt:IndicatorString, ram:ID, ram:SequenceNumeric, ram:CalculationPercent/@format, ram:BasisQuantity, ram:PrepaidIndicator, ram:UnitBasisAmount, ram:TypeCode, ram:CategoryTradeTax, ram:ActualTradeCurrencyExchange)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)">
@@ -6635,7 +6635,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SpecifiedTradeSettlementLineMonetarySummation/(ram:ChargeTotalAmount | ram:AllowanceTotalAmount | ram:TaxBasisTotalAmount | ram:TaxTotalAmount | ram:GrandTotalAmount | ram:InformationAmount | ram:TotalAllowanceChargeAmount | ram:TotalRetailValueInformationAmount | ram:GrossLineTotalAmount | ram:NetLineTotalAmount | ram:NetIncludingTaxesLineTotalAmount | ram:ProductWeightLossInformationAmount)"><xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeSettlementLineMonetarySummation/(ram:ChargeTotalAmount, ram:AllowanceTotalAmount, ram:TaxBasisTotalAmount, ram:TaxTotalAmount, ram:GrandTotalAmount, ram:InformationAmount, ram:TotalAllowanceChargeAmount, ram:TotalRetailValueInformationAmount, ram:GrossLineTotalAmount, ram:NetLineTotalAmount, ram:NetIncludingTaxesLineTotalAmount, ram:ProductWeightLossInformationAmount)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)">
@@ -6845,7 +6845,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
+		<xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode, ram:TypeCode, ram:AmountTypeCode, ram:Name, ram:CostReferenceDimensionPattern)"><xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
@@ -7049,7 +7049,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SellerTradeParty/(ram:RoleCode | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/(ram:RoleCode, ram:SpecifiedLegalOrganization/ram:LegalClassificationCode, ram:SpecifiedLegalOrganization/ram:Name, ram:SpecifiedLegalOrganization/ram:PostalTradeAddress, ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration, ram:DefinedTradeContact/ram:ID, ram:DefinedTradeContact/ram:TypeCode, ram:DefinedTradeContact/ram:JobTitle, ram:DefinedTradeContact/ram:Responsibility, ram:DefinedTradeContact/ram:PersonID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:FaxUniversalCommunication, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:DefinedTradeContact/ram:TelexUniversalCommunication, ram:DefinedTradeContact/ram:VOIPUniversalCommunication, ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication, ram:DefinedTradeContact/ram:SpecifiedNote, ram:DefinedTradeContact/ram:SpecifiedContactPerson, ram:URIUniversalCommunication/ram:ChannelCode, ram:URIUniversalCommunication/ram:CompleteNumber, ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:RoleCode)">
@@ -7063,7 +7063,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SellerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode, ram:Name, ram:PostalTradeAddress, ram:AuthorizedLegalRegistration)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7119,7 +7119,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/(ram:ID, ram:TypeCode, ram:JobTitle, ram:Responsibility, ram:PersonID, ram:TelephoneUniversalCommunication/ram:URIID, ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DirectTelephoneUniversalCommunication, ram:MobileTelephoneUniversalCommunication, ram:FaxUniversalCommunication, ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:TelexUniversalCommunication, ram:VOIPUniversalCommunication, ram:InstantMessagingUniversalCommunication, ram:SpecifiedNote, ram:SpecifiedContactPerson)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7189,7 +7189,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID, ram:ChannelCode)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7259,7 +7259,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+		<xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7357,7 +7357,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:SellerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:SellerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7427,7 +7427,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:BuyerTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:BuyerTradeParty/(ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization/ram:LegalClassificationCode, ram:SpecifiedLegalOrganization/ram:Name, ram:SpecifiedLegalOrganization/ram:PostalTradeAddress, ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration, ram:DefinedTradeContact/ram:ID, ram:DefinedTradeContact/ram:TypeCode, ram:DefinedTradeContact/ram:JobTitle, ram:DefinedTradeContact/ram:Responsibility, ram:DefinedTradeContact/ram:PersonID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:FaxUniversalCommunication, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:DefinedTradeContact/ram:TelexUniversalCommunication, ram:DefinedTradeContact/ram:VOIPUniversalCommunication, ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication, ram:DefinedTradeContact/ram:SpecifiedNote, ram:DefinedTradeContact/ram:SpecifiedContactPerson, ram:URIUniversalCommunication/ram:ChannelCode, ram:URIUniversalCommunication/ram:CompleteNumber, ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:RoleCode)">
@@ -7455,7 +7455,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
+		<xsl:if test="ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode, ram:Name, ram:PostalTradeAddress, ram:AuthorizedLegalRegistration)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7511,7 +7511,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/(ram:ID, ram:TypeCode, ram:JobTitle, ram:Responsibility, ram:PersonID, ram:TelephoneUniversalCommunication/ram:URIID, ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DirectTelephoneUniversalCommunication, ram:MobileTelephoneUniversalCommunication, ram:FaxUniversalCommunication, ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:TelexUniversalCommunication, ram:VOIPUniversalCommunication, ram:InstantMessagingUniversalCommunication, ram:SpecifiedNote, ram:SpecifiedContactPerson)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7581,7 +7581,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
+		<xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID, ram:ChannelCode)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7651,7 +7651,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+		<xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7749,7 +7749,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:BuyerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:BuyerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
       <xsl:when test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7875,7 +7875,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SellerTaxRepresentativeTradeParty/(ram:ID | ram:GlobalID | ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+		<xsl:if test="ram:SellerTaxRepresentativeTradeParty/(ram:ID, ram:GlobalID, ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization, ram:DefinedTradeContact, ram:URIUniversalCommunication, ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)">
@@ -8525,7 +8525,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:ShipToTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+		<xsl:if test="ram:ShipToTradeParty/(ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization, ram:DefinedTradeContact, ram:URIUniversalCommunication, ram:SpecifiedTaxRegistration, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:ShipToTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ShipToTradeParty/ram:RoleCode)">
@@ -8693,7 +8693,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:ActualDeliverySupplyChainEvent/(ram:ID | ram:OccurrenceDateTime/udt:DateTime | ram:TypeCode | ram:Description | ram:DescriptionBinaryObject | ram:UnitQuantity | ram:LatestOccurrenceDateTime | ram:EarliestOccurrenceDateTime | ram:OccurrenceSpecifiedPeriod | ram:OccurrenceLogisticsLocation)"><xsl:choose>
+		<xsl:if test="ram:ActualDeliverySupplyChainEvent/(ram:ID, ram:OccurrenceDateTime/udt:DateTime, ram:TypeCode, ram:Description, ram:DescriptionBinaryObject, ram:UnitQuantity, ram:LatestOccurrenceDateTime, ram:EarliestOccurrenceDateTime, ram:OccurrenceSpecifiedPeriod, ram:OccurrenceLogisticsLocation)"><xsl:choose>
       <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)">
@@ -9165,7 +9165,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:PayeeTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:TradingBusinessName | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact | ram:PostalTradeAddress | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+		<xsl:if test="ram:PayeeTradeParty/(ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization/ram:LegalClassificationCode, ram:SpecifiedLegalOrganization/ram:Name, ram:SpecifiedLegalOrganization/ram:TradingBusinessName, ram:SpecifiedLegalOrganization/ram:PostalTradeAddress, ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration, ram:DefinedTradeContact, ram:PostalTradeAddress, ram:URIUniversalCommunication, ram:SpecifiedTaxRegistration, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:RoleCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:RoleCode)">
@@ -9193,7 +9193,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:TradingBusinessName | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
+		<xsl:if test="ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode, ram:Name, ram:TradingBusinessName, ram:PostalTradeAddress, ram:AuthorizedLegalRegistration)"><xsl:choose>
       <xsl:when test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -9443,7 +9443,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/(ram:PaymentChannelCode | ram:GuaranteeMethodCode | ram:PaymentMethodCode | ram:ID | ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator | ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode | ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate | ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric | ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime | ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount | ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount | ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent | ram:ApplicableTradeSettlementFinancialCard/ram:Description | ram:PayerPartyDebtorFinancialAccount/ram:AccountName | ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID | ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName | ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name | ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"><xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/(ram:PaymentChannelCode, ram:GuaranteeMethodCode, ram:PaymentMethodCode, ram:ID, ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator, ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode, ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate, ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric, ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime, ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount, ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount, ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent, ram:ApplicableTradeSettlementFinancialCard/ram:Description, ram:PayerPartyDebtorFinancialAccount/ram:AccountName, ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID, ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName, ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name, ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)">
@@ -9499,7 +9499,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/(ram:MicrochipIndicator | ram:TypeCode | ram:ExpiryDate | ram:VerificationNumeric | ram:ValidFromDateTime | ram:CreditLimitAmount | ram:CreditAvailableAmount | ram:InterestRatePercent | ram:Description)"><xsl:choose>
+		<xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/(ram:MicrochipIndicator, ram:TypeCode, ram:ExpiryDate, ram:VerificationNumeric, ram:ValidFromDateTime, ram:CreditLimitAmount, ram:CreditAvailableAmount, ram:InterestRatePercent, ram:Description)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)">
@@ -9625,7 +9625,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/(ram:AccountName | ram:ProprietaryID)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/(ram:AccountName, ram:ProprietaryID)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)">
@@ -9653,7 +9653,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/(ram:ClearingSystemName | ram:Name | ram:LocationFinancialInstitutionAddress)"><xsl:choose>
+		</xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/(ram:ClearingSystemName, ram:Name, ram:LocationFinancialInstitutionAddress)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)">
@@ -9695,7 +9695,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if></xsl:if><xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:ActualTradeCurrencyExchange)"><xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ID, ram:SequenceNumeric, ram:BasisQuantity, ram:PrepaidIndicator, ram:UnitBasisAmount, ram:TypeCode, ram:ActualTradeCurrencyExchange)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)">
@@ -9821,7 +9821,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:SpecifiedTradePaymentTerms/(ram:ID | ram:FromEventCode | ram:SettlementPeriodMeasure | ram:DueDateDateTime/udt:DateTime | ram:TypeCode | ram:InstructionTypeCode | ram:PartialPaymentPercent | ram:PaymentMeansID | ram:PartialPaymentAmount | ram:ApplicableTradePaymentPenaltyTerms | ram:ApplicableTradePaymentDiscountTerms | ram:PayeeTradeParty)"><xsl:choose>
+		<xsl:if test="ram:SpecifiedTradePaymentTerms/(ram:ID, ram:FromEventCode, ram:SettlementPeriodMeasure, ram:DueDateDateTime/udt:DateTime, ram:TypeCode, ram:InstructionTypeCode, ram:PartialPaymentPercent, ram:PaymentMeansID, ram:PartialPaymentAmount, ram:ApplicableTradePaymentPenaltyTerms, ram:ApplicableTradePaymentDiscountTerms, ram:PayeeTradeParty)"><xsl:choose>
       <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:SpecifiedTradePaymentTerms/ram:ID)">
@@ -10087,7 +10087,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
+		<xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode, ram:TypeCode, ram:AmountTypeCode, ram:Name, ram:CostReferenceDimensionPattern)"><xsl:choose>
       <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">

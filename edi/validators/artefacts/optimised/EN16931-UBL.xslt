@@ -3986,7 +3986,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:InvoicePeriod/(cbc:StartTime | cbc:EndTime | cbc:DurationMeasure | cbc:Description)"><xsl:choose>
+		<xsl:if test="cac:InvoicePeriod/(cbc:StartTime, cbc:EndTime, cbc:DurationMeasure, cbc:Description)"><xsl:choose>
       <xsl:when test="not(cac:InvoicePeriod/cbc:StartTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:InvoicePeriod/cbc:StartTime)">
@@ -4042,7 +4042,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:OrderReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:CustomerReference | cbc:OrderTypeCode | cac:DocumentReference)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:OrderReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:CustomerReference, cbc:OrderTypeCode, cac:DocumentReference)"><xsl:choose>
       <xsl:when test="not(cac:OrderReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OrderReference/cbc:CopyIndicator)">
@@ -4140,7 +4140,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:BillingReference/(cac:InvoiceDocumentReference/cbc:CopyIndicator | cac:InvoiceDocumentReference/cbc:UUID | cac:InvoiceDocumentReference/cbc:IssueTime | cac:InvoiceDocumentReference/cbc:DocumentTypeCode | cac:InvoiceDocumentReference/cbc:DocumentType | cac:InvoiceDocumentReference/cbc:XPath | cac:InvoiceDocumentReference/cbc:LanguageID | cac:InvoiceDocumentReference/cbc:LocaleCode | cac:InvoiceDocumentReference/cbc:VersionID | cac:InvoiceDocumentReference/cbc:DocumentStatusCode | cac:InvoiceDocumentReference/cbc:DocumentDescription | cac:InvoiceDocumentReference/cac:Attachment | cac:InvoiceDocumentReference/cac:ValidityPeriod | cac:InvoiceDocumentReference/cac:IssuerParty | cac:InvoiceDocumentReference/cac:ResultOfVerification | cac:SelfBilledInvoiceDocumentReference | cac:CreditNoteDocumentReference | cac:SelfBilledCreditNoteDocumentReference | cac:DebitNoteDocumentReference | cac:ReminderDocumentReference | cac:AdditionalDocumentReference | cac:BillingReferenceLine)"><xsl:if test="cac:BillingReference/cac:InvoiceDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:BillingReference/(cac:InvoiceDocumentReference/cbc:CopyIndicator, cac:InvoiceDocumentReference/cbc:UUID, cac:InvoiceDocumentReference/cbc:IssueTime, cac:InvoiceDocumentReference/cbc:DocumentTypeCode, cac:InvoiceDocumentReference/cbc:DocumentType, cac:InvoiceDocumentReference/cbc:XPath, cac:InvoiceDocumentReference/cbc:LanguageID, cac:InvoiceDocumentReference/cbc:LocaleCode, cac:InvoiceDocumentReference/cbc:VersionID, cac:InvoiceDocumentReference/cbc:DocumentStatusCode, cac:InvoiceDocumentReference/cbc:DocumentDescription, cac:InvoiceDocumentReference/cac:Attachment, cac:InvoiceDocumentReference/cac:ValidityPeriod, cac:InvoiceDocumentReference/cac:IssuerParty, cac:InvoiceDocumentReference/cac:ResultOfVerification, cac:SelfBilledInvoiceDocumentReference, cac:CreditNoteDocumentReference, cac:SelfBilledCreditNoteDocumentReference, cac:DebitNoteDocumentReference, cac:ReminderDocumentReference, cac:AdditionalDocumentReference, cac:BillingReferenceLine)"><xsl:if test="cac:BillingReference/cac:InvoiceDocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueTime, cbc:DocumentTypeCode, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cbc:DocumentDescription, cac:Attachment, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:BillingReference/cac:InvoiceDocumentReference/cbc:CopyIndicator)">
@@ -4448,7 +4448,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:DespatchDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:DespatchDocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:DocumentTypeCode, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cbc:DocumentDescription, cac:Attachment, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:DespatchDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:DespatchDocumentReference/cbc:CopyIndicator)">
@@ -4672,7 +4672,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:ReceiptDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:ReceiptDocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:DocumentTypeCode, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cbc:DocumentDescription, cac:Attachment, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:ReceiptDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ReceiptDocumentReference/cbc:CopyIndicator)">
@@ -4910,7 +4910,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:OriginatorDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		<xsl:if test="cac:OriginatorDocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:DocumentTypeCode, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cbc:DocumentDescription, cac:Attachment, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:OriginatorDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:OriginatorDocumentReference/cbc:CopyIndicator)">
@@ -5134,7 +5134,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:ContractDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentTypeCode | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:ContractDocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:DocumentTypeCode, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cbc:DocumentDescription, cac:Attachment, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:ContractDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ContractDocumentReference/cbc:CopyIndicator)">
@@ -5358,7 +5358,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:AdditionalDocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cac:Attachment/cac:ExternalReference/cbc:DocumentHash | cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod | cac:Attachment/cac:ExternalReference/cbc:ExpiryDate | cac:Attachment/cac:ExternalReference/cbc:ExpiryTime | cac:Attachment/cac:ExternalReference/cbc:MimeCode | cac:Attachment/cac:ExternalReference/cbc:FormatCode | cac:Attachment/cac:ExternalReference/cbc:EncodingCode | cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode | cac:Attachment/cac:ExternalReference/cbc:FileName | cac:Attachment/cac:ExternalReference/cbc:Description | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:AdditionalDocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cac:Attachment/cac:ExternalReference/cbc:DocumentHash, cac:Attachment/cac:ExternalReference/cbc:HashAlgorithmMethod, cac:Attachment/cac:ExternalReference/cbc:ExpiryDate, cac:Attachment/cac:ExternalReference/cbc:ExpiryTime, cac:Attachment/cac:ExternalReference/cbc:MimeCode, cac:Attachment/cac:ExternalReference/cbc:FormatCode, cac:Attachment/cac:ExternalReference/cbc:EncodingCode, cac:Attachment/cac:ExternalReference/cbc:CharacterSetCode, cac:Attachment/cac:ExternalReference/cbc:FileName, cac:Attachment/cac:ExternalReference/cbc:Description, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cbc:CopyIndicator)">
@@ -5498,7 +5498,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/(cac:ExternalReference/cbc:DocumentHash | cac:ExternalReference/cbc:HashAlgorithmMethod | cac:ExternalReference/cbc:ExpiryDate | cac:ExternalReference/cbc:ExpiryTime | cac:ExternalReference/cbc:MimeCode | cac:ExternalReference/cbc:FormatCode | cac:ExternalReference/cbc:EncodingCode | cac:ExternalReference/cbc:CharacterSetCode | cac:ExternalReference/cbc:FileName | cac:ExternalReference/cbc:Description)"><xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/(cbc:DocumentHash | cbc:HashAlgorithmMethod | cbc:ExpiryDate | cbc:ExpiryTime | cbc:MimeCode | cbc:FormatCode | cbc:EncodingCode | cbc:CharacterSetCode | cbc:FileName | cbc:Description)"><xsl:choose>
+		<xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/(cac:ExternalReference/cbc:DocumentHash, cac:ExternalReference/cbc:HashAlgorithmMethod, cac:ExternalReference/cbc:ExpiryDate, cac:ExternalReference/cbc:ExpiryTime, cac:ExternalReference/cbc:MimeCode, cac:ExternalReference/cbc:FormatCode, cac:ExternalReference/cbc:EncodingCode, cac:ExternalReference/cbc:CharacterSetCode, cac:ExternalReference/cbc:FileName, cac:ExternalReference/cbc:Description)"><xsl:if test="cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/(cbc:DocumentHash, cbc:HashAlgorithmMethod, cbc:ExpiryDate, cbc:ExpiryTime, cbc:MimeCode, cbc:FormatCode, cbc:EncodingCode, cbc:CharacterSetCode, cbc:FileName, cbc:Description)"><xsl:choose>
       <xsl:when test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:DocumentHash)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AdditionalDocumentReference/cac:Attachment/cac:ExternalReference/cbc:DocumentHash)">
@@ -5680,7 +5680,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:ProjectReference/(cbc:UUID | cbc:IssueDate | cac:WorkPhaseReference)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:ProjectReference/(cbc:UUID, cbc:IssueDate, cac:WorkPhaseReference)"><xsl:choose>
       <xsl:when test="not(cac:ProjectReference/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:ProjectReference/cbc:UUID)">
@@ -5736,7 +5736,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingSupplierParty/(cbc:CustomerAssignedAccountID | cbc:AdditionalAccountID | cbc:DataSendingCapability | cac:Party/cbc:MarkCareIndicator | cac:Party/cbc:MarkAttentionIndicator | cac:Party/cbc:WebsiteURI | cac:Party/cbc:LogoReferenceID | cac:Party/cbc:IndustryClassificationCode | cac:Party/cac:Language | cac:Party/cac:PostalAddress/cbc:ID | cac:Party/cac:PostalAddress/cbc:AddressTypeCode | cac:Party/cac:PostalAddress/cbc:AddressFormatCode | cac:Party/cac:PostalAddress/cbc:Postbox | cac:Party/cac:PostalAddress/cbc:Floor | cac:Party/cac:PostalAddress/cbc:Room | cac:Party/cac:PostalAddress/cbc:BlockName | cac:Party/cac:PostalAddress/cbc:BuildingName | cac:Party/cac:PostalAddress/cbc:BuildingNumber | cac:Party/cac:PostalAddress/cbc:InhouseMail | cac:Party/cac:PostalAddress/cbc:Department | cac:Party/cac:PostalAddress/cbc:MarkAttention | cac:Party/cac:PostalAddress/cbc:MarkCare | cac:Party/cac:PostalAddress/cbc:PlotIdentification | cac:Party/cac:PostalAddress/cbc:CitySubdivisionName | cac:Party/cac:PostalAddress/cbc:CountrySubentityCode | cac:Party/cac:PostalAddress/cbc:Region | cac:Party/cac:PostalAddress/cbc:District | cac:Party/cac:PostalAddress/cbc:TimezoneOffset | cac:Party/cac:PostalAddress/cac:Country/cbc:Name | cac:Party/cac:PostalAddress/cac:LocationCoordinate | cac:Party/cac:PhysicalLocation | cac:Party/cac:PartyTaxScheme/cbc:RegistrationName | cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason | cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate | cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress | cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty | cac:Party/cac:PartyLegalEntity/cac:ShareholderParty | cac:Party/cac:Contact/cbc:ID | cac:Party/cac:Contact/cbc:Telefax | cac:Party/cac:Contact/cbc:Note | cac:Party/cac:Contact/cac:OtherCommunication | cac:Party/cac:Person | cac:Party/cac:AgentParty | cac:Party/cac:ServiceProviderParty | cac:Party/cac:PowerOfAttorney | cac:Party/cac:FinancialAccount | cac:DespatchContact | cac:AccountingContact | cac:SellerContact)"><xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/(cbc:CustomerAssignedAccountID, cbc:AdditionalAccountID, cbc:DataSendingCapability, cac:Party/cbc:MarkCareIndicator, cac:Party/cbc:MarkAttentionIndicator, cac:Party/cbc:WebsiteURI, cac:Party/cbc:LogoReferenceID, cac:Party/cbc:IndustryClassificationCode, cac:Party/cac:Language, cac:Party/cac:PostalAddress/cbc:ID, cac:Party/cac:PostalAddress/cbc:AddressTypeCode, cac:Party/cac:PostalAddress/cbc:AddressFormatCode, cac:Party/cac:PostalAddress/cbc:Postbox, cac:Party/cac:PostalAddress/cbc:Floor, cac:Party/cac:PostalAddress/cbc:Room, cac:Party/cac:PostalAddress/cbc:BlockName, cac:Party/cac:PostalAddress/cbc:BuildingName, cac:Party/cac:PostalAddress/cbc:BuildingNumber, cac:Party/cac:PostalAddress/cbc:InhouseMail, cac:Party/cac:PostalAddress/cbc:Department, cac:Party/cac:PostalAddress/cbc:MarkAttention, cac:Party/cac:PostalAddress/cbc:MarkCare, cac:Party/cac:PostalAddress/cbc:PlotIdentification, cac:Party/cac:PostalAddress/cbc:CitySubdivisionName, cac:Party/cac:PostalAddress/cbc:CountrySubentityCode, cac:Party/cac:PostalAddress/cbc:Region, cac:Party/cac:PostalAddress/cbc:District, cac:Party/cac:PostalAddress/cbc:TimezoneOffset, cac:Party/cac:PostalAddress/cac:Country/cbc:Name, cac:Party/cac:PostalAddress/cac:LocationCoordinate, cac:Party/cac:PhysicalLocation, cac:Party/cac:PartyTaxScheme/cbc:RegistrationName, cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode, cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode, cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason, cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate, cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate, cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode, cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator, cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode, cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount, cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator, cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress, cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme, cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty, cac:Party/cac:PartyLegalEntity/cac:ShareholderParty, cac:Party/cac:Contact/cbc:ID, cac:Party/cac:Contact/cbc:Telefax, cac:Party/cac:Contact/cbc:Note, cac:Party/cac:Contact/cac:OtherCommunication, cac:Party/cac:Person, cac:Party/cac:AgentParty, cac:Party/cac:ServiceProviderParty, cac:Party/cac:PowerOfAttorney, cac:Party/cac:FinancialAccount, cac:DespatchContact, cac:AccountingContact, cac:SellerContact)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cbc:CustomerAssignedAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cbc:CustomerAssignedAccountID)">
@@ -5778,7 +5778,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingSupplierParty/cac:Party/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact/cbc:ID | cac:Contact/cbc:Telefax | cac:Contact/cbc:Note | cac:Contact/cac:OtherCommunication | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/(cbc:MarkCareIndicator, cbc:MarkAttentionIndicator, cbc:WebsiteURI, cbc:LogoReferenceID, cbc:IndustryClassificationCode, cac:Language, cac:PostalAddress/cbc:ID, cac:PostalAddress/cbc:AddressTypeCode, cac:PostalAddress/cbc:AddressFormatCode, cac:PostalAddress/cbc:Postbox, cac:PostalAddress/cbc:Floor, cac:PostalAddress/cbc:Room, cac:PostalAddress/cbc:BlockName, cac:PostalAddress/cbc:BuildingName, cac:PostalAddress/cbc:BuildingNumber, cac:PostalAddress/cbc:InhouseMail, cac:PostalAddress/cbc:Department, cac:PostalAddress/cbc:MarkAttention, cac:PostalAddress/cbc:MarkCare, cac:PostalAddress/cbc:PlotIdentification, cac:PostalAddress/cbc:CitySubdivisionName, cac:PostalAddress/cbc:CountrySubentityCode, cac:PostalAddress/cbc:Region, cac:PostalAddress/cbc:District, cac:PostalAddress/cbc:TimezoneOffset, cac:PostalAddress/cac:Country/cbc:Name, cac:PostalAddress/cac:LocationCoordinate, cac:PhysicalLocation, cac:PartyTaxScheme/cbc:RegistrationName, cac:PartyTaxScheme/cbc:TaxLevelCode, cac:PartyTaxScheme/cbc:ExemptionReasonCode, cac:PartyTaxScheme/cbc:ExemptionReason, cac:PartyTaxScheme/cac:RegistrationAddress, cac:PartyTaxScheme/cac:TaxScheme/cbc:Name, cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode, cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode, cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:PartyLegalEntity/cbc:RegistrationDate, cac:PartyLegalEntity/cbc:RegistrationExpirationDate, cac:PartyLegalEntity/cbc:CompanyLegalFormCode, cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator, cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode, cac:PartyLegalEntity/cbc:CorporateStockAmount, cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator, cac:PartyLegalEntity/cac:RegistrationAddress, cac:PartyLegalEntity/cac:CorporateRegistrationScheme, cac:PartyLegalEntity/cac:HeadOfficeParty, cac:PartyLegalEntity/cac:ShareholderParty, cac:Contact/cbc:ID, cac:Contact/cbc:Telefax, cac:Contact/cbc:Note, cac:Contact/cac:OtherCommunication, cac:Person, cac:AgentParty, cac:ServiceProviderParty, cac:PowerOfAttorney, cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cbc:MarkCareIndicator)">
@@ -5862,7 +5862,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/(cbc:ID, cbc:AddressTypeCode, cbc:AddressFormatCode, cbc:Postbox, cbc:Floor, cbc:Room, cbc:BlockName, cbc:BuildingName, cbc:BuildingNumber, cbc:InhouseMail, cbc:Department, cbc:MarkAttention, cbc:MarkCare, cbc:PlotIdentification, cbc:CitySubdivisionName, cbc:CountrySubentityCode, cbc:Region, cbc:District, cbc:TimezoneOffset, cac:Country/cbc:Name, cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:ID)">
@@ -6170,7 +6170,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName, cbc:TaxLevelCode, cbc:ExemptionReasonCode, cbc:ExemptionReason, cac:RegistrationAddress, cac:TaxScheme/cbc:Name, cac:TaxScheme/cbc:TaxTypeCode, cac:TaxScheme/cbc:CurrencyCode, cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -6240,7 +6240,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name, cbc:TaxTypeCode, cbc:CurrencyCode, cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -6296,7 +6296,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if></xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate, cbc:RegistrationExpirationDate, cbc:CompanyLegalFormCode, cbc:SoleProprietorshipIndicator, cbc:CompanyLiquidationStatusCode, cbc:CorporateStockAmount, cbc:FullyPaidSharesIndicator, cac:RegistrationAddress, cac:CorporateRegistrationScheme, cac:HeadOfficeParty, cac:ShareholderParty)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -6450,7 +6450,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:Contact/(cbc:ID | cbc:Telefax | cbc:Note | cac:OtherCommunication)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:AccountingSupplierParty/cac:Party/cac:Contact/(cbc:ID, cbc:Telefax, cbc:Note, cac:OtherCommunication)"><xsl:choose>
       <xsl:when test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingSupplierParty/cac:Party/cac:Contact/cbc:ID)">
@@ -6618,7 +6618,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:AccountingCustomerParty/(cbc:CustomerAssignedAccountID | cbc:SupplierAssignedAccountID | cbc:AdditionalAccountID | cac:Party/cbc:MarkCareIndicator | cac:Party/cbc:MarkAttentionIndicator | cac:Party/cbc:WebsiteURI | cac:Party/cbc:LogoReferenceID | cac:Party/cbc:IndustryClassificationCode | cac:Party/cac:Language | cac:Party/cac:PostalAddress/cbc:ID | cac:Party/cac:PostalAddress/cbc:AddressTypeCode | cac:Party/cac:PostalAddress/cbc:AddressFormatCode | cac:Party/cac:PostalAddress/cbc:Postbox | cac:Party/cac:PostalAddress/cbc:Floor | cac:Party/cac:PostalAddress/cbc:Room | cac:Party/cac:PostalAddress/cbc:BlockName | cac:Party/cac:PostalAddress/cbc:BuildingName | cac:Party/cac:PostalAddress/cbc:BuildingNumber | cac:Party/cac:PostalAddress/cbc:InhouseMail | cac:Party/cac:PostalAddress/cbc:Department | cac:Party/cac:PostalAddress/cbc:MarkAttention | cac:Party/cac:PostalAddress/cbc:MarkCare | cac:Party/cac:PostalAddress/cbc:PlotIdentification | cac:Party/cac:PostalAddress/cbc:CitySubdivisionName | cac:Party/cac:PostalAddress/cbc:CountrySubentityCode | cac:Party/cac:PostalAddress/cbc:Region | cac:Party/cac:PostalAddress/cbc:District | cac:Party/cac:PostalAddress/cbc:TimezoneOffset | cac:Party/cac:PostalAddress/cac:Country/cbc:Name | cac:Party/cac:PostalAddress/cac:LocationCoordinate | cac:Party/cac:PhysicalLocation | cac:Party/cac:PartyTaxScheme/cbc:RegistrationName | cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason | cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate | cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress | cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty | cac:Party/cac:PartyLegalEntity/cac:ShareholderParty | cac:Party/cac:Contact/cbc:ID | cac:Party/cac:Contact/cbc:Telefax | cac:Party/cac:Contact/cbc:Note | cac:Party/cac:Contact/cac:OtherCommunication | cac:Party/cac:Person | cac:Party/cac:AgentParty | cac:Party/cac:ServiceProviderParty | cac:Party/cac:PowerOfAttorney | cac:Party/cac:FinancialAccount | cac:DeliveryContact | cac:AccountingContact | cac:BuyerContact)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:AccountingCustomerParty/(cbc:CustomerAssignedAccountID, cbc:SupplierAssignedAccountID, cbc:AdditionalAccountID, cac:Party/cbc:MarkCareIndicator, cac:Party/cbc:MarkAttentionIndicator, cac:Party/cbc:WebsiteURI, cac:Party/cbc:LogoReferenceID, cac:Party/cbc:IndustryClassificationCode, cac:Party/cac:Language, cac:Party/cac:PostalAddress/cbc:ID, cac:Party/cac:PostalAddress/cbc:AddressTypeCode, cac:Party/cac:PostalAddress/cbc:AddressFormatCode, cac:Party/cac:PostalAddress/cbc:Postbox, cac:Party/cac:PostalAddress/cbc:Floor, cac:Party/cac:PostalAddress/cbc:Room, cac:Party/cac:PostalAddress/cbc:BlockName, cac:Party/cac:PostalAddress/cbc:BuildingName, cac:Party/cac:PostalAddress/cbc:BuildingNumber, cac:Party/cac:PostalAddress/cbc:InhouseMail, cac:Party/cac:PostalAddress/cbc:Department, cac:Party/cac:PostalAddress/cbc:MarkAttention, cac:Party/cac:PostalAddress/cbc:MarkCare, cac:Party/cac:PostalAddress/cbc:PlotIdentification, cac:Party/cac:PostalAddress/cbc:CitySubdivisionName, cac:Party/cac:PostalAddress/cbc:CountrySubentityCode, cac:Party/cac:PostalAddress/cbc:Region, cac:Party/cac:PostalAddress/cbc:District, cac:Party/cac:PostalAddress/cbc:TimezoneOffset, cac:Party/cac:PostalAddress/cac:Country/cbc:Name, cac:Party/cac:PostalAddress/cac:LocationCoordinate, cac:Party/cac:PhysicalLocation, cac:Party/cac:PartyTaxScheme/cbc:RegistrationName, cac:Party/cac:PartyTaxScheme/cbc:TaxLevelCode, cac:Party/cac:PartyTaxScheme/cbc:ExemptionReasonCode, cac:Party/cac:PartyTaxScheme/cbc:ExemptionReason, cac:Party/cac:PartyTaxScheme/cac:RegistrationAddress, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode, cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate, cac:Party/cac:PartyLegalEntity/cbc:RegistrationExpirationDate, cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalFormCode, cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm, cac:Party/cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator, cac:Party/cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode, cac:Party/cac:PartyLegalEntity/cbc:CorporateStockAmount, cac:Party/cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator, cac:Party/cac:PartyLegalEntity/cac:RegistrationAddress, cac:Party/cac:PartyLegalEntity/cac:CorporateRegistrationScheme, cac:Party/cac:PartyLegalEntity/cac:HeadOfficeParty, cac:Party/cac:PartyLegalEntity/cac:ShareholderParty, cac:Party/cac:Contact/cbc:ID, cac:Party/cac:Contact/cbc:Telefax, cac:Party/cac:Contact/cbc:Note, cac:Party/cac:Contact/cac:OtherCommunication, cac:Party/cac:Person, cac:Party/cac:AgentParty, cac:Party/cac:ServiceProviderParty, cac:Party/cac:PowerOfAttorney, cac:Party/cac:FinancialAccount, cac:DeliveryContact, cac:AccountingContact, cac:BuyerContact)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cbc:CustomerAssignedAccountID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cbc:CustomerAssignedAccountID)">
@@ -6660,7 +6660,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingCustomerParty/cac:Party/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact/cbc:ID | cac:Contact/cbc:Telefax | cac:Contact/cbc:Note | cac:Contact/cac:OtherCommunication | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/(cbc:MarkCareIndicator, cbc:MarkAttentionIndicator, cbc:WebsiteURI, cbc:LogoReferenceID, cbc:IndustryClassificationCode, cac:Language, cac:PostalAddress/cbc:ID, cac:PostalAddress/cbc:AddressTypeCode, cac:PostalAddress/cbc:AddressFormatCode, cac:PostalAddress/cbc:Postbox, cac:PostalAddress/cbc:Floor, cac:PostalAddress/cbc:Room, cac:PostalAddress/cbc:BlockName, cac:PostalAddress/cbc:BuildingName, cac:PostalAddress/cbc:BuildingNumber, cac:PostalAddress/cbc:InhouseMail, cac:PostalAddress/cbc:Department, cac:PostalAddress/cbc:MarkAttention, cac:PostalAddress/cbc:MarkCare, cac:PostalAddress/cbc:PlotIdentification, cac:PostalAddress/cbc:CitySubdivisionName, cac:PostalAddress/cbc:CountrySubentityCode, cac:PostalAddress/cbc:Region, cac:PostalAddress/cbc:District, cac:PostalAddress/cbc:TimezoneOffset, cac:PostalAddress/cac:Country/cbc:Name, cac:PostalAddress/cac:LocationCoordinate, cac:PhysicalLocation, cac:PartyTaxScheme/cbc:RegistrationName, cac:PartyTaxScheme/cbc:TaxLevelCode, cac:PartyTaxScheme/cbc:ExemptionReasonCode, cac:PartyTaxScheme/cbc:ExemptionReason, cac:PartyTaxScheme/cac:RegistrationAddress, cac:PartyTaxScheme/cac:TaxScheme/cbc:Name, cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode, cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode, cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:PartyLegalEntity/cbc:RegistrationDate, cac:PartyLegalEntity/cbc:RegistrationExpirationDate, cac:PartyLegalEntity/cbc:CompanyLegalFormCode, cac:PartyLegalEntity/cbc:CompanyLegalForm, cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator, cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode, cac:PartyLegalEntity/cbc:CorporateStockAmount, cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator, cac:PartyLegalEntity/cac:RegistrationAddress, cac:PartyLegalEntity/cac:CorporateRegistrationScheme, cac:PartyLegalEntity/cac:HeadOfficeParty, cac:PartyLegalEntity/cac:ShareholderParty, cac:Contact/cbc:ID, cac:Contact/cbc:Telefax, cac:Contact/cbc:Note, cac:Contact/cac:OtherCommunication, cac:Person, cac:AgentParty, cac:ServiceProviderParty, cac:PowerOfAttorney, cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cbc:MarkCareIndicator)">
@@ -6744,7 +6744,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/(cbc:ID, cbc:AddressTypeCode, cbc:AddressFormatCode, cbc:Postbox, cbc:Floor, cbc:Room, cbc:BlockName, cbc:BuildingName, cbc:BuildingNumber, cbc:InhouseMail, cbc:Department, cbc:MarkAttention, cbc:MarkCare, cbc:PlotIdentification, cbc:CitySubdivisionName, cbc:CountrySubentityCode, cbc:Region, cbc:District, cbc:TimezoneOffset, cac:Country/cbc:Name, cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cbc:ID)">
@@ -7052,7 +7052,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/(cbc:RegistrationName, cbc:TaxLevelCode, cbc:ExemptionReasonCode, cbc:ExemptionReason, cac:RegistrationAddress, cac:TaxScheme/cbc:Name, cac:TaxScheme/cbc:TaxTypeCode, cac:TaxScheme/cbc:CurrencyCode, cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -7122,7 +7122,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name, cbc:TaxTypeCode, cbc:CurrencyCode, cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -7178,7 +7178,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:CompanyLegalForm | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/(cbc:RegistrationDate, cbc:RegistrationExpirationDate, cbc:CompanyLegalFormCode, cbc:CompanyLegalForm, cbc:SoleProprietorshipIndicator, cbc:CompanyLiquidationStatusCode, cbc:CorporateStockAmount, cbc:FullyPaidSharesIndicator, cac:RegistrationAddress, cac:CorporateRegistrationScheme, cac:HeadOfficeParty, cac:ShareholderParty)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationDate)">
@@ -7346,7 +7346,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:Contact/(cbc:ID | cbc:Telefax | cbc:Note | cac:OtherCommunication)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:AccountingCustomerParty/cac:Party/cac:Contact/(cbc:ID, cbc:Telefax, cbc:Note, cac:OtherCommunication)"><xsl:choose>
       <xsl:when test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID)">
@@ -7514,7 +7514,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:PayeeParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:Language | cac:PostalAddress | cac:PhysicalLocation | cac:PartyTaxScheme | cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyLegalEntity/cbc:RegistrationDate | cac:PartyLegalEntity/cbc:RegistrationExpirationDate | cac:PartyLegalEntity/cbc:CompanyLegalFormCode | cac:PartyLegalEntity/cbc:CompanyLegalForm | cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator | cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode | cac:PartyLegalEntity/cbc:CorporateStockAmount | cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator | cac:PartyLegalEntity/cac:RegistrationAddress | cac:PartyLegalEntity/cac:CorporateRegistrationScheme | cac:PartyLegalEntity/cac:HeadOfficeParty | cac:PartyLegalEntity/cac:ShareholderParty | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:PayeeParty/(cbc:MarkCareIndicator, cbc:MarkAttentionIndicator, cbc:WebsiteURI, cbc:LogoReferenceID, cbc:EndpointID, cbc:IndustryClassificationCode, cac:Language, cac:PostalAddress, cac:PhysicalLocation, cac:PartyTaxScheme, cac:PartyLegalEntity/cbc:RegistrationName, cac:PartyLegalEntity/cbc:RegistrationDate, cac:PartyLegalEntity/cbc:RegistrationExpirationDate, cac:PartyLegalEntity/cbc:CompanyLegalFormCode, cac:PartyLegalEntity/cbc:CompanyLegalForm, cac:PartyLegalEntity/cbc:SoleProprietorshipIndicator, cac:PartyLegalEntity/cbc:CompanyLiquidationStatusCode, cac:PartyLegalEntity/cbc:CorporateStockAmount, cac:PartyLegalEntity/cbc:FullyPaidSharesIndicator, cac:PartyLegalEntity/cac:RegistrationAddress, cac:PartyLegalEntity/cac:CorporateRegistrationScheme, cac:PartyLegalEntity/cac:HeadOfficeParty, cac:PartyLegalEntity/cac:ShareholderParty, cac:Contact, cac:Person, cac:AgentParty, cac:ServiceProviderParty, cac:PowerOfAttorney, cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cbc:MarkCareIndicator)">
@@ -7654,7 +7654,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PayeeParty/cac:PartyLegalEntity/(cbc:RegistrationName | cbc:RegistrationDate | cbc:RegistrationExpirationDate | cbc:CompanyLegalFormCode | cbc:CompanyLegalForm | cbc:SoleProprietorshipIndicator | cbc:CompanyLiquidationStatusCode | cbc:CorporateStockAmount | cbc:FullyPaidSharesIndicator | cac:RegistrationAddress | cac:CorporateRegistrationScheme | cac:HeadOfficeParty | cac:ShareholderParty)"><xsl:choose>
+		<xsl:if test="cac:PayeeParty/cac:PartyLegalEntity/(cbc:RegistrationName, cbc:RegistrationDate, cbc:RegistrationExpirationDate, cbc:CompanyLegalFormCode, cbc:CompanyLegalForm, cbc:SoleProprietorshipIndicator, cbc:CompanyLiquidationStatusCode, cbc:CorporateStockAmount, cbc:FullyPaidSharesIndicator, cac:RegistrationAddress, cac:CorporateRegistrationScheme, cac:HeadOfficeParty, cac:ShareholderParty)"><xsl:choose>
       <xsl:when test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PayeeParty/cac:PartyLegalEntity/cbc:RegistrationName)">
@@ -7948,7 +7948,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxRepresentativeParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:PartyIdentification | cac:Language | cac:PostalAddress/cbc:ID | cac:PostalAddress/cbc:AddressTypeCode | cac:PostalAddress/cbc:AddressFormatCode | cac:PostalAddress/cbc:Postbox | cac:PostalAddress/cbc:Floor | cac:PostalAddress/cbc:Room | cac:PostalAddress/cbc:BlockName | cac:PostalAddress/cbc:BuildingName | cac:PostalAddress/cbc:BuildingNumber | cac:PostalAddress/cbc:InhouseMail | cac:PostalAddress/cbc:Department | cac:PostalAddress/cbc:MarkAttention | cac:PostalAddress/cbc:MarkCare | cac:PostalAddress/cbc:PlotIdentification | cac:PostalAddress/cbc:CitySubdivisionName | cac:PostalAddress/cbc:CountrySubentityCode | cac:PostalAddress/cbc:Region | cac:PostalAddress/cbc:District | cac:PostalAddress/cbc:TimezoneOffset | cac:PostalAddress/cac:Country/cbc:Name | cac:PostalAddress/cac:LocationCoordinate | cac:PhysicalLocation | cac:PartyTaxScheme/cbc:RegistrationName | cac:PartyTaxScheme/cbc:TaxLevelCode | cac:PartyTaxScheme/cbc:ExemptionReasonCode | cac:PartyTaxScheme/cbc:ExemptionReason | cac:PartyTaxScheme/cac:RegistrationAddress | cac:PartyTaxScheme/cac:TaxScheme/cbc:Name | cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode | cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode | cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:PartyLegalEntity | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/(cbc:MarkCareIndicator, cbc:MarkAttentionIndicator, cbc:WebsiteURI, cbc:LogoReferenceID, cbc:EndpointID, cbc:IndustryClassificationCode, cac:PartyIdentification, cac:Language, cac:PostalAddress/cbc:ID, cac:PostalAddress/cbc:AddressTypeCode, cac:PostalAddress/cbc:AddressFormatCode, cac:PostalAddress/cbc:Postbox, cac:PostalAddress/cbc:Floor, cac:PostalAddress/cbc:Room, cac:PostalAddress/cbc:BlockName, cac:PostalAddress/cbc:BuildingName, cac:PostalAddress/cbc:BuildingNumber, cac:PostalAddress/cbc:InhouseMail, cac:PostalAddress/cbc:Department, cac:PostalAddress/cbc:MarkAttention, cac:PostalAddress/cbc:MarkCare, cac:PostalAddress/cbc:PlotIdentification, cac:PostalAddress/cbc:CitySubdivisionName, cac:PostalAddress/cbc:CountrySubentityCode, cac:PostalAddress/cbc:Region, cac:PostalAddress/cbc:District, cac:PostalAddress/cbc:TimezoneOffset, cac:PostalAddress/cac:Country/cbc:Name, cac:PostalAddress/cac:LocationCoordinate, cac:PhysicalLocation, cac:PartyTaxScheme/cbc:RegistrationName, cac:PartyTaxScheme/cbc:TaxLevelCode, cac:PartyTaxScheme/cbc:ExemptionReasonCode, cac:PartyTaxScheme/cbc:ExemptionReason, cac:PartyTaxScheme/cac:RegistrationAddress, cac:PartyTaxScheme/cac:TaxScheme/cbc:Name, cac:PartyTaxScheme/cac:TaxScheme/cbc:TaxTypeCode, cac:PartyTaxScheme/cac:TaxScheme/cbc:CurrencyCode, cac:PartyTaxScheme/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:PartyLegalEntity, cac:Contact, cac:Person, cac:AgentParty, cac:ServiceProviderParty, cac:PowerOfAttorney, cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cbc:MarkCareIndicator)">
@@ -8060,7 +8060,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxRepresentativeParty/cac:PostalAddress/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/cac:PostalAddress/(cbc:ID, cbc:AddressTypeCode, cbc:AddressFormatCode, cbc:Postbox, cbc:Floor, cbc:Room, cbc:BlockName, cbc:BuildingName, cbc:BuildingNumber, cbc:InhouseMail, cbc:Department, cbc:MarkAttention, cbc:MarkCare, cbc:PlotIdentification, cbc:CitySubdivisionName, cbc:CountrySubentityCode, cbc:Region, cbc:District, cbc:TimezoneOffset, cac:Country/cbc:Name, cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PostalAddress/cbc:ID)">
@@ -8368,7 +8368,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/(cbc:RegistrationName | cbc:TaxLevelCode | cbc:ExemptionReasonCode | cbc:ExemptionReason | cac:RegistrationAddress | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/(cbc:RegistrationName, cbc:TaxLevelCode, cbc:ExemptionReasonCode, cbc:ExemptionReason, cac:RegistrationAddress, cac:TaxScheme/cbc:Name, cac:TaxScheme/cbc:TaxTypeCode, cac:TaxScheme/cbc:CurrencyCode, cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:RegistrationName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:RegistrationName)">
@@ -8438,7 +8438,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/(cbc:Name, cbc:TaxTypeCode, cbc:CurrencyCode, cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxRepresentativeParty/cac:PartyTaxScheme/cac:TaxScheme/cbc:Name)">
@@ -8592,7 +8592,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:Delivery/(cbc:ID | cbc:Quantity | cbc:MinimumQuantity | cbc:MaximumQuantity | cbc:ActualDeliveryTime | cbc:LatestDeliveryDate | cbc:LatestDeliveryTime | cbc:ReleaseID | cbc:TrackingID | cac:DeliveryLocation/cbc:Description | cac:DeliveryLocation/cbc:Conditions | cac:DeliveryLocation/cbc:CountrySubentity | cac:DeliveryLocation/cbc:CountrySubentityCode | cac:DeliveryLocation/cbc:LocationTypeCode | cac:DeliveryLocation/cbc:InformationURI | cac:DeliveryLocation/cbc:Name | cac:DeliveryLocation/cac:ValidityPeriod | cac:DeliveryLocation/cac:Address/cbc:ID | cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode | cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode | cac:DeliveryLocation/cac:Address/cbc:Postbox | cac:DeliveryLocation/cac:Address/cbc:Floor | cac:DeliveryLocation/cac:Address/cbc:Room | cac:DeliveryLocation/cac:Address/cbc:BlockName | cac:DeliveryLocation/cac:Address/cbc:BuildingName | cac:DeliveryLocation/cac:Address/cbc:BuildingNumber | cac:DeliveryLocation/cac:Address/cbc:InhouseMail | cac:DeliveryLocation/cac:Address/cbc:Department | cac:DeliveryLocation/cac:Address/cbc:MarkAttention | cac:DeliveryLocation/cac:Address/cbc:MarkCare | cac:DeliveryLocation/cac:Address/cbc:PlotIdentification | cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName | cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode | cac:DeliveryLocation/cac:Address/cbc:Region | cac:DeliveryLocation/cac:Address/cbc:District | cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset | cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name | cac:DeliveryLocation/cac:Address/cac:LocationCoordinate | cac:DeliveryLocation/cac:SubsidiaryLocation | cac:DeliveryLocation/cac:LocationCoordinate | cac:AlternativeDeliveryLocation | cac:RequestedDeliveryPeriod | cac:EstimatedDeliveryPeriod | cac:CarrierParty | cac:DeliveryParty/cbc:MarkCareIndicator | cac:DeliveryParty/cbc:MarkAttentionIndicator | cac:DeliveryParty/cbc:WebsiteURI | cac:DeliveryParty/cbc:LogoReferenceID | cac:DeliveryParty/cbc:EndpointID | cac:DeliveryParty/cbc:IndustryClassificationCode | cac:DeliveryParty/cac:PartyIdentification | cac:DeliveryParty/cac:Language | cac:DeliveryParty/cac:PostalAddress | cac:DeliveryParty/cac:PhysicalLocation | cac:DeliveryParty/cac:PartyTaxScheme | cac:DeliveryParty/cac:PartyLegalEntity | cac:DeliveryParty/cac:Contact | cac:DeliveryParty/cac:Person | cac:DeliveryParty/cac:AgentParty | cac:DeliveryParty/cac:ServiceProviderParty | cac:DeliveryParty/cac:PowerOfAttorney | cac:DeliveryParty/cac:FinancialAccount | cac:NotifyParty | cac:Despatch | cac:DeliveryTerms | cac:MinimumDeliveryUnit | cac:MaximumDeliveryUnit | cac:Shipment)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:Delivery/(cbc:ID, cbc:Quantity, cbc:MinimumQuantity, cbc:MaximumQuantity, cbc:ActualDeliveryTime, cbc:LatestDeliveryDate, cbc:LatestDeliveryTime, cbc:ReleaseID, cbc:TrackingID, cac:DeliveryLocation/cbc:Description, cac:DeliveryLocation/cbc:Conditions, cac:DeliveryLocation/cbc:CountrySubentity, cac:DeliveryLocation/cbc:CountrySubentityCode, cac:DeliveryLocation/cbc:LocationTypeCode, cac:DeliveryLocation/cbc:InformationURI, cac:DeliveryLocation/cbc:Name, cac:DeliveryLocation/cac:ValidityPeriod, cac:DeliveryLocation/cac:Address/cbc:ID, cac:DeliveryLocation/cac:Address/cbc:AddressTypeCode, cac:DeliveryLocation/cac:Address/cbc:AddressFormatCode, cac:DeliveryLocation/cac:Address/cbc:Postbox, cac:DeliveryLocation/cac:Address/cbc:Floor, cac:DeliveryLocation/cac:Address/cbc:Room, cac:DeliveryLocation/cac:Address/cbc:BlockName, cac:DeliveryLocation/cac:Address/cbc:BuildingName, cac:DeliveryLocation/cac:Address/cbc:BuildingNumber, cac:DeliveryLocation/cac:Address/cbc:InhouseMail, cac:DeliveryLocation/cac:Address/cbc:Department, cac:DeliveryLocation/cac:Address/cbc:MarkAttention, cac:DeliveryLocation/cac:Address/cbc:MarkCare, cac:DeliveryLocation/cac:Address/cbc:PlotIdentification, cac:DeliveryLocation/cac:Address/cbc:CitySubdivisionName, cac:DeliveryLocation/cac:Address/cbc:CountrySubentityCode, cac:DeliveryLocation/cac:Address/cbc:Region, cac:DeliveryLocation/cac:Address/cbc:District, cac:DeliveryLocation/cac:Address/cbc:TimezoneOffset, cac:DeliveryLocation/cac:Address/cac:Country/cbc:Name, cac:DeliveryLocation/cac:Address/cac:LocationCoordinate, cac:DeliveryLocation/cac:SubsidiaryLocation, cac:DeliveryLocation/cac:LocationCoordinate, cac:AlternativeDeliveryLocation, cac:RequestedDeliveryPeriod, cac:EstimatedDeliveryPeriod, cac:CarrierParty, cac:DeliveryParty/cbc:MarkCareIndicator, cac:DeliveryParty/cbc:MarkAttentionIndicator, cac:DeliveryParty/cbc:WebsiteURI, cac:DeliveryParty/cbc:LogoReferenceID, cac:DeliveryParty/cbc:EndpointID, cac:DeliveryParty/cbc:IndustryClassificationCode, cac:DeliveryParty/cac:PartyIdentification, cac:DeliveryParty/cac:Language, cac:DeliveryParty/cac:PostalAddress, cac:DeliveryParty/cac:PhysicalLocation, cac:DeliveryParty/cac:PartyTaxScheme, cac:DeliveryParty/cac:PartyLegalEntity, cac:DeliveryParty/cac:Contact, cac:DeliveryParty/cac:Person, cac:DeliveryParty/cac:AgentParty, cac:DeliveryParty/cac:ServiceProviderParty, cac:DeliveryParty/cac:PowerOfAttorney, cac:DeliveryParty/cac:FinancialAccount, cac:NotifyParty, cac:Despatch, cac:DeliveryTerms, cac:MinimumDeliveryUnit, cac:MaximumDeliveryUnit, cac:Shipment)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cbc:ID)">
@@ -8718,7 +8718,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:Delivery/cac:DeliveryLocation/(cbc:Description | cbc:Conditions | cbc:CountrySubentity | cbc:CountrySubentityCode | cbc:LocationTypeCode | cbc:InformationURI | cbc:Name | cac:ValidityPeriod | cac:Address/cbc:ID | cac:Address/cbc:AddressTypeCode | cac:Address/cbc:AddressFormatCode | cac:Address/cbc:Postbox | cac:Address/cbc:Floor | cac:Address/cbc:Room | cac:Address/cbc:BlockName | cac:Address/cbc:BuildingName | cac:Address/cbc:BuildingNumber | cac:Address/cbc:InhouseMail | cac:Address/cbc:Department | cac:Address/cbc:MarkAttention | cac:Address/cbc:MarkCare | cac:Address/cbc:PlotIdentification | cac:Address/cbc:CitySubdivisionName | cac:Address/cbc:CountrySubentityCode | cac:Address/cbc:Region | cac:Address/cbc:District | cac:Address/cbc:TimezoneOffset | cac:Address/cac:Country/cbc:Name | cac:Address/cac:LocationCoordinate | cac:SubsidiaryLocation | cac:LocationCoordinate)"><xsl:choose>
+		<xsl:if test="cac:Delivery/cac:DeliveryLocation/(cbc:Description, cbc:Conditions, cbc:CountrySubentity, cbc:CountrySubentityCode, cbc:LocationTypeCode, cbc:InformationURI, cbc:Name, cac:ValidityPeriod, cac:Address/cbc:ID, cac:Address/cbc:AddressTypeCode, cac:Address/cbc:AddressFormatCode, cac:Address/cbc:Postbox, cac:Address/cbc:Floor, cac:Address/cbc:Room, cac:Address/cbc:BlockName, cac:Address/cbc:BuildingName, cac:Address/cbc:BuildingNumber, cac:Address/cbc:InhouseMail, cac:Address/cbc:Department, cac:Address/cbc:MarkAttention, cac:Address/cbc:MarkCare, cac:Address/cbc:PlotIdentification, cac:Address/cbc:CitySubdivisionName, cac:Address/cbc:CountrySubentityCode, cac:Address/cbc:Region, cac:Address/cbc:District, cac:Address/cbc:TimezoneOffset, cac:Address/cac:Country/cbc:Name, cac:Address/cac:LocationCoordinate, cac:SubsidiaryLocation, cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cbc:Description)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cbc:Description)">
@@ -8830,7 +8830,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:Delivery/cac:DeliveryLocation/cac:Address/(cbc:ID | cbc:AddressTypeCode | cbc:AddressFormatCode | cbc:Postbox | cbc:Floor | cbc:Room | cbc:BlockName | cbc:BuildingName | cbc:BuildingNumber | cbc:InhouseMail | cbc:Department | cbc:MarkAttention | cbc:MarkCare | cbc:PlotIdentification | cbc:CitySubdivisionName | cbc:CountrySubentityCode | cbc:Region | cbc:District | cbc:TimezoneOffset | cac:Country/cbc:Name | cac:LocationCoordinate)"><xsl:choose>
+		<xsl:if test="cac:Delivery/cac:DeliveryLocation/cac:Address/(cbc:ID, cbc:AddressTypeCode, cbc:AddressFormatCode, cbc:Postbox, cbc:Floor, cbc:Room, cbc:BlockName, cbc:BuildingName, cbc:BuildingNumber, cbc:InhouseMail, cbc:Department, cbc:MarkAttention, cbc:MarkCare, cbc:PlotIdentification, cbc:CitySubdivisionName, cbc:CountrySubentityCode, cbc:Region, cbc:District, cbc:TimezoneOffset, cac:Country/cbc:Name, cac:LocationCoordinate)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryLocation/cac:Address/cbc:ID)">
@@ -9208,7 +9208,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:Delivery/cac:DeliveryParty/(cbc:MarkCareIndicator | cbc:MarkAttentionIndicator | cbc:WebsiteURI | cbc:LogoReferenceID | cbc:EndpointID | cbc:IndustryClassificationCode | cac:PartyIdentification | cac:Language | cac:PostalAddress | cac:PhysicalLocation | cac:PartyTaxScheme | cac:PartyLegalEntity | cac:Contact | cac:Person | cac:AgentParty | cac:ServiceProviderParty | cac:PowerOfAttorney | cac:FinancialAccount)"><xsl:choose>
+		<xsl:if test="cac:Delivery/cac:DeliveryParty/(cbc:MarkCareIndicator, cbc:MarkAttentionIndicator, cbc:WebsiteURI, cbc:LogoReferenceID, cbc:EndpointID, cbc:IndustryClassificationCode, cac:PartyIdentification, cac:Language, cac:PostalAddress, cac:PhysicalLocation, cac:PartyTaxScheme, cac:PartyLegalEntity, cac:Contact, cac:Person, cac:AgentParty, cac:ServiceProviderParty, cac:PowerOfAttorney, cac:FinancialAccount)"><xsl:choose>
       <xsl:when test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkCareIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:Delivery/cac:DeliveryParty/cbc:MarkCareIndicator)">
@@ -9995,7 +9995,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:if test="cac:PaymentMeans/(cbc:PaymentChannelCode | cbc:InstructionID | cac:CardAccount/cbc:CardTypeCode | cac:CardAccount/cbc:ValidityStartDate | cac:CardAccount/cbc:ExpiryDate | cac:CardAccount/cbc:IssuerID | cac:CardAccount/cbc:IssueNumberID | cac:CardAccount/cbc:CV2ID | cac:CardAccount/cbc:CardChipCode | cac:CardAccount/cbc:ChipApplicationID | cac:PayeeFinancialAccount/cbc:AliasName | cac:PayeeFinancialAccount/cbc:AccountTypeCode | cac:PayeeFinancialAccount/cbc:AccountFormatCode | cac:PayeeFinancialAccount/cbc:CurrencyCode | cac:PayeeFinancialAccount/cbc:PaymentNote | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address | cac:PayeeFinancialAccount/cac:Country | cac:CreditAccount | cac:PaymentMandate/cbc:MandateTypeCode | cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric | cac:PaymentMandate/cbc:MaximumPaidAmount | cac:PaymentMandate/cbc:SignatureID | cac:PaymentMandate/cac:PayerParty | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode | cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote | cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch | cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country | cac:PaymentMandate/cac:ValidityPeriod | cac:PaymentMandate/cac:PaymentReversalPeriod | cac:PaymentMandate/cac:Clause | cac:TradeFinancing)"><xsl:choose>
+<xsl:if test="cac:PaymentMeans/(cbc:PaymentChannelCode, cbc:InstructionID, cac:CardAccount/cbc:CardTypeCode, cac:CardAccount/cbc:ValidityStartDate, cac:CardAccount/cbc:ExpiryDate, cac:CardAccount/cbc:IssuerID, cac:CardAccount/cbc:IssueNumberID, cac:CardAccount/cbc:CV2ID, cac:CardAccount/cbc:CardChipCode, cac:CardAccount/cbc:ChipApplicationID, cac:PayeeFinancialAccount/cbc:AliasName, cac:PayeeFinancialAccount/cbc:AccountTypeCode, cac:PayeeFinancialAccount/cbc:AccountFormatCode, cac:PayeeFinancialAccount/cbc:CurrencyCode, cac:PayeeFinancialAccount/cbc:PaymentNote, cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name, cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name, cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address, cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:Address, cac:PayeeFinancialAccount/cac:Country, cac:CreditAccount, cac:PaymentMandate/cbc:MandateTypeCode, cac:PaymentMandate/cbc:MaximumPaymentInstructionsNumeric, cac:PaymentMandate/cbc:MaximumPaidAmount, cac:PaymentMandate/cbc:SignatureID, cac:PaymentMandate/cac:PayerParty, cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name, cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AliasName, cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountTypeCode, cac:PaymentMandate/cac:PayerFinancialAccount/cbc:AccountFormatCode, cac:PaymentMandate/cac:PayerFinancialAccount/cbc:CurrencyCode, cac:PaymentMandate/cac:PayerFinancialAccount/cbc:PaymentNote, cac:PaymentMandate/cac:PayerFinancialAccount/cac:FinancialInstitutionBranch, cac:PaymentMandate/cac:PayerFinancialAccount/cac:Country, cac:PaymentMandate/cac:ValidityPeriod, cac:PaymentMandate/cac:PaymentReversalPeriod, cac:PaymentMandate/cac:Clause, cac:TradeFinancing)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:PaymentChannelCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cbc:PaymentChannelCode)">
@@ -10023,7 +10023,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/cac:CardAccount/(cbc:CardTypeCode | cbc:ValidityStartDate | cbc:ExpiryDate | cbc:IssuerID | cbc:IssueNumberID | cbc:CV2ID | cbc:CardChipCode | cbc:ChipApplicationID)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:CardAccount/(cbc:CardTypeCode, cbc:ValidityStartDate, cbc:ExpiryDate, cbc:IssuerID, cbc:IssueNumberID, cbc:CV2ID, cbc:CardChipCode, cbc:ChipApplicationID)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:CardAccount/cbc:CardTypeCode)">
@@ -10135,7 +10135,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:AliasName | cbc:AccountTypeCode | cbc:AccountFormatCode | cbc:CurrencyCode | cbc:PaymentNote | cac:FinancialInstitutionBranch/cbc:Name | cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name | cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address | cac:FinancialInstitutionBranch/cac:Address | cac:Country)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:AliasName, cbc:AccountTypeCode, cbc:AccountFormatCode, cbc:CurrencyCode, cbc:PaymentNote, cac:FinancialInstitutionBranch/cbc:Name, cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name, cac:FinancialInstitutionBranch/cac:FinancialInstitution/cac:Address, cac:FinancialInstitutionBranch/cac:Address, cac:Country)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AliasName)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:AliasName)">
@@ -10205,7 +10205,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/(cbc:Name | cac:FinancialInstitution/cbc:Name | cac:FinancialInstitution/cac:Address | cac:Address)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/(cbc:Name, cac:FinancialInstitution/cbc:Name, cac:FinancialInstitution/cac:Address, cac:Address)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:Name)">
@@ -10219,7 +10219,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/(cbc:Name | cac:Address)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/(cbc:Name, cac:Address)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cac:FinancialInstitution/cbc:Name)">
@@ -10289,7 +10289,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/cac:PaymentMandate/(cbc:MandateTypeCode | cbc:MaximumPaymentInstructionsNumeric | cbc:MaximumPaidAmount | cbc:SignatureID | cac:PayerParty | cac:PayerFinancialAccount/cbc:Name | cac:PayerFinancialAccount/cbc:AliasName | cac:PayerFinancialAccount/cbc:AccountTypeCode | cac:PayerFinancialAccount/cbc:AccountFormatCode | cac:PayerFinancialAccount/cbc:CurrencyCode | cac:PayerFinancialAccount/cbc:PaymentNote | cac:PayerFinancialAccount/cac:FinancialInstitutionBranch | cac:PayerFinancialAccount/cac:Country | cac:ValidityPeriod | cac:PaymentReversalPeriod | cac:Clause)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PaymentMandate/(cbc:MandateTypeCode, cbc:MaximumPaymentInstructionsNumeric, cbc:MaximumPaidAmount, cbc:SignatureID, cac:PayerParty, cac:PayerFinancialAccount/cbc:Name, cac:PayerFinancialAccount/cbc:AliasName, cac:PayerFinancialAccount/cbc:AccountTypeCode, cac:PayerFinancialAccount/cbc:AccountFormatCode, cac:PayerFinancialAccount/cbc:CurrencyCode, cac:PayerFinancialAccount/cbc:PaymentNote, cac:PayerFinancialAccount/cac:FinancialInstitutionBranch, cac:PayerFinancialAccount/cac:Country, cac:ValidityPeriod, cac:PaymentReversalPeriod, cac:Clause)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MandateTypeCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cbc:MandateTypeCode)">
@@ -10359,7 +10359,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/(cbc:Name | cbc:AliasName | cbc:AccountTypeCode | cbc:AccountFormatCode | cbc:CurrencyCode | cbc:PaymentNote | cac:FinancialInstitutionBranch | cac:Country)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/(cbc:Name, cbc:AliasName, cbc:AccountTypeCode, cbc:AccountFormatCode, cbc:CurrencyCode, cbc:PaymentNote, cac:FinancialInstitutionBranch, cac:Country)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PaymentMandate/cac:PayerFinancialAccount/cbc:Name)">
@@ -10527,7 +10527,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="cac:PaymentTerms/(cbc:ID | cbc:PaymentMeansID | cbc:PrepaidPaymentReferenceID | cbc:ReferenceEventCode | cbc:SettlementDiscountPercent | cbc:PenaltySurchargePercent | cbc:PaymentPercent | cbc:Amount | cbc:SettlementDiscountAmount | cbc:PenaltyAmount | cbc:PaymentTermsDetailsURI | cbc:PaymentDueDate | cbc:InstallmentDueDate | cbc:InvoicingPartyReference | cac:SettlementPeriod | cac:PenaltyPeriod | cac:ExchangeRate | cac:ValidityPeriod)"><xsl:choose>
+		</xsl:if><xsl:if test="cac:PaymentTerms/(cbc:ID, cbc:PaymentMeansID, cbc:PrepaidPaymentReferenceID, cbc:ReferenceEventCode, cbc:SettlementDiscountPercent, cbc:PenaltySurchargePercent, cbc:PaymentPercent, cbc:Amount, cbc:SettlementDiscountAmount, cbc:PenaltyAmount, cbc:PaymentTermsDetailsURI, cbc:PaymentDueDate, cbc:InstallmentDueDate, cbc:InvoicingPartyReference, cac:SettlementPeriod, cac:PenaltyPeriod, cac:ExchangeRate, cac:ValidityPeriod)"><xsl:choose>
       <xsl:when test="not(cac:PaymentTerms/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentTerms/cbc:ID)">
@@ -10793,7 +10793,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AllowanceCharge/(cbc:ID | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory/cbc:Name | cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxCategory/cbc:PerUnitAmount | cac:TaxCategory/cbc:TaxExemptionReasonCode | cac:TaxCategory/cbc:TaxExemptionReason | cac:TaxCategory/cbc:TierRange | cac:TaxCategory/cbc:TierRatePercent | cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
+		<xsl:if test="cac:AllowanceCharge/(cbc:ID, cbc:PrepaidIndicator, cbc:SequenceNumeric, cbc:AccountingCostCode, cbc:AccountingCost, cbc:PerUnitAmount, cac:TaxCategory/cbc:Name, cac:TaxCategory/cbc:BaseUnitMeasure, cac:TaxCategory/cbc:PerUnitAmount, cac:TaxCategory/cbc:TaxExemptionReasonCode, cac:TaxCategory/cbc:TaxExemptionReason, cac:TaxCategory/cbc:TierRange, cac:TaxCategory/cbc:TierRatePercent, cac:TaxCategory/cac:TaxScheme/cbc:Name, cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode, cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode, cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:TaxTotal, cac:PaymentMeans)"><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cbc:ID)">
@@ -10877,7 +10877,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AllowanceCharge/cac:TaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TaxExemptionReasonCode | cbc:TaxExemptionReason | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:AllowanceCharge/cac:TaxCategory/(cbc:Name, cbc:BaseUnitMeasure, cbc:PerUnitAmount, cbc:TaxExemptionReasonCode, cbc:TaxExemptionReason, cbc:TierRange, cbc:TierRatePercent, cac:TaxScheme/cbc:Name, cac:TaxScheme/cbc:TaxTypeCode, cac:TaxScheme/cbc:CurrencyCode, cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cbc:Name)">
@@ -10975,7 +10975,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/(cbc:Name, cbc:TaxTypeCode, cbc:CurrencyCode, cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:AllowanceCharge/cac:TaxCategory/cac:TaxScheme/cbc:Name)">
@@ -11115,7 +11115,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxTotal/(cbc:RoundingAmount | cbc:TaxEvidenceIndicator | cbc:TaxIncludedIndicator | cac:TaxSubtotal/cbc:CalculationSequenceNumeric | cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount | cac:TaxSubtotal/cbc:Percent | cac:TaxSubtotal/cbc:BaseUnitMeasure | cac:TaxSubtotal/cbc:PerUnitAmount | cac:TaxSubtotal/cbc:TierRange | cac:TaxSubtotal/cbc:TierRatePercent | cac:TaxSubtotal/cac:TaxCategory/cbc:Name | cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount | cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange | cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:TaxTotal/(cbc:RoundingAmount, cbc:TaxEvidenceIndicator, cbc:TaxIncludedIndicator, cac:TaxSubtotal/cbc:CalculationSequenceNumeric, cac:TaxSubtotal/cbc:TransactionCurrencyTaxAmount, cac:TaxSubtotal/cbc:Percent, cac:TaxSubtotal/cbc:BaseUnitMeasure, cac:TaxSubtotal/cbc:PerUnitAmount, cac:TaxSubtotal/cbc:TierRange, cac:TaxSubtotal/cbc:TierRatePercent, cac:TaxSubtotal/cac:TaxCategory/cbc:Name, cac:TaxSubtotal/cac:TaxCategory/cbc:BaseUnitMeasure, cac:TaxSubtotal/cac:TaxCategory/cbc:PerUnitAmount, cac:TaxSubtotal/cac:TaxCategory/cbc:TierRange, cac:TaxSubtotal/cac:TaxCategory/cbc:TierRatePercent, cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name, cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode, cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode, cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cbc:RoundingAmount)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cbc:RoundingAmount)">
@@ -11157,7 +11157,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/(cbc:CalculationSequenceNumeric | cbc:TransactionCurrencyTaxAmount | cbc:Percent | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxCategory/cbc:Name | cac:TaxCategory/cbc:BaseUnitMeasure | cac:TaxCategory/cbc:PerUnitAmount | cac:TaxCategory/cbc:TierRange | cac:TaxCategory/cbc:TierRatePercent | cac:TaxCategory/cac:TaxScheme/cbc:Name | cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/(cbc:CalculationSequenceNumeric, cbc:TransactionCurrencyTaxAmount, cbc:Percent, cbc:BaseUnitMeasure, cbc:PerUnitAmount, cbc:TierRange, cbc:TierRatePercent, cac:TaxCategory/cbc:Name, cac:TaxCategory/cbc:BaseUnitMeasure, cac:TaxCategory/cbc:PerUnitAmount, cac:TaxCategory/cbc:TierRange, cac:TaxCategory/cbc:TierRatePercent, cac:TaxCategory/cac:TaxScheme/cbc:Name, cac:TaxCategory/cac:TaxScheme/cbc:TaxTypeCode, cac:TaxCategory/cac:TaxScheme/cbc:CurrencyCode, cac:TaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:CalculationSequenceNumeric)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cbc:CalculationSequenceNumeric)">
@@ -11255,7 +11255,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/(cbc:Name, cbc:BaseUnitMeasure, cbc:PerUnitAmount, cbc:TierRange, cbc:TierRatePercent, cac:TaxScheme/cbc:Name, cac:TaxScheme/cbc:TaxTypeCode, cac:TaxScheme/cbc:CurrencyCode, cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:Name)">
@@ -11325,7 +11325,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/(cbc:Name, cbc:TaxTypeCode, cbc:CurrencyCode, cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cac:TaxScheme/cbc:Name)">
@@ -11409,7 +11409,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/(cbc:UUID | cbc:TaxPointDate | cbc:AccountingCostCode | cbc:PaymentPurposeCode | cbc:FreeOfChargeIndicator | cac:InvoicePeriod/cbc:StartTime | cac:InvoicePeriod/cbc:EndTime | cac:InvoicePeriod/cbc:DurationMeasure | cac:InvoicePeriod/cbc:DescriptionCode | cac:InvoicePeriod/cbc:Description | cac:OrderLineReference/cbc:SalesOrderLineID | cac:OrderLineReference/cbc:UUID | cac:OrderLineReference/cbc:LineStatusCode | cac:OrderLineReference/cac:OrderReference | cac:DespatchLineReference | cac:ReceiptLineReference | cac:BillingReference | cac:DocumentReference/cbc:CopyIndicator | cac:DocumentReference/cbc:UUID | cac:DocumentReference/cbc:IssueDate | cac:DocumentReference/cbc:IssueTime | cac:DocumentReference/cbc:DocumentType | cac:DocumentReference/cbc:XPath | cac:DocumentReference/cbc:LanguageID | cac:DocumentReference/cbc:LocaleCode | cac:DocumentReference/cbc:VersionID | cac:DocumentReference/cbc:DocumentStatusCode | cac:DocumentReference/cbc:DocumentDescription | cac:DocumentReference/cac:Attachment | cac:DocumentReference/cac:ValidityPeriod | cac:DocumentReference/cac:IssuerParty | cac:DocumentReference/cac:ResultOfVerification | cac:PricingReference | cac:OriginatorParty | cac:Delivery | cac:PaymentTerms | cac:AllowanceCharge/cbc:ID | cac:AllowanceCharge/cbc:PrepaidIndicator | cac:AllowanceCharge/cbc:SequenceNumeric | cac:AllowanceCharge/cbc:AccountingCostCode | cac:AllowanceCharge/cbc:AccountingCost | cac:AllowanceCharge/cbc:PerUnitAmount | cac:AllowanceCharge/cac:TaxCategory | cac:AllowanceCharge/cac:TaxTotal | cac:AllowanceCharge/cac:PaymentMeans | cac:TaxTotal | cac:WithholdingTaxTotal | cac:Item/cbc:PackQuantity | cac:Item/cbc:PackSizeNumeric | cac:Item/cbc:CatalogueIndicator | cac:Item/cbc:HazardousRiskIndicator | cac:Item/cbc:AdditionalInformation | cac:Item/cbc:Keyword | cac:Item/cbc:BrandName | cac:Item/cbc:ModelName | cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID | cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute | cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension | cac:Item/cac:BuyersItemIdentification/cac:IssuerParty | cac:Item/cac:SellersItemIdentification/cbc:ExtendedID | cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute | cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension | cac:Item/cac:SellersItemIdentification/cac:IssuerParty | cac:Item/cac:ManufacturersItemIdentification | cac:Item/cac:StandardItemIdentification/cbc:ExtendedID | cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID | cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute | cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension | cac:Item/cac:StandardItemIdentification/cac:IssuerParty | cac:Item/cac:CatalogueItemIdentification | cac:Item/cac:AdditionalItemIdentification | cac:Item/cac:CatalogueDocumentReference | cac:Item/cac:ItemSpecificationDocumentReference | cac:Item/cac:OriginCountry/cbc:Name | cac:Item/cac:CommodityClassification/cbc:NatureCode | cac:Item/cac:CommodityClassification/cbc:CargoTypeCode | cac:Item/cac:CommodityClassification/cbc:CommodityCode | cac:Item/cac:TransactionConditions | cac:Item/cac:HazardousItem | cac:Item/cac:ClassifiedTaxCategory/cbc:Name | cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure | cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount | cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode | cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReason | cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange | cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:Item/cac:AdditionalItemProperty/cbc:ID | cac:Item/cac:AdditionalItemProperty/cbc:NameCode | cac:Item/cac:AdditionalItemProperty/cbc:TestMethod | cac:Item/cac:AdditionalItemProperty/cbc:ValueQuantity | cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier | cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode | cac:Item/cac:AdditionalItemProperty/cbc:ListValue | cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod | cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup | cac:Item/cac:AdditionalItemProperty/cac:RangeDimension | cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange | cac:Item/cac:ManufacturerParty | cac:Item/cac:InformationContentProviderParty | cac:Item/cac:OriginAddress | cac:Item/cac:ItemInstance | cac:Item/cac:Certificate | cac:Item/cac:Dimension | cac:Price/cbc:PriceChangeReason | cac:Price/cbc:PriceTypeCode | cac:Price/cbc:PriceType | cac:Price/cbc:OrderableUnitFactorRate | cac:Price/cbc:ValidityPeriod | cac:Price/cbc:PriceList | cac:Price/cac:AllowanceCharge/cbc:ID | cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReasonCode | cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReason | cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric | cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator | cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric | cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode | cac:Price/cac:AllowanceCharge/cbc:AccountingCost | cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount | cac:Price/cac:AllowanceCharge/cac:TaxCategory | cac:Price/cac:AllowanceCharge/cac:TaxTotal | cac:Price/cac:AllowanceCharge/cac:PaymentMeans | cac:Price/cac:PricingExchangeRate | cac:DeliveryTerms | cac:SubInvoiceLine | cac:ItemPriceExtension)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/(cbc:UUID, cbc:TaxPointDate, cbc:AccountingCostCode, cbc:PaymentPurposeCode, cbc:FreeOfChargeIndicator, cac:InvoicePeriod/cbc:StartTime, cac:InvoicePeriod/cbc:EndTime, cac:InvoicePeriod/cbc:DurationMeasure, cac:InvoicePeriod/cbc:DescriptionCode, cac:InvoicePeriod/cbc:Description, cac:OrderLineReference/cbc:SalesOrderLineID, cac:OrderLineReference/cbc:UUID, cac:OrderLineReference/cbc:LineStatusCode, cac:OrderLineReference/cac:OrderReference, cac:DespatchLineReference, cac:ReceiptLineReference, cac:BillingReference, cac:DocumentReference/cbc:CopyIndicator, cac:DocumentReference/cbc:UUID, cac:DocumentReference/cbc:IssueDate, cac:DocumentReference/cbc:IssueTime, cac:DocumentReference/cbc:DocumentType, cac:DocumentReference/cbc:XPath, cac:DocumentReference/cbc:LanguageID, cac:DocumentReference/cbc:LocaleCode, cac:DocumentReference/cbc:VersionID, cac:DocumentReference/cbc:DocumentStatusCode, cac:DocumentReference/cbc:DocumentDescription, cac:DocumentReference/cac:Attachment, cac:DocumentReference/cac:ValidityPeriod, cac:DocumentReference/cac:IssuerParty, cac:DocumentReference/cac:ResultOfVerification, cac:PricingReference, cac:OriginatorParty, cac:Delivery, cac:PaymentTerms, cac:AllowanceCharge/cbc:ID, cac:AllowanceCharge/cbc:PrepaidIndicator, cac:AllowanceCharge/cbc:SequenceNumeric, cac:AllowanceCharge/cbc:AccountingCostCode, cac:AllowanceCharge/cbc:AccountingCost, cac:AllowanceCharge/cbc:PerUnitAmount, cac:AllowanceCharge/cac:TaxCategory, cac:AllowanceCharge/cac:TaxTotal, cac:AllowanceCharge/cac:PaymentMeans, cac:TaxTotal, cac:WithholdingTaxTotal, cac:Item/cbc:PackQuantity, cac:Item/cbc:PackSizeNumeric, cac:Item/cbc:CatalogueIndicator, cac:Item/cbc:HazardousRiskIndicator, cac:Item/cbc:AdditionalInformation, cac:Item/cbc:Keyword, cac:Item/cbc:BrandName, cac:Item/cbc:ModelName, cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID, cac:Item/cac:BuyersItemIdentification/cbc:BarcodeSymbologyID, cac:Item/cac:BuyersItemIdentification/cac:PhysicalAttribute, cac:Item/cac:BuyersItemIdentification/cac:MeasurementDimension, cac:Item/cac:BuyersItemIdentification/cac:IssuerParty, cac:Item/cac:SellersItemIdentification/cbc:ExtendedID, cac:Item/cac:SellersItemIdentification/cbc:BarcodeSymbologyID, cac:Item/cac:SellersItemIdentification/cac:PhysicalAttribute, cac:Item/cac:SellersItemIdentification/cac:MeasurementDimension, cac:Item/cac:SellersItemIdentification/cac:IssuerParty, cac:Item/cac:ManufacturersItemIdentification, cac:Item/cac:StandardItemIdentification/cbc:ExtendedID, cac:Item/cac:StandardItemIdentification/cbc:BarcodeSymbologyID, cac:Item/cac:StandardItemIdentification/cac:PhysicalAttribute, cac:Item/cac:StandardItemIdentification/cac:MeasurementDimension, cac:Item/cac:StandardItemIdentification/cac:IssuerParty, cac:Item/cac:CatalogueItemIdentification, cac:Item/cac:AdditionalItemIdentification, cac:Item/cac:CatalogueDocumentReference, cac:Item/cac:ItemSpecificationDocumentReference, cac:Item/cac:OriginCountry/cbc:Name, cac:Item/cac:CommodityClassification/cbc:NatureCode, cac:Item/cac:CommodityClassification/cbc:CargoTypeCode, cac:Item/cac:CommodityClassification/cbc:CommodityCode, cac:Item/cac:TransactionConditions, cac:Item/cac:HazardousItem, cac:Item/cac:ClassifiedTaxCategory/cbc:Name, cac:Item/cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure, cac:Item/cac:ClassifiedTaxCategory/cbc:PerUnitAmount, cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode, cac:Item/cac:ClassifiedTaxCategory/cbc:TaxExemptionReason, cac:Item/cac:ClassifiedTaxCategory/cbc:TierRange, cac:Item/cac:ClassifiedTaxCategory/cbc:TierRatePercent, cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name, cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode, cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode, cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:Item/cac:AdditionalItemProperty/cbc:ID, cac:Item/cac:AdditionalItemProperty/cbc:NameCode, cac:Item/cac:AdditionalItemProperty/cbc:TestMethod, cac:Item/cac:AdditionalItemProperty/cbc:ValueQuantity, cac:Item/cac:AdditionalItemProperty/cbc:ValueQualifier, cac:Item/cac:AdditionalItemProperty/cbc:ImportanceCode, cac:Item/cac:AdditionalItemProperty/cbc:ListValue, cac:Item/cac:AdditionalItemProperty/cac:UsabilityPeriod, cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyGroup, cac:Item/cac:AdditionalItemProperty/cac:RangeDimension, cac:Item/cac:AdditionalItemProperty/cac:ItemPropertyRange, cac:Item/cac:ManufacturerParty, cac:Item/cac:InformationContentProviderParty, cac:Item/cac:OriginAddress, cac:Item/cac:ItemInstance, cac:Item/cac:Certificate, cac:Item/cac:Dimension, cac:Price/cbc:PriceChangeReason, cac:Price/cbc:PriceTypeCode, cac:Price/cbc:PriceType, cac:Price/cbc:OrderableUnitFactorRate, cac:Price/cbc:ValidityPeriod, cac:Price/cbc:PriceList, cac:Price/cac:AllowanceCharge/cbc:ID, cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReasonCode, cac:Price/cac:AllowanceCharge/cbc:AllowanceChargeReason, cac:Price/cac:AllowanceCharge/cbc:MultiplierFactorNumeric, cac:Price/cac:AllowanceCharge/cbc:PrepaidIndicator, cac:Price/cac:AllowanceCharge/cbc:SequenceNumeric, cac:Price/cac:AllowanceCharge/cbc:AccountingCostCode, cac:Price/cac:AllowanceCharge/cbc:AccountingCost, cac:Price/cac:AllowanceCharge/cbc:PerUnitAmount, cac:Price/cac:AllowanceCharge/cac:TaxCategory, cac:Price/cac:AllowanceCharge/cac:TaxTotal, cac:Price/cac:AllowanceCharge/cac:PaymentMeans, cac:Price/cac:PricingExchangeRate, cac:DeliveryTerms, cac:SubInvoiceLine, cac:ItemPriceExtension)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:UUID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cbc:UUID)">
@@ -11479,7 +11479,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/(cbc:StartTime | cbc:EndTime | cbc:DurationMeasure | cbc:DescriptionCode | cbc:Description)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/(cbc:StartTime, cbc:EndTime, cbc:DurationMeasure, cbc:DescriptionCode, cbc:Description)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:StartTime)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:InvoicePeriod/cbc:StartTime)">
@@ -11549,7 +11549,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/(cbc:SalesOrderLineID | cbc:UUID | cbc:LineStatusCode | cac:OrderReference)"><xsl:choose>
+		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/(cbc:SalesOrderLineID, cbc:UUID, cbc:LineStatusCode, cac:OrderReference)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:SalesOrderLineID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:OrderLineReference/cbc:SalesOrderLineID)">
@@ -11647,7 +11647,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/(cbc:CopyIndicator | cbc:UUID | cbc:IssueDate | cbc:IssueTime | cbc:DocumentType | cbc:XPath | cbc:LanguageID | cbc:LocaleCode | cbc:VersionID | cbc:DocumentStatusCode | cbc:DocumentDescription | cac:Attachment | cac:ValidityPeriod | cac:IssuerParty | cac:ResultOfVerification)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/(cbc:CopyIndicator, cbc:UUID, cbc:IssueDate, cbc:IssueTime, cbc:DocumentType, cbc:XPath, cbc:LanguageID, cbc:LocaleCode, cbc:VersionID, cbc:DocumentStatusCode, cbc:DocumentDescription, cac:Attachment, cac:ValidityPeriod, cac:IssuerParty, cac:ResultOfVerification)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:CopyIndicator)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:DocumentReference/cbc:CopyIndicator)">
@@ -11913,7 +11913,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/(cbc:ID | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/(cbc:ID, cbc:PrepaidIndicator, cbc:SequenceNumeric, cbc:AccountingCostCode, cbc:AccountingCost, cbc:PerUnitAmount, cac:TaxCategory, cac:TaxTotal, cac:PaymentMeans)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:AllowanceCharge/cbc:ID)">
@@ -12067,7 +12067,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/(cbc:PackQuantity | cbc:PackSizeNumeric | cbc:CatalogueIndicator | cbc:HazardousRiskIndicator | cbc:AdditionalInformation | cbc:Keyword | cbc:BrandName | cbc:ModelName | cac:BuyersItemIdentification/cbc:ExtendedID | cac:BuyersItemIdentification/cbc:BarcodeSymbologyID | cac:BuyersItemIdentification/cac:PhysicalAttribute | cac:BuyersItemIdentification/cac:MeasurementDimension | cac:BuyersItemIdentification/cac:IssuerParty | cac:SellersItemIdentification/cbc:ExtendedID | cac:SellersItemIdentification/cbc:BarcodeSymbologyID | cac:SellersItemIdentification/cac:PhysicalAttribute | cac:SellersItemIdentification/cac:MeasurementDimension | cac:SellersItemIdentification/cac:IssuerParty | cac:ManufacturersItemIdentification | cac:StandardItemIdentification/cbc:ExtendedID | cac:StandardItemIdentification/cbc:BarcodeSymbologyID | cac:StandardItemIdentification/cac:PhysicalAttribute | cac:StandardItemIdentification/cac:MeasurementDimension | cac:StandardItemIdentification/cac:IssuerParty | cac:CatalogueItemIdentification | cac:AdditionalItemIdentification | cac:CatalogueDocumentReference | cac:ItemSpecificationDocumentReference | cac:OriginCountry/cbc:Name | cac:CommodityClassification/cbc:NatureCode | cac:CommodityClassification/cbc:CargoTypeCode | cac:CommodityClassification/cbc:CommodityCode | cac:TransactionConditions | cac:HazardousItem | cac:ClassifiedTaxCategory/cbc:Name | cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure | cac:ClassifiedTaxCategory/cbc:PerUnitAmount | cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode | cac:ClassifiedTaxCategory/cbc:TaxExemptionReason | cac:ClassifiedTaxCategory/cbc:TierRange | cac:ClassifiedTaxCategory/cbc:TierRatePercent | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode | cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode | cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress | cac:AdditionalItemProperty/cbc:ID | cac:AdditionalItemProperty/cbc:NameCode | cac:AdditionalItemProperty/cbc:TestMethod | cac:AdditionalItemProperty/cbc:ValueQuantity | cac:AdditionalItemProperty/cbc:ValueQualifier | cac:AdditionalItemProperty/cbc:ImportanceCode | cac:AdditionalItemProperty/cbc:ListValue | cac:AdditionalItemProperty/cac:UsabilityPeriod | cac:AdditionalItemProperty/cac:ItemPropertyGroup | cac:AdditionalItemProperty/cac:RangeDimension | cac:AdditionalItemProperty/cac:ItemPropertyRange | cac:ManufacturerParty | cac:InformationContentProviderParty | cac:OriginAddress | cac:ItemInstance | cac:Certificate | cac:Dimension)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/(cbc:PackQuantity, cbc:PackSizeNumeric, cbc:CatalogueIndicator, cbc:HazardousRiskIndicator, cbc:AdditionalInformation, cbc:Keyword, cbc:BrandName, cbc:ModelName, cac:BuyersItemIdentification/cbc:ExtendedID, cac:BuyersItemIdentification/cbc:BarcodeSymbologyID, cac:BuyersItemIdentification/cac:PhysicalAttribute, cac:BuyersItemIdentification/cac:MeasurementDimension, cac:BuyersItemIdentification/cac:IssuerParty, cac:SellersItemIdentification/cbc:ExtendedID, cac:SellersItemIdentification/cbc:BarcodeSymbologyID, cac:SellersItemIdentification/cac:PhysicalAttribute, cac:SellersItemIdentification/cac:MeasurementDimension, cac:SellersItemIdentification/cac:IssuerParty, cac:ManufacturersItemIdentification, cac:StandardItemIdentification/cbc:ExtendedID, cac:StandardItemIdentification/cbc:BarcodeSymbologyID, cac:StandardItemIdentification/cac:PhysicalAttribute, cac:StandardItemIdentification/cac:MeasurementDimension, cac:StandardItemIdentification/cac:IssuerParty, cac:CatalogueItemIdentification, cac:AdditionalItemIdentification, cac:CatalogueDocumentReference, cac:ItemSpecificationDocumentReference, cac:OriginCountry/cbc:Name, cac:CommodityClassification/cbc:NatureCode, cac:CommodityClassification/cbc:CargoTypeCode, cac:CommodityClassification/cbc:CommodityCode, cac:TransactionConditions, cac:HazardousItem, cac:ClassifiedTaxCategory/cbc:Name, cac:ClassifiedTaxCategory/cbc:BaseUnitMeasure, cac:ClassifiedTaxCategory/cbc:PerUnitAmount, cac:ClassifiedTaxCategory/cbc:TaxExemptionReasonCode, cac:ClassifiedTaxCategory/cbc:TaxExemptionReason, cac:ClassifiedTaxCategory/cbc:TierRange, cac:ClassifiedTaxCategory/cbc:TierRatePercent, cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name, cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:TaxTypeCode, cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:CurrencyCode, cac:ClassifiedTaxCategory/cac:TaxScheme/cac:JurisdictionRegionAddress, cac:AdditionalItemProperty/cbc:ID, cac:AdditionalItemProperty/cbc:NameCode, cac:AdditionalItemProperty/cbc:TestMethod, cac:AdditionalItemProperty/cbc:ValueQuantity, cac:AdditionalItemProperty/cbc:ValueQualifier, cac:AdditionalItemProperty/cbc:ImportanceCode, cac:AdditionalItemProperty/cbc:ListValue, cac:AdditionalItemProperty/cac:UsabilityPeriod, cac:AdditionalItemProperty/cac:ItemPropertyGroup, cac:AdditionalItemProperty/cac:RangeDimension, cac:AdditionalItemProperty/cac:ItemPropertyRange, cac:ManufacturerParty, cac:InformationContentProviderParty, cac:OriginAddress, cac:ItemInstance, cac:Certificate, cac:Dimension)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackQuantity)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cbc:PackQuantity)">
@@ -12179,7 +12179,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/(cbc:ExtendedID, cbc:BarcodeSymbologyID, cac:PhysicalAttribute, cac:MeasurementDimension, cac:IssuerParty)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:BuyersItemIdentification/cbc:ExtendedID)">
@@ -12249,7 +12249,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
+		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/(cbc:ExtendedID, cbc:BarcodeSymbologyID, cac:PhysicalAttribute, cac:MeasurementDimension, cac:IssuerParty)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:ExtendedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:SellersItemIdentification/cbc:ExtendedID)">
@@ -12333,7 +12333,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/(cbc:ExtendedID | cbc:BarcodeSymbologyID | cac:PhysicalAttribute | cac:MeasurementDimension | cac:IssuerParty)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/(cbc:ExtendedID, cbc:BarcodeSymbologyID, cac:PhysicalAttribute, cac:MeasurementDimension, cac:IssuerParty)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:ExtendedID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:StandardItemIdentification/cbc:ExtendedID)">
@@ -12473,7 +12473,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/(cbc:NatureCode | cbc:CargoTypeCode | cbc:CommodityCode)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/(cbc:NatureCode, cbc:CargoTypeCode, cbc:CommodityCode)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:NatureCode)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:CommodityClassification/cbc:NatureCode)">
@@ -12543,7 +12543,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/(cbc:Name | cbc:BaseUnitMeasure | cbc:PerUnitAmount | cbc:TaxExemptionReasonCode | cbc:TaxExemptionReason | cbc:TierRange | cbc:TierRatePercent | cac:TaxScheme/cbc:Name | cac:TaxScheme/cbc:TaxTypeCode | cac:TaxScheme/cbc:CurrencyCode | cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/(cbc:Name, cbc:BaseUnitMeasure, cbc:PerUnitAmount, cbc:TaxExemptionReasonCode, cbc:TaxExemptionReason, cbc:TierRange, cbc:TierRatePercent, cac:TaxScheme/cbc:Name, cac:TaxScheme/cbc:TaxTypeCode, cac:TaxScheme/cbc:CurrencyCode, cac:TaxScheme/cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cbc:Name)">
@@ -12641,7 +12641,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/(cbc:Name | cbc:TaxTypeCode | cbc:CurrencyCode | cac:JurisdictionRegionAddress)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/(cbc:Name, cbc:TaxTypeCode, cbc:CurrencyCode, cac:JurisdictionRegionAddress)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:ClassifiedTaxCategory/cac:TaxScheme/cbc:Name)">
@@ -12697,7 +12697,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if></xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/(cbc:ID | cbc:NameCode | cbc:TestMethod | cbc:ValueQuantity | cbc:ValueQualifier | cbc:ImportanceCode | cbc:ListValue | cac:UsabilityPeriod | cac:ItemPropertyGroup | cac:RangeDimension | cac:ItemPropertyRange)"><xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/(cbc:ID, cbc:NameCode, cbc:TestMethod, cbc:ValueQuantity, cbc:ValueQualifier, cbc:ImportanceCode, cbc:ListValue, cac:UsabilityPeriod, cac:ItemPropertyGroup, cac:RangeDimension, cac:ItemPropertyRange)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Item/cac:AdditionalItemProperty/cbc:ID)">
@@ -12935,7 +12935,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/(cbc:PriceChangeReason | cbc:PriceTypeCode | cbc:PriceType | cbc:OrderableUnitFactorRate | cbc:ValidityPeriod | cbc:PriceList | cac:AllowanceCharge/cbc:ID | cac:AllowanceCharge/cbc:AllowanceChargeReasonCode | cac:AllowanceCharge/cbc:AllowanceChargeReason | cac:AllowanceCharge/cbc:MultiplierFactorNumeric | cac:AllowanceCharge/cbc:PrepaidIndicator | cac:AllowanceCharge/cbc:SequenceNumeric | cac:AllowanceCharge/cbc:AccountingCostCode | cac:AllowanceCharge/cbc:AccountingCost | cac:AllowanceCharge/cbc:PerUnitAmount | cac:AllowanceCharge/cac:TaxCategory | cac:AllowanceCharge/cac:TaxTotal | cac:AllowanceCharge/cac:PaymentMeans | cac:PricingExchangeRate)"><xsl:choose>
+		</xsl:if><xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/(cbc:PriceChangeReason, cbc:PriceTypeCode, cbc:PriceType, cbc:OrderableUnitFactorRate, cbc:ValidityPeriod, cbc:PriceList, cac:AllowanceCharge/cbc:ID, cac:AllowanceCharge/cbc:AllowanceChargeReasonCode, cac:AllowanceCharge/cbc:AllowanceChargeReason, cac:AllowanceCharge/cbc:MultiplierFactorNumeric, cac:AllowanceCharge/cbc:PrepaidIndicator, cac:AllowanceCharge/cbc:SequenceNumeric, cac:AllowanceCharge/cbc:AccountingCostCode, cac:AllowanceCharge/cbc:AccountingCost, cac:AllowanceCharge/cbc:PerUnitAmount, cac:AllowanceCharge/cac:TaxCategory, cac:AllowanceCharge/cac:TaxTotal, cac:AllowanceCharge/cac:PaymentMeans, cac:PricingExchangeRate)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceChangeReason)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cbc:PriceChangeReason)">
@@ -13019,7 +13019,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/(cbc:ID | cbc:AllowanceChargeReasonCode | cbc:AllowanceChargeReason | cbc:MultiplierFactorNumeric | cbc:PrepaidIndicator | cbc:SequenceNumeric | cbc:AccountingCostCode | cbc:AccountingCost | cbc:PerUnitAmount | cac:TaxCategory | cac:TaxTotal | cac:PaymentMeans)"><xsl:choose>
+		<xsl:if test="(cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/(cbc:ID, cbc:AllowanceChargeReasonCode, cbc:AllowanceChargeReason, cbc:MultiplierFactorNumeric, cbc:PrepaidIndicator, cbc:SequenceNumeric, cbc:AccountingCostCode, cbc:AccountingCost, cbc:PerUnitAmount, cac:TaxCategory, cac:TaxTotal, cac:PaymentMeans)"><xsl:choose>
       <xsl:when test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:ID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not((cac:InvoiceLine|cac:CreditNoteLine)/cac:Price/cac:AllowanceCharge/cbc:ID)">
@@ -13550,7 +13550,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:if test="cac:PaymentMeans/(cbc:PaymentID/@schemeID | cac:PayeeFinancialAccount/cbc:ID/@schemeID | cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
+<xsl:if test="cac:PaymentMeans/(cbc:PaymentID/@schemeID, cac:PayeeFinancialAccount/cbc:ID/@schemeID, cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cbc:PaymentID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cbc:PaymentID/@schemeID)">
@@ -13564,7 +13564,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:ID/@schemeID | cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/cac:PayeeFinancialAccount/(cbc:ID/@schemeID, cac:FinancialInstitutionBranch/cbc:ID/@schemeID)"><xsl:choose>
       <xsl:when test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/@schemeID)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="not(cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID/@schemeID)">
@@ -14399,7 +14399,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:AccountingSupplierParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName | cac:Party/cac:PartyName/cbc:Name | cac:Party/cac:PartyLegalEntity/cbc:CompanyID | cac:Party/cac:PartyTaxScheme | cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:if test="cac:AccountingSupplierParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyName/cbc:Name | cac:PartyLegalEntity/cbc:CompanyID | cac:PartyTaxScheme | cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:choose>
+		<xsl:if test="cac:AccountingSupplierParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName, cac:Party/cac:PartyName/cbc:Name, cac:Party/cac:PartyLegalEntity/cbc:CompanyID, cac:Party/cac:PartyTaxScheme, cac:Party/cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:if test="cac:AccountingSupplierParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName, cac:PartyName/cbc:Name, cac:PartyLegalEntity/cbc:CompanyID, cac:PartyTaxScheme, cac:PartyLegalEntity/cbc:CompanyLegalForm)"><xsl:choose>
       <xsl:when test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)">
@@ -14483,7 +14483,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		</xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName | cac:Party/cac:PartyIdentification/cbc:ID | cac:Party/cac:PartyLegalEntity/cbc:CompanyID | cac:Party/cac:PartyTaxScheme)"><xsl:if test="cac:AccountingCustomerParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName | cac:PartyIdentification/cbc:ID | cac:PartyLegalEntity/cbc:CompanyID | cac:PartyTaxScheme)"><xsl:choose>
+		</xsl:if></xsl:if><xsl:if test="cac:AccountingCustomerParty/(cac:Party/cac:PartyLegalEntity/cbc:RegistrationName, cac:Party/cac:PartyIdentification/cbc:ID, cac:Party/cac:PartyLegalEntity/cbc:CompanyID, cac:Party/cac:PartyTaxScheme)"><xsl:if test="cac:AccountingCustomerParty/cac:Party/(cac:PartyLegalEntity/cbc:RegistrationName, cac:PartyIdentification/cbc:ID, cac:PartyLegalEntity/cbc:CompanyID, cac:PartyTaxScheme)"><xsl:choose>
       <xsl:when test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName) &lt;= 1)">
@@ -14630,7 +14630,7 @@
     </xsl:choose>
 
 		<!--ASSERT -->
-<xsl:if test="cac:PaymentMeans/(cbc:PaymentDueDate | cbc:PaymentMeansCode/@name)"><xsl:choose>
+<xsl:if test="cac:PaymentMeans/(cbc:PaymentDueDate, cbc:PaymentMeansCode/@name)"><xsl:choose>
       <xsl:when test="(count(cac:PaymentMeans/cbc:PaymentDueDate) &lt;=1)"/>
       <xsl:otherwise>
         <svrl:failed-assert test="(count(cac:PaymentMeans/cbc:PaymentDueDate) &lt;=1)">
@@ -14689,7 +14689,7 @@
       </xsl:otherwise>
     </xsl:choose>
 
-		<xsl:if test="cac:PaymentMeans/(cac:CardAccount | cac:PaymentMandate)"><xsl:choose>
+		<xsl:if test="cac:PaymentMeans/(cac:CardAccount, cac:PaymentMandate)"><xsl:choose>
       <xsl:when test="count(cac:PaymentMeans/cac:CardAccount) &lt;= 1"/>
       <xsl:otherwise>
         <svrl:failed-assert test="count(cac:PaymentMeans/cac:CardAccount) &lt;= 1">

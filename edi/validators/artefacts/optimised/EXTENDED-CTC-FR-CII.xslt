@@ -4550,7 +4550,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:IncludedNote/(ram:Subject | ram:ContentCode | ram:ID)"><xsl:choose>
+      <xsl:if test="ram:IncludedNote/(ram:Subject, ram:ContentCode, ram:ID)"><xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:Subject)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:IncludedNote/ram:Subject)">
@@ -4731,7 +4731,7 @@
    <xsl:template match="/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument" priority="1025" mode="M11">
       
       <!--ASSERT -->
-      <xsl:if test="ram:IncludedNote/(ram:ID | ram:Subject | ram:ContentCode)"><xsl:choose>
+      <xsl:if test="ram:IncludedNote/(ram:ID, ram:Subject, ram:ContentCode)"><xsl:choose>
          <xsl:when test="not(ram:IncludedNote/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:IncludedNote/ram:ID)">
@@ -5053,7 +5053,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:ApplicableProductCharacteristic/(ram:ID | ram:MeasurementMethodCode | ram:ValueCode | ram:ValueDateTime | ram:ValueIndicator | ram:ContentTypeCode | ram:ValueSpecifiedBinaryFile | ram:ApplicableProductCharacteristicCondition | ram:ApplicableReferencedStandard)"><xsl:choose>
+      <xsl:if test="ram:ApplicableProductCharacteristic/(ram:ID, ram:MeasurementMethodCode, ram:ValueCode, ram:ValueDateTime, ram:ValueIndicator, ram:ContentTypeCode, ram:ValueSpecifiedBinaryFile, ram:ApplicableProductCharacteristicCondition, ram:ApplicableReferencedStandard)"><xsl:choose>
          <xsl:when test="not(ram:ApplicableProductCharacteristic/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ApplicableProductCharacteristic/ram:ID)">
@@ -5183,7 +5183,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:DesignatedProductClassification/(ram:SystemID | ram:SystemName | ram:ClassName | ram:SubClassCode | ram:ClassProductCharacteristic | ram:ApplicableReferencedStandard)"><xsl:choose>
+      <xsl:if test="ram:DesignatedProductClassification/(ram:SystemID, ram:SystemName, ram:ClassName, ram:SubClassCode, ram:ClassProductCharacteristic, ram:ApplicableReferencedStandard)"><xsl:choose>
          <xsl:when test="not(ram:DesignatedProductClassification/ram:SystemID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:DesignatedProductClassification/ram:SystemID)">
@@ -5352,7 +5352,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:if test="ram:OriginTradeCountry/(ram:Name | ram:SubordinateTradeCountrySubDivision)"><xsl:choose>
+      <xsl:if test="ram:OriginTradeCountry/(ram:Name, ram:SubordinateTradeCountrySubDivision)"><xsl:choose>
          <xsl:when test="not(ram:OriginTradeCountry/ram:Name)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:OriginTradeCountry/ram:Name)">
@@ -5679,7 +5679,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:GrossPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric)"><xsl:choose>
+      <xsl:if test="ram:GrossPriceProductTradePrice/(ram:TypeCode, ram:MinimumQuantity, ram:MaximumQuantity, ram:ChangeReason, ram:OrderUnitConversionFactorNumeric)"><xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:GrossPriceProductTradePrice/ram:TypeCode)">
@@ -5782,7 +5782,7 @@
          </xsl:otherwise>
       </xsl:choose>
       <!--ASSERT -->
-      <xsl:if test="ram:GrossPriceProductTradePrice/(ram:AppliedTradeAllowanceCharge/ram:ID | ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric | ram:AppliedTradeAllowanceCharge/ram:CalculationPercent | ram:AppliedTradeAllowanceCharge/ram:BasisAmount | ram:AppliedTradeAllowanceCharge/ram:BasisQuantity | ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator | ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount | ram:AppliedTradeAllowanceCharge/ram:TypeCode | ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax | ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument)"><xsl:if test="ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:CalculationPercent | ram:BasisAmount | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
+      <xsl:if test="ram:GrossPriceProductTradePrice/(ram:AppliedTradeAllowanceCharge/ram:ID, ram:AppliedTradeAllowanceCharge/ram:SequenceNumeric, ram:AppliedTradeAllowanceCharge/ram:CalculationPercent, ram:AppliedTradeAllowanceCharge/ram:BasisAmount, ram:AppliedTradeAllowanceCharge/ram:BasisQuantity, ram:AppliedTradeAllowanceCharge/ram:PrepaidIndicator, ram:AppliedTradeAllowanceCharge/ram:UnitBasisAmount, ram:AppliedTradeAllowanceCharge/ram:TypeCode, ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax, ram:AppliedTradeAllowanceCharge/ram:ActualTradeCurrencyExchange, ram:IncludedTradeTax, ram:ValiditySpecifiedPeriod, ram:DeliveryTradeLocation, ram:TradeComparisonReferencePrice, ram:AssociatedReferencedDocument)"><xsl:if test="ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/(ram:ID, ram:SequenceNumeric, ram:CalculationPercent, ram:BasisAmount, ram:BasisQuantity, ram:PrepaidIndicator, ram:UnitBasisAmount, ram:TypeCode, ram:CategoryTradeTax, ram:ActualTradeCurrencyExchange)"><xsl:choose>
          <xsl:when test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ID)">
@@ -5977,7 +5977,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:NetPriceProductTradePrice/(ram:TypeCode | ram:MinimumQuantity | ram:MaximumQuantity | ram:ChangeReason | ram:OrderUnitConversionFactorNumeric | ram:AppliedTradeAllowanceCharge | ram:IncludedTradeTax | ram:ValiditySpecifiedPeriod | ram:DeliveryTradeLocation | ram:TradeComparisonReferencePrice | ram:AssociatedReferencedDocument | ram:ChargeAmount)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:NetPriceProductTradePrice/(ram:TypeCode, ram:MinimumQuantity, ram:MaximumQuantity, ram:ChangeReason, ram:OrderUnitConversionFactorNumeric, ram:AppliedTradeAllowanceCharge, ram:IncludedTradeTax, ram:ValiditySpecifiedPeriod, ram:DeliveryTradeLocation, ram:TradeComparisonReferencePrice, ram:AssociatedReferencedDocument, ram:ChargeAmount)"><xsl:choose>
          <xsl:when test="not(ram:NetPriceProductTradePrice/ram:TypeCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:NetPriceProductTradePrice/ram:TypeCode)">
@@ -6665,7 +6665,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ChargeIndicator/udt:IndicatorString | ram:ID | ram:SequenceNumeric | ram:CalculationPercent/@format | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:CategoryTradeTax | ram:ActualTradeCurrencyExchange)"><xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ChargeIndicator/udt:IndicatorString, ram:ID, ram:SequenceNumeric, ram:CalculationPercent/@format, ram:BasisQuantity, ram:PrepaidIndicator, ram:UnitBasisAmount, ram:TypeCode, ram:CategoryTradeTax, ram:ActualTradeCurrencyExchange)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeAllowanceCharge/ram:ChargeIndicator/udt:IndicatorString)">
@@ -6847,7 +6847,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SpecifiedTradeSettlementLineMonetarySummation/(ram:ChargeTotalAmount | ram:AllowanceTotalAmount | ram:TaxBasisTotalAmount | ram:InformationAmount | ram:TotalAllowanceChargeAmount | ram:TotalRetailValueInformationAmount | ram:GrossLineTotalAmount | ram:NetLineTotalAmount | ram:NetIncludingTaxesLineTotalAmount | ram:ProductWeightLossInformationAmount)"><xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeSettlementLineMonetarySummation/(ram:ChargeTotalAmount, ram:AllowanceTotalAmount, ram:TaxBasisTotalAmount, ram:InformationAmount, ram:TotalAllowanceChargeAmount, ram:TotalRetailValueInformationAmount, ram:GrossLineTotalAmount, ram:NetLineTotalAmount, ram:NetIncludingTaxesLineTotalAmount, ram:ProductWeightLossInformationAmount)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount)">
@@ -7003,7 +7003,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
+      <xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode, ram:TypeCode, ram:AmountTypeCode, ram:Name, ram:CostReferenceDimensionPattern)"><xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
@@ -7178,7 +7178,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SellerTradeParty/(ram:RoleCode | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/(ram:RoleCode, ram:SpecifiedLegalOrganization/ram:LegalClassificationCode, ram:SpecifiedLegalOrganization/ram:Name, ram:SpecifiedLegalOrganization/ram:PostalTradeAddress, ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration, ram:DefinedTradeContact/ram:ID, ram:DefinedTradeContact/ram:TypeCode, ram:DefinedTradeContact/ram:JobTitle, ram:DefinedTradeContact/ram:Responsibility, ram:DefinedTradeContact/ram:PersonID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:FaxUniversalCommunication, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:DefinedTradeContact/ram:TelexUniversalCommunication, ram:DefinedTradeContact/ram:VOIPUniversalCommunication, ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication, ram:DefinedTradeContact/ram:SpecifiedNote, ram:DefinedTradeContact/ram:SpecifiedContactPerson, ram:URIUniversalCommunication/ram:ChannelCode, ram:URIUniversalCommunication/ram:CompleteNumber, ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:RoleCode)">
@@ -7191,7 +7191,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SellerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode, ram:Name, ram:PostalTradeAddress, ram:AuthorizedLegalRegistration)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7243,7 +7243,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/(ram:ID, ram:TypeCode, ram:JobTitle, ram:Responsibility, ram:PersonID, ram:TelephoneUniversalCommunication/ram:URIID, ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DirectTelephoneUniversalCommunication, ram:MobileTelephoneUniversalCommunication, ram:FaxUniversalCommunication, ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:TelexUniversalCommunication, ram:VOIPUniversalCommunication, ram:InstantMessagingUniversalCommunication, ram:SpecifiedNote, ram:SpecifiedContactPerson)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7308,7 +7308,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID, ram:ChannelCode)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7373,7 +7373,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+      <xsl:if test="ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7464,7 +7464,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:SellerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:SellerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7529,7 +7529,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:BuyerTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization/ram:LegalClassificationCode | ram:SpecifiedLegalOrganization/ram:Name | ram:SpecifiedLegalOrganization/ram:PostalTradeAddress | ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration | ram:DefinedTradeContact/ram:ID | ram:DefinedTradeContact/ram:TypeCode | ram:DefinedTradeContact/ram:JobTitle | ram:DefinedTradeContact/ram:Responsibility | ram:DefinedTradeContact/ram:PersonID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID | ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication | ram:DefinedTradeContact/ram:FaxUniversalCommunication | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:DefinedTradeContact/ram:TelexUniversalCommunication | ram:DefinedTradeContact/ram:VOIPUniversalCommunication | ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication | ram:DefinedTradeContact/ram:SpecifiedNote | ram:DefinedTradeContact/ram:SpecifiedContactPerson | ram:URIUniversalCommunication/ram:ChannelCode | ram:URIUniversalCommunication/ram:CompleteNumber | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:BuyerTradeParty/(ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization/ram:LegalClassificationCode, ram:SpecifiedLegalOrganization/ram:Name, ram:SpecifiedLegalOrganization/ram:PostalTradeAddress, ram:SpecifiedLegalOrganization/ram:AuthorizedLegalRegistration, ram:DefinedTradeContact/ram:ID, ram:DefinedTradeContact/ram:TypeCode, ram:DefinedTradeContact/ram:JobTitle, ram:DefinedTradeContact/ram:Responsibility, ram:DefinedTradeContact/ram:PersonID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID, ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:DirectTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:MobileTelephoneUniversalCommunication, ram:DefinedTradeContact/ram:FaxUniversalCommunication, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:DefinedTradeContact/ram:TelexUniversalCommunication, ram:DefinedTradeContact/ram:VOIPUniversalCommunication, ram:DefinedTradeContact/ram:InstantMessagingUniversalCommunication, ram:DefinedTradeContact/ram:SpecifiedNote, ram:DefinedTradeContact/ram:SpecifiedContactPerson, ram:URIUniversalCommunication/ram:ChannelCode, ram:URIUniversalCommunication/ram:CompleteNumber, ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:RoleCode)">
@@ -7555,7 +7555,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode | ram:Name | ram:PostalTradeAddress | ram:AuthorizedLegalRegistration)"><xsl:choose>
+      <xsl:if test="ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/(ram:LegalClassificationCode, ram:Name, ram:PostalTradeAddress, ram:AuthorizedLegalRegistration)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:LegalClassificationCode)">
@@ -7607,7 +7607,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/(ram:ID | ram:TypeCode | ram:JobTitle | ram:Responsibility | ram:PersonID | ram:TelephoneUniversalCommunication/ram:URIID | ram:TelephoneUniversalCommunication/ram:ChannelCode | ram:DirectTelephoneUniversalCommunication | ram:MobileTelephoneUniversalCommunication | ram:FaxUniversalCommunication | ram:EmailURIUniversalCommunication/ram:ChannelCode | ram:EmailURIUniversalCommunication/ram:CompleteNumber | ram:TelexUniversalCommunication | ram:VOIPUniversalCommunication | ram:InstantMessagingUniversalCommunication | ram:SpecifiedNote | ram:SpecifiedContactPerson)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/(ram:ID, ram:TypeCode, ram:JobTitle, ram:Responsibility, ram:PersonID, ram:TelephoneUniversalCommunication/ram:URIID, ram:TelephoneUniversalCommunication/ram:ChannelCode, ram:DirectTelephoneUniversalCommunication, ram:MobileTelephoneUniversalCommunication, ram:FaxUniversalCommunication, ram:EmailURIUniversalCommunication/ram:ChannelCode, ram:EmailURIUniversalCommunication/ram:CompleteNumber, ram:TelexUniversalCommunication, ram:VOIPUniversalCommunication, ram:InstantMessagingUniversalCommunication, ram:SpecifiedNote, ram:SpecifiedContactPerson)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:ID)">
@@ -7672,7 +7672,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID | ram:ChannelCode)"><xsl:choose>
+      <xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/(ram:URIID, ram:ChannelCode)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID)">
@@ -7737,7 +7737,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+      <xsl:if test="ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:ChannelCode)">
@@ -7828,7 +7828,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:BuyerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode | ram:CompleteNumber)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:BuyerTradeParty/ram:URIUniversalCommunication/(ram:ChannelCode, ram:CompleteNumber)"><xsl:choose>
          <xsl:when test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:ChannelCode)">
@@ -7932,7 +7932,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SellerTaxRepresentativeTradeParty/(ram:ID | ram:GlobalID | ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+      <xsl:if test="ram:SellerTaxRepresentativeTradeParty/(ram:ID, ram:GlobalID, ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization, ram:DefinedTradeContact, ram:URIUniversalCommunication, ram:SpecifiedTaxRegistration/ram:AssociatedRegisteredTax, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SellerTaxRepresentativeTradeParty/ram:ID)">
@@ -8513,7 +8513,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:ShipToTradeParty/(ram:RoleCode | ram:Description | ram:SpecifiedLegalOrganization | ram:DefinedTradeContact | ram:URIUniversalCommunication | ram:SpecifiedTaxRegistration | ram:EndPointURIUniversalCommunication | ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
+      <xsl:if test="ram:ShipToTradeParty/(ram:RoleCode, ram:Description, ram:SpecifiedLegalOrganization, ram:DefinedTradeContact, ram:URIUniversalCommunication, ram:SpecifiedTaxRegistration, ram:EndPointURIUniversalCommunication, ram:LogoAssociatedSpecifiedBinaryFile)"><xsl:choose>
          <xsl:when test="not(ram:ShipToTradeParty/ram:RoleCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ShipToTradeParty/ram:RoleCode)">
@@ -8669,7 +8669,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:ActualDeliverySupplyChainEvent/(ram:ID | ram:OccurrenceDateTime/udt:DateTime | ram:TypeCode | ram:Description | ram:DescriptionBinaryObject | ram:UnitQuantity | ram:LatestOccurrenceDateTime | ram:EarliestOccurrenceDateTime | ram:OccurrenceSpecifiedPeriod | ram:OccurrenceLogisticsLocation)"><xsl:choose>
+      <xsl:if test="ram:ActualDeliverySupplyChainEvent/(ram:ID, ram:OccurrenceDateTime/udt:DateTime, ram:TypeCode, ram:Description, ram:DescriptionBinaryObject, ram:UnitQuantity, ram:LatestOccurrenceDateTime, ram:EarliestOccurrenceDateTime, ram:OccurrenceSpecifiedPeriod, ram:OccurrenceLogisticsLocation)"><xsl:choose>
          <xsl:when test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ActualDeliverySupplyChainEvent/ram:ID)">
@@ -9133,7 +9133,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/(ram:PaymentChannelCode | ram:GuaranteeMethodCode | ram:PaymentMethodCode | ram:ID | ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator | ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode | ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate | ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric | ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime | ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount | ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount | ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent | ram:ApplicableTradeSettlementFinancialCard/ram:Description | ram:PayerPartyDebtorFinancialAccount/ram:AccountName | ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID | ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName | ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name | ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"><xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/(ram:PaymentChannelCode, ram:GuaranteeMethodCode, ram:PaymentMethodCode, ram:ID, ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator, ram:ApplicableTradeSettlementFinancialCard/ram:TypeCode, ram:ApplicableTradeSettlementFinancialCard/ram:ExpiryDate, ram:ApplicableTradeSettlementFinancialCard/ram:VerificationNumeric, ram:ApplicableTradeSettlementFinancialCard/ram:ValidFromDateTime, ram:ApplicableTradeSettlementFinancialCard/ram:CreditLimitAmount, ram:ApplicableTradeSettlementFinancialCard/ram:CreditAvailableAmount, ram:ApplicableTradeSettlementFinancialCard/ram:InterestRatePercent, ram:ApplicableTradeSettlementFinancialCard/ram:Description, ram:PayerPartyDebtorFinancialAccount/ram:AccountName, ram:PayerPartyDebtorFinancialAccount/ram:ProprietaryID, ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName, ram:PayerSpecifiedDebtorFinancialInstitution/ram:Name, ram:PayerSpecifiedDebtorFinancialInstitution/ram:LocationFinancialInstitutionAddress)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PaymentChannelCode)">
@@ -9185,7 +9185,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/(ram:MicrochipIndicator | ram:TypeCode | ram:ExpiryDate | ram:VerificationNumeric | ram:ValidFromDateTime | ram:CreditLimitAmount | ram:CreditAvailableAmount | ram:InterestRatePercent | ram:Description)"><xsl:choose>
+      <xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/(ram:MicrochipIndicator, ram:TypeCode, ram:ExpiryDate, ram:VerificationNumeric, ram:ValidFromDateTime, ram:CreditLimitAmount, ram:CreditAvailableAmount, ram:InterestRatePercent, ram:Description)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:MicrochipIndicator)">
@@ -9302,7 +9302,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/(ram:AccountName | ram:ProprietaryID)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/(ram:AccountName, ram:ProprietaryID)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:AccountName)">
@@ -9328,7 +9328,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/(ram:ClearingSystemName | ram:Name | ram:LocationFinancialInstitutionAddress)"><xsl:choose>
+      </xsl:if><xsl:if test="ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/(ram:ClearingSystemName, ram:Name, ram:LocationFinancialInstitutionAddress)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:ClearingSystemName)">
@@ -9367,7 +9367,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      </xsl:if></xsl:if><xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ID | ram:SequenceNumeric | ram:BasisQuantity | ram:PrepaidIndicator | ram:UnitBasisAmount | ram:TypeCode | ram:ActualTradeCurrencyExchange)"><xsl:choose>
+      </xsl:if></xsl:if><xsl:if test="ram:SpecifiedTradeAllowanceCharge/(ram:ID, ram:SequenceNumeric, ram:BasisQuantity, ram:PrepaidIndicator, ram:UnitBasisAmount, ram:TypeCode, ram:ActualTradeCurrencyExchange)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradeAllowanceCharge/ram:ID)">
@@ -9484,7 +9484,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:SpecifiedTradePaymentTerms/(ram:ID | ram:FromEventCode | ram:SettlementPeriodMeasure | ram:DueDateDateTime/udt:DateTime | ram:TypeCode | ram:InstructionTypeCode | ram:PartialPaymentPercent | ram:PaymentMeansID | ram:PartialPaymentAmount | ram:ApplicableTradePaymentPenaltyTerms | ram:ApplicableTradePaymentDiscountTerms | ram:PayeeTradeParty)"><xsl:choose>
+      <xsl:if test="ram:SpecifiedTradePaymentTerms/(ram:ID, ram:FromEventCode, ram:SettlementPeriodMeasure, ram:DueDateDateTime/udt:DateTime, ram:TypeCode, ram:InstructionTypeCode, ram:PartialPaymentPercent, ram:PaymentMeansID, ram:PartialPaymentAmount, ram:ApplicableTradePaymentPenaltyTerms, ram:ApplicableTradePaymentDiscountTerms, ram:PayeeTradeParty)"><xsl:choose>
          <xsl:when test="not(ram:SpecifiedTradePaymentTerms/ram:ID)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:SpecifiedTradePaymentTerms/ram:ID)">
@@ -9718,7 +9718,7 @@
             </svrl:failed-assert>
          </xsl:otherwise>
       </xsl:choose>
-      <xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode | ram:TypeCode | ram:AmountTypeCode | ram:Name | ram:CostReferenceDimensionPattern)"><xsl:choose>
+      <xsl:if test="ram:ReceivableSpecifiedTradeAccountingAccount/(ram:SetTriggerCode, ram:TypeCode, ram:AmountTypeCode, ram:Name, ram:CostReferenceDimensionPattern)"><xsl:choose>
          <xsl:when test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)"/>
          <xsl:otherwise>
             <svrl:failed-assert xmlns:svrl="http://purl.oclc.org/dsdl/svrl" test="not(ram:ReceivableSpecifiedTradeAccountingAccount/ram:SetTriggerCode)">
