@@ -98,3 +98,26 @@ def test_the_parent_imports_no_parser_to_run_workers() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                          text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_the_configuration_check_imports_no_parser(tmp_path: Path) -> None:
+    """config.load runs before any worker can start: it checks the routes' directory of
+    lines (edi.directory.lines) without bringing in the orders import, the parsers and
+    pypdf, which the parent then imports while the workers start."""
+    code = ("import sys; from edi import config; config.load(None); "
+            "print(sorted(m for m in sys.modules if m.startswith(('edi.parsers', 'pypdf'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_directory_package_gives_every_name_it_lists_on_first_use() -> None:
+    import edi.directory as directory
+    from edi.directory import snapshot, store
+
+    for name in directory.__all__:
+        assert getattr(directory, name) is not None, name
+    assert directory.cached is snapshot.cached and store.__name__ == "edi.directory.store"
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        directory.nothing  # noqa: B018
