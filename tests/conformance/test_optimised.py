@@ -299,8 +299,8 @@ def test_asserts_that_hold_when_a_path_is_absent_go_under_one_guard_and_report_t
 ])
 def test_only_tests_that_hold_when_a_name_path_is_absent_are_guarded(
         test: str, steps: list[str] | None) -> None:
-    found = transform._absent_path(test)
-    assert (transform._name_steps(found[0]) if found else None) == steps
+    path = transform._absent_path(test)
+    assert (transform._name_steps(path) if path else None) == steps
 
 
 def test_a_guard_never_skips_a_predicate_the_original_evaluates(tmp_path: Path) -> None:

@@ -598,19 +598,18 @@ def _wrapped(text: str) -> bool:
     return False
 
 
-def _absent_path(test: str) -> tuple[str, str | None] | None:
-    """(P, None) when ``test`` is ``not(P)``, (P, n) when it is ``count(P) <= n``, in
-    parentheses or not; else None."""
+def _absent_path(test: str) -> str | None:
+    """P, when ``test`` is ``not(P)`` or ``count(P) <= n`` (in parentheses or not)."""
     test = test.strip()
     if _wrapped(test):
         test = test[1:-1].strip()
     if test.startswith("not(") and _wrapped(test[3:]):
-        return test[4:-1].strip(), None
+        return test[4:-1].strip()
     if test.startswith("count("):
         parts = _split_top(test, "<=")
         counted = parts[0].strip()
         if len(parts) == 2 and _COUNT_BOUND.match(parts[1]) and _wrapped(counted[5:]):
-            return counted[6:-1].strip(), parts[1].strip()
+            return counted[6:-1].strip()
     return None
 
 
@@ -651,12 +650,11 @@ def _assert_test(choose: etree._Element) -> str | None:
 
 
 def _absent_steps(choose: etree._Element) -> list[str] | None:
-    """The guarding steps (``_name_steps``) of the path P of an assert whose test holds
-    whenever P selects nothing (``not(P)``, ``count(P) <= n``), as the skeleton writes an
-    assert: ``<xsl:choose><xsl:when test="T"/><xsl:otherwise>...``; else None."""
+    """The guarding steps (``_name_steps``) of the path P of an assert (``_assert_test``)
+    whose test holds whenever P selects nothing; else None."""
     test = _assert_test(choose)
-    found = _absent_path(test) if test is not None else None
-    return _name_steps(found[0]) if found else None
+    path = _absent_path(test) if test is not None else None
+    return _name_steps(path) if path else None
 
 
 def _guard_test(run: list[tuple[etree._Element, list[str]]], depth: int) -> str:
@@ -700,23 +698,24 @@ def _nest(items: list[tuple[etree._Element, list[str]]], depth: int,
 
 
 def _guard_asserts(root: etree._Element, changes: Changes) -> None:
-    """Rewrite 6: in each rule template, consecutive asserts whose tests hold whenever
-    their paths' shared prefix selects nothing are wrapped in a test of that prefix.
+    """Rewrite 6: in each template, consecutive asserts whose tests hold whenever their
+    guarding steps select nothing go under guards (``_nest``, ``_guard_test``).
 
     An assert outputs only when its test is false; ``not(P)`` and ``count(P) <= n`` are
-    true whenever P is empty, and P is empty whenever a prefix of its steps is (a path
-    of name steps cannot raise an error). So when the guard's prefix selects nothing,
-    none of the wrapped asserts would have output anything; when it selects something,
-    they run exactly as before, in the same order. The asserts themselves, their tests,
-    ids, texts and locations are moved, not changed; runs stop at any other instruction
-    (a variable keeps its scope)."""
+    true whenever P is empty, and P is empty, with no predicate of it evaluated, whenever
+    its guarding steps select nothing (name steps cannot raise an error). So a false
+    guard stands for asserts that would all have output nothing; a true one runs them
+    exactly as before, in the same order. The asserts themselves, their tests, ids, texts
+    and locations are moved, not changed; runs stop at any other instruction (a variable
+    keeps its scope), and at an assert whose names the guard would read otherwise."""
     for template in list(root.iter(_xsl("template"))):
+        in_scope = template.nsmap
         run: list[tuple[etree._Element, list[str]]] = []
         for child in [*_significant(template), None]:
             steps = _absent_steps(child) if child is not None else None
             if child is not None and steps is not None and all(
-                    template.nsmap.get(prefix) is not None
-                    and child.nsmap.get(prefix) == template.nsmap.get(prefix)
+                    in_scope.get(prefix) is not None
+                    and child.nsmap.get(prefix) == in_scope[prefix]
                     for prefix in _prefixes(steps)):
                 run.append((child, steps))
                 continue
