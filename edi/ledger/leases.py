@@ -229,12 +229,14 @@ def remote_key(interface: str, source: str) -> str:
 class Heartbeat:
     """Renews a ledger's leases every third of their duration, from a daemon thread.
 
-    Holds the ledger weakly: a ledger dropped without ``close`` ends its heartbeat."""
+    Holds the ledger weakly: a ledger dropped without ``close`` ends its heartbeat at
+    once (the thread is woken, not left asleep until its next beat)."""
 
     def __init__(self, ledger: Any) -> None:
         self._ledger = weakref.ref(ledger)
         self.every = max(0.05, ledger.lease_seconds / 3)
         self._stop = threading.Event()
+        weakref.finalize(ledger, self._stop.set)
         self._thread = threading.Thread(target=self._run, name="edi-lease-heartbeat",
                                         daemon=True)
         self._thread.start()

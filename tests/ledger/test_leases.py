@@ -125,6 +125,22 @@ def test_the_heartbeat_keeps_a_lease_past_its_duration(pair: tuple[Ledger, Ledge
     assert a.lease_of(flow.flow_id)[1] > first
 
 
+def test_a_ledger_dropped_without_close_ends_its_heartbeat_at_once(ledger_url: str) -> None:
+    """Its thread is woken when the ledger goes, not left asleep until its next beat
+    (a third of the lease: 20 s by default), when a test's database may be gone."""
+    import gc
+
+    ledger = Ledger(ledger_url)
+    ledger.receive([_flow()])
+    beat = ledger._heartbeat
+    assert beat is not None and beat.every >= 10 and beat._thread.is_alive()
+    ledger.engine.dispose()
+    del ledger
+    gc.collect()
+    beat._thread.join(timeout=5)
+    assert not beat._thread.is_alive()
+
+
 def test_lease_times_are_the_database_s_not_the_node_s(pair: tuple[Ledger, Ledger]) -> None:
     """A node whose clock is an hour off takes the same leases: expiry is computed and
     compared in SQL; the Python clock is never read for it."""
@@ -282,7 +298,7 @@ def test_a_remote_file_is_claimed_by_one_process(pair: tuple[Ledger, Ledger]) ->
 def _remote_claims(ledger: Ledger) -> list[tuple[str, str | None]]:
     r = s.remote_claims.c
     with ledger.engine.connect() as c:
-        return sorted(c.execute(select(r.source, r.owner)).tuples().all())
+        return sorted(tuple(row) for row in c.execute(select(r.source, r.owner)))
 
 
 def test_a_remote_claim_whose_owner_died_or_went_silent_is_dropped(
