@@ -38,7 +38,12 @@ REPLACEMENT = "\ufffd"
 
 
 def clean(value: str) -> str:
-    """``value`` with what no database text can hold (NUL, lone surrogates) replaced."""
+    """``value`` with what no database text can hold (NUL, lone surrogates) replaced.
+
+    Most values are ASCII, where only NUL can occur: checked without the regular
+    expression (90 ns against 890 a value, for every text column of every row)."""
+    if value.isascii():
+        return value.replace("\x00", REPLACEMENT) if "\x00" in value else value
     return _UNSTORABLE.sub(REPLACEMENT, value)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from edi.ledger import FlowQuery, Ledger, Verdict, bounds
+from edi.ledger.schema import clean
 from edi.model import Container, Document, Flow, FlowStatus, Invoice, Syntax, new_flow_id, utcnow
 
 
@@ -148,3 +149,14 @@ def test_a_search_or_a_look_up_with_a_nul_finds_nothing_and_fails_nothing(
     assert ledger.row("\x00") is None and ledger.history("\x00") == []
     assert ledger.invoices("\x00") == []
     assert [r["flow_id"] for r in ledger.flows(FlowQuery(search="FA-1"))] == [flow.flow_id]
+
+
+@pytest.mark.parametrize(("value", "stored"), [
+    ("FA-2026-1", "FA-2026-1"),
+    ("FA\x00-1\x00", "FA\ufffd-1\ufffd"),                    # ASCII: only NUL can occur
+    ("Société\x00 \ud800é", "Société\ufffd \ufffdé"),          # NUL and a lone surrogate
+    ("\udfff", "\ufffd"),
+    ("", ""),
+])
+def test_text_that_no_database_holds_is_replaced(value: str, stored: str) -> None:
+    assert clean(value) == stored
