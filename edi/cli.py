@@ -92,17 +92,20 @@ def _with_workers(settings: Settings, workers: int | None) -> Settings:
         settings.validation, workers=workers))
 
 
-def _open(settings: Settings, start_workers: int = 0) -> tuple[Any, Any, Any]:
+def _open(settings: Settings, start_workers: int = 0,
+          compile_ahead: bool = False) -> tuple[Any, Any, Any]:
     """The ledger, the examiner and the processor of a run. ``start_workers``: that many
     workers are started first, so that their start-up (an interpreter each, the parsers,
     the layers) runs on the other cores while this process imports the ledger and the
-    flow's stages and opens the ledger, instead of after."""
+    flow's stages and opens the ledger, instead of after. ``compile_ahead``: a
+    long-lived pool, whose idle workers compile the stylesheets before the first flow
+    (workers._serve)."""
     from edi.workers import Examiner
 
     for p in (settings.paths.inbox, settings.paths.outbox, settings.paths.rejected,
               settings.paths.archive, settings.paths.reports, settings.paths.work):
         settings.path(p).mkdir(parents=True, exist_ok=True)
-    examiner = Examiner(settings)
+    examiner = Examiner(settings, compile_ahead=compile_ahead)
     if start_workers:
         examiner.start(start_workers)
     try:
@@ -157,7 +160,8 @@ def watch(ctx: click.Context, layers: str | None, workers: int | None, serve: bo
     from edi.intake.sources import open_sources
 
     settings = _with_workers(_with_layers(_settings(ctx), layers), workers)
-    ledger, examiner, processor = _open(settings, start_workers=_all_workers(settings))
+    ledger, examiner, processor = _open(settings, start_workers=_all_workers(settings),
+                                        compile_ahead=True)
     stop = Stop()
     stop.install()
     guard = _hold(ctx, "watch", settings, ledger, examiner, stop)

@@ -31,6 +31,7 @@ import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from multiprocessing import connection as mp_connection
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -52,6 +53,7 @@ STARTUP_FAILURES = 3     # workers dying in a row before building their layers: 
 POLL = 0.2               # seconds between looks at a stop request while waiting
 GATHER = 0.25            # seconds results() may wait for more chunks to conclude together
 CHUNK = 16               # jobs sent to a worker at once (a batch's default)
+_DONE = object()         # what an exhausted compile_ahead gives
 GROUP = 64               # outcomes that make a group large enough not to wait for more
 
 
@@ -139,9 +141,16 @@ def _examine(job: Job) -> Outcome:
     return Outcome(job.key, docs)
 
 
-def _serve(conn: Connection, settings: Settings, parent: int) -> None:
+def _serve(conn: Connection, settings: Settings, parent: int,
+           compile_ahead: bool = False) -> None:
     """A worker's life: build the layers, say so, then examine chunk after chunk, sending
-    each outcome as soon as it is known (the parent times each flow by them)."""
+    each outcome as soon as it is known (the parent times each flow by them).
+
+    ``compile_ahead`` (a long-lived pool: edi watch): while no chunk waits, the layers
+    compile the stylesheets the commonest invoices need, one at a time, so that the
+    first flows after a start pay none (``[schematron] warm_up``); a chunk that comes
+    waits for one compilation at most. Not for a batch run, whose chunks come at once:
+    a stylesheet its files do not need would delay them."""
     _init(settings, parent)
     try:
         _layers()
@@ -150,7 +159,11 @@ def _serve(conn: Connection, settings: Settings, parent: int) -> None:
         conn.send(("failed", _sendable(exc)))
         return
     conn.send(("ready", os.getpid()))
+    ahead = chain.from_iterable(layer.compile_ahead() for layer in _layers()
+                                if compile_ahead and hasattr(layer, "compile_ahead"))
     while True:
+        while not conn.poll() and next(ahead, _DONE) is not _DONE:
+            pass   # one stylesheet compiled while idle
         try:
             message = conn.recv()
         except EOFError:  # the parent is gone
@@ -238,9 +251,11 @@ class Examiner:
     it meets (workers that cannot start) are raised in the main thread.
     """
 
-    def __init__(self, settings: Settings, workers: int | None = None) -> None:
+    def __init__(self, settings: Settings, workers: int | None = None,
+                 compile_ahead: bool = False) -> None:
         self.settings = settings
         self.workers = workers or worker_count(settings)
+        self.compile_ahead = compile_ahead    # a long-lived pool: see _serve
         self.timeout = settings.validation.task_timeout
         self._pool: list[_Worker] = []
         self._queue: deque[_Task] = deque()
@@ -481,8 +496,8 @@ class Examiner:
         ctx = multiprocessing.get_context(self.settings.validation.start_method)
         mine, theirs = ctx.Pipe(duplex=True)
         process = ctx.Process(  # type: ignore[attr-defined]  # typeshed: BaseContext
-            target=_serve, args=(theirs, self.settings, os.getpid()), name="edi-validation",
-            daemon=True)
+            target=_serve, args=(theirs, self.settings, os.getpid(), self.compile_ahead),
+            name="edi-validation", daemon=True)
         process.start()
         theirs.close()
         w = _Worker(process, mine, time.monotonic())

@@ -4,6 +4,7 @@ start-ups overlap (real spawned workers here)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -148,3 +149,41 @@ def test_a_worker_judging_xml_loads_neither_pypdf_nor_the_factur_x_package(
                          text=True, check=True,
                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}).stdout
     assert out.splitlines() == ["[]", "[]", "True []"]
+
+
+def _compiled_before(examiner: Examiner, path: Path) -> list[str]:
+    """What the worker had compiled when this UBL flow reached it (tests.worker_probe)."""
+    (outcome,), = list(examiner.run([Job(f"k{time.monotonic_ns()}", path.name, path)]))
+    assert outcome.error is None and outcome.documents, outcome.error
+    probe, = [f for f in outcome.documents[0].findings if f.rule_id == "TEST-COMPILED"]
+    return json.loads(probe.message)
+
+
+@pytest.mark.parametrize("ahead", [True, False])
+def test_a_long_lived_worker_compiles_ahead_while_idle_and_a_batch_worker_does_not(
+        tmp_path: Path, ahead: bool) -> None:
+    """With warm_up = ["CII"] and only UBL flows sent, a CII stylesheet can only have
+    been compiled ahead; flows keep coming meanwhile (each stops the compiling for a
+    while: it resumes when the worker is idle again)."""
+    toml = tmp_path / "edi.toml"
+    toml.write_text('[validation]\nworkers = 1\n'
+                    'layers = ["xsd", "compiled", "en16931", "br-fr"]\n'
+                    'plugins = ["compiled=tests.worker_probe:CompiledProbe"]\n'
+                    '[schematron]\nwarm_up = ["CII"]\n')
+    settings = config.load(toml, base_dir=tmp_path)
+    path = samples.write_batch(tmp_path / "in", 1, mix=("ubl",))[0]
+    examiner = Examiner(settings, compile_ahead=ahead)
+    wanted = {"EN16931-CII (optimised)", "BR-FR-Flux2-CII (optimised)"}
+    try:
+        examiner.warm_up()
+        seen: list[str] = []
+        deadline = time.monotonic() + (120 if ahead else 4)
+        while time.monotonic() < deadline and not wanted <= set(seen):
+            seen = _compiled_before(examiner, path)
+            time.sleep(0.5)
+    finally:
+        examiner.close()
+    if ahead:
+        assert wanted <= set(seen), seen
+    else:   # what the UBL flows needed, and nothing more
+        assert set(seen) == {"EN16931-UBL (optimised)", "BR-FR-Flux2-UBL (optimised)"}

@@ -41,3 +41,25 @@ class ProbeLayer:
     def check(self, doc: Any, tree: Any) -> list[Finding]:
         return [Finding("TEST-PROBE", Severity.WARNING, self.name, "/",
                         json.dumps(forbidden_loaded()))]
+
+
+class CompiledProbe:
+    """Says, as a warning finding, which stylesheets this worker's engine has compiled
+    so far (put before the rule layers: before the flow's own compilations)."""
+
+    name = "compiled"
+    reason = Reason.REJ_SEMAN
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+
+    def applies(self, doc: Any) -> bool:
+        return True
+
+    def check(self, doc: Any, tree: Any) -> list[Finding]:
+        from edi.validators import schematron
+
+        engine = schematron._process_engine
+        compiled = sorted(engine.executables) if engine is not None else []
+        return [Finding("TEST-COMPILED", Severity.WARNING, self.name, "/",
+                        json.dumps(compiled))]

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 
 class Layer(Protocol):
+    """A validation layer. It may also have ``compile_ahead() -> Iterator[None]``: work
+    done one step at a time while an ``edi watch`` worker is idle (the Schematron layers
+    compile their stylesheets there)."""
+
     name: str
     reason: Reason  # the reason an invoice gets when this layer finds a fatal problem
 

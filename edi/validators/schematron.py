@@ -19,6 +19,8 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -160,11 +162,16 @@ def french_plan(doc: Document, settings: SchematronSettings) -> list[str]:
     EXTENDED invoice (an EXTENDED-CTC-FR one was already judged by it in the en16931
     layer; it has no WARNING variant)."""
     syntax = doc.syntax.value if doc.syntax else "UBL"
-    variant = "_WARNING" if settings.french_rules_set == "warning" else ""
-    keys = [f"BR-FR-Flux2-{syntax}{variant}"]
+    keys = [brfr_key(syntax, settings)]
     if doc.profile is Profile.EXTENDED:
         keys.append(f"EXTENDED-CTC-FR-{syntax}")
     return keys
+
+
+def brfr_key(syntax: str, settings: SchematronSettings) -> str:
+    """The BR-FR Flux 2 rule set of a syntax (UBL or CII) as configured."""
+    variant = "_WARNING" if settings.french_rules_set == "warning" else ""
+    return f"BR-FR-Flux2-{syntax}{variant}"
 
 
 # ---------------------------------------------------------------------------------------
@@ -374,6 +381,24 @@ class SchematronLayer:
     def __init__(self, settings: Settings) -> None:
         self.options = settings.section(SchematronSettings)
 
+    def warm_keys(self, syntax: str) -> list[str]:
+        """The rule sets a plain invoice of ``syntax`` (UBL, CII) needs from this layer."""
+        return []
+
+    def compile_ahead(self) -> Iterator[None]:
+        """Compile the stylesheets that the plain invoices of the ``[schematron] warm_up``
+        syntaxes need (a rule set judged natively needs none), one per step: the caller
+        (an idle worker) advances while no work waits, so its first invoices then pay no
+        compilation. A stylesheet that fails here is reported at its first invoice."""
+        for syntax in self.options.warm_up:
+            for key in self.warm_keys(syntax):
+                if native_rule_set(key, self.options.engine) is not None:
+                    continue
+                yield
+                optimised = self.options.optimised and optimised_stylesheet(key) is not None
+                with suppress(EngineError):   # said again at the first invoice
+                    process_engine().executable(key, optimised)
+
     def run(self, doc: Document, tree: etree._ElementTree, key: str,
             note: str = "") -> list[Finding]:
         fx = None
@@ -413,6 +438,9 @@ class EN16931Layer(SchematronLayer):
 
     def applies(self, doc: Document) -> bool:
         return doc.syntax in (Syntax.UBL, Syntax.CII)
+
+    def warm_keys(self, syntax: str) -> list[str]:
+        return [f"EN16931-{syntax}"]   # a plain UBL, a plain CII of the EN16931 profile
 
     def check(self, doc: Document, tree: etree._ElementTree) -> list[Finding]:
         try:
@@ -454,6 +482,9 @@ class BRFRLayer(SchematronLayer):
         if doc.invoice is None:
             return True  # countries unknown yet: check() reads them from the tree
         return self.french(doc.invoice.seller_country, doc.invoice.buyer_country)
+
+    def warm_keys(self, syntax: str) -> list[str]:
+        return [] if self.options.french_rules == "never" else [brfr_key(syntax, self.options)]
 
     def french(self, seller: str | None, buyer: str | None) -> bool:
         """The scenario: whether the French rules govern an invoice between these parties."""

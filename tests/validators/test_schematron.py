@@ -239,6 +239,33 @@ def test_engine_failure_is_a_fatal_finding_never_a_silent_pass() -> None:
     assert doc.rule_sets[0].note.endswith("engine error")
 
 
+@pytest.mark.parametrize(("options", "expected"), [
+    ({}, [["EN16931-UBL", "EN16931-CII"], ["BR-FR-Flux2-UBL", "BR-FR-Flux2-CII"]]),
+    ({"warm_up": ["CII"], "french_rules_set": "warning"},
+     [["EN16931-CII"], ["BR-FR-Flux2-CII_WARNING"]]),
+    ({"french_rules": "never"}, [["EN16931-UBL", "EN16931-CII"], []]),
+    ({"warm_up": []}, [[], []]),
+])
+def test_an_idle_worker_compiles_what_plain_invoices_of_the_warm_up_syntaxes_need(
+        options: dict, expected: list[list[str]]) -> None:
+    """compile_ahead gives one step per stylesheet, compiled once the next step is asked
+    for (a worker asks only while no work waits)."""
+    config = settings(**options)
+    for layer, keys in zip((EN16931Layer(config), BRFRLayer(config)), expected, strict=True):
+        assert [k for s in layer.options.warm_up for k in layer.warm_keys(s)] == keys
+        steps = layer.compile_ahead()
+        assert next(steps, "done") == ("done" if not keys else None)   # nothing compiled yet
+        for key in keys:
+            next(steps, None)   # compiles it, then stops before the next one
+            assert f"{key} (optimised)" in process_engine().executables, key
+        assert next(steps, "done") == "done"
+
+
+def test_a_warm_up_syntax_must_be_ubl_or_cii() -> None:
+    with pytest.raises(ConfigError, match="warm_up"):
+        settings(warm_up=["PDF"]).section(SchematronSettings)
+
+
 def test_each_stylesheet_is_compiled_once_per_process() -> None:
     judge(samples.ubl_invoice(), Syntax.UBL, Profile.EN16931)
     engine = process_engine()
