@@ -34,6 +34,9 @@ from edi.model import FlowStatus
 
 log = logging.getLogger("edi.flow")
 
+FOLLOW_UP = 0.6         # seconds of quick rounds after one that concluded flows (watch)
+FOLLOW_UP_POLL = 0.1    # seconds between them (an empty round: about 5 ms of CPU)
+
 
 class Stop:
     """Set by SIGINT/SIGTERM (or ``request``); the loop ends its pass, then returns.
@@ -153,7 +156,13 @@ def watch(processor: Processor, settings: Settings, sources: Sequence[Source], s
           on_idle: Callable[[], None] | None = None) -> None:
     """Run until stopped: start up, then rounds on hints and every scan_interval; beside
     them, the platforms we deliver to followed every ``follow_every`` seconds (a thread:
-    edi/flowservice/follow.py)."""
+    edi/flowservice/follow.py).
+
+    For ``FOLLOW_UP`` seconds after a round that concluded flows, rounds come every
+    ``FOLLOW_UP_POLL`` seconds: the claim's own renames out of the inbox hold watchdog's
+    hints back (its inotify buffer keeps each IN_MOVED_FROM 0.5 s to pair it with a
+    move, and the events behind it wait), so a file deposited just after one waited up
+    to half a second to be seen."""
     from edi.flowservice.follow import start_following
 
     following = None
@@ -162,12 +171,16 @@ def watch(processor: Processor, settings: Settings, sources: Sequence[Source], s
         for source in sources:
             source.hint(stop.wake)
         start_up(processor, stop)
+        follow_up_until = 0.0
         while not stop.requested:
             stop.wake.clear()
-            run_round(processor, sources, stop)
+            if run_round(processor, sources, stop):
+                follow_up_until = time.monotonic() + FOLLOW_UP
             if on_idle:
                 on_idle()
             wait = settings.intake.scan_interval
+            if time.monotonic() < follow_up_until:
+                wait = min(wait, FOLLOW_UP_POLL)
             for source in sources:
                 nxt = source.next_due()
                 if nxt is not None:
