@@ -43,18 +43,11 @@ class ProbeLayer:
                         json.dumps(forbidden_loaded()))]
 
 
-class CompiledProbe:
+class CompiledProbe(ProbeLayer):
     """Says, as a warning finding, which stylesheets this worker's engine has compiled
     so far (put before the rule layers: before the flow's own compilations)."""
 
     name = "compiled"
-    reason = Reason.REJ_SEMAN
-
-    def __init__(self, settings: Any) -> None:
-        self.settings = settings
-
-    def applies(self, doc: Any) -> bool:
-        return True
 
     def check(self, doc: Any, tree: Any) -> list[Finding]:
         from edi.validators import schematron
