@@ -53,8 +53,8 @@ STARTUP_FAILURES = 3     # workers dying in a row before building their layers: 
 POLL = 0.2               # seconds between looks at a stop request while waiting
 GATHER = 0.25            # seconds results() may wait for more chunks to conclude together
 CHUNK = 16               # jobs sent to a worker at once (a batch's default)
-_DONE = object()         # what an exhausted compile_ahead gives
 GROUP = 64               # outcomes that make a group large enough not to wait for more
+_DONE = object()         # what an exhausted compile_ahead gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +162,7 @@ def _serve(conn: Connection, settings: Settings, parent: int,
     ahead = chain.from_iterable(layer.compile_ahead() for layer in _layers()
                                 if compile_ahead and hasattr(layer, "compile_ahead"))
     while True:
-        while not conn.poll() and next(ahead, _DONE) is not _DONE:
-            pass   # one stylesheet compiled while idle
+        ahead = _while_idle(conn, ahead)
         try:
             message = conn.recv()
         except EOFError:  # the parent is gone
@@ -173,6 +172,21 @@ def _serve(conn: Connection, settings: Settings, parent: int,
         task, jobs = message
         for job in jobs:
             conn.send(("outcome", task, _examine(job)))
+
+
+def _while_idle(conn: Connection, ahead: Iterator[None]) -> Iterator[None]:
+    """Advance ``ahead`` (one stylesheet compiled a step) until a message waits or it is
+    done; returns what is left of it. Compiling ahead only saves time: if it fails, the
+    worker goes on, and each stylesheet compiles (or fails, said in its flow's report)
+    on first use."""
+    try:
+        while not conn.poll():
+            if next(ahead, _DONE) is _DONE:
+                break
+    except Exception:
+        log.exception("compiling ahead failed: the stylesheets compile on first use")
+        return iter(())
+    return ahead
 
 
 def _sendable(exc: Exception) -> Exception:

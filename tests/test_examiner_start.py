@@ -187,3 +187,21 @@ def test_a_long_lived_worker_compiles_ahead_while_idle_and_a_batch_worker_does_n
         assert wanted <= set(seen), seen
     else:   # what the UBL flows needed, and nothing more
         assert set(seen) == {"EN16931-UBL (optimised)", "BR-FR-Flux2-UBL (optimised)"}
+
+
+def test_a_worker_whose_compiling_ahead_fails_goes_on_judging(tmp_path: Path) -> None:
+    toml = tmp_path / "edi.toml"
+    toml.write_text('[validation]\nworkers = 1\nlayers = ["xsd", "failing-ahead"]\n'
+                    'plugins = ["failing-ahead=tests.worker_probe:FailingAhead"]\n')
+    settings = config.load(toml, base_dir=tmp_path)
+    path = samples.write_batch(tmp_path / "in", 1, mix=("ubl",))[0]
+    examiner = Examiner(settings, compile_ahead=True)
+    try:
+        examiner.warm_up()
+        first = examiner._pool[0]
+        time.sleep(0.5)   # its compile_ahead has failed by now
+        (outcome,), = list(examiner.run([Job("k", path.name, path)]))
+        assert outcome.error is None and outcome.documents, outcome.error
+        assert examiner._pool == [first] and first.process.is_alive()
+    finally:
+        examiner.close()

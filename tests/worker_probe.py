@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from edi.model import Finding, Reason, Severity
@@ -56,3 +57,13 @@ class CompiledProbe(ProbeLayer):
         compiled = sorted(engine.executables) if engine is not None else []
         return [Finding("TEST-COMPILED", Severity.WARNING, self.name, "/",
                         json.dumps(compiled))]
+
+
+class FailingAhead(ProbeLayer):
+    """A layer whose work ahead fails (a plugin's bug): the worker must go on."""
+
+    name = "failing-ahead"
+
+    def compile_ahead(self) -> Iterator[None]:
+        yield
+        raise RuntimeError("a plugin's compile_ahead failed")
