@@ -159,8 +159,9 @@ def _serve(conn: Connection, settings: Settings, parent: int,
         conn.send(("failed", _sendable(exc)))
         return
     conn.send(("ready", os.getpid()))
-    ahead = chain.from_iterable(layer.compile_ahead() for layer in _layers()
-                                if compile_ahead and hasattr(layer, "compile_ahead"))
+    ahead: Iterator[None] = chain.from_iterable(
+        layer.compile_ahead() for layer in _layers()
+        if compile_ahead and hasattr(layer, "compile_ahead"))
     while True:
         ahead = _while_idle(conn, ahead)
         try:
