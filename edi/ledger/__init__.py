@@ -18,6 +18,7 @@ import errno
 import json
 import logging
 import os
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -105,7 +106,11 @@ class Ledger:
             event.listen(self.engine, "begin", self._sqlite_begin)
             if os.environ.get("EDI_STORAGE_FAULT"):
                 event.listen(self.engine, "before_cursor_execute", self._injected_full)
-        event.listen(self.engine, "handle_error", self._storage_error)
+        # held weakly: the listener lives on the dialect, which PostgreSQL's keeps past
+        # the ledger, and a ledger dropped without close must be freed (its heartbeat ends)
+        storage_error = weakref.WeakMethod(self._storage_error)
+        event.listen(self.engine, "handle_error",
+                     lambda context: (method := storage_error()) and method(context))
         self._migrated = False
         migrations.upgrade(self.engine)
         self._migrated = True
