@@ -50,6 +50,17 @@ def full_path(node: etree._Element, cache: dict[etree._Element, str]) -> str:
     return head + step
 
 
+def _under(node: etree._Element, up: tuple[str, ...], rooted: bool) -> bool:
+    """Whether ``node``'s parents, nearest first, have these names (``*`` any), and the
+    farthest of them is the root element when ``rooted``."""
+    parent = node.getparent()
+    for name in up:
+        if parent is None or (name != "*" and parent.tag != name):
+            return False
+        parent = parent.getparent()
+    return parent is None if rooted else True
+
+
 def load_module(path: Path, name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
@@ -68,25 +79,38 @@ class NativeRuleSet:
         self.patterns = module.PATTERNS
         self.complete = all(ctx is not None for _, rules in self.patterns
                             for ctx, *_ in rules)
+        # the names a match-form context ends on: a rule none of whose names is in the
+        # invoice matches nothing (in XPath 1.0 and 2.0 alike), and is skipped whole
+        self.names = {id(ctx): frozenset(tag for tag, *_ in ctx)
+                      for _, rules in self.patterns for ctx, *_ in rules
+                      if isinstance(ctx, tuple)}
 
     def candidates(self, context: object, doc: etree._ElementTree,
                    root: etree._Element) -> list[etree._Element]:
         """The nodes a rule context matches, in document order: an XPath selection, or
-        (name, test) forms looked up in the invoice's index of elements by name."""
+        (name, test, parents, rooted) forms looked up in the invoice's index of elements
+        by name (``compiler._match_form``)."""
         if not isinstance(context, tuple):
             return context(doc)   # type: ignore[operator]
+        index = self._elements(root)
+        found: list[etree._Element] = []
+        for tag, test, up, rooted in context:
+            nodes = index.get(tag, ())
+            if up is not None:
+                nodes = [n for n in nodes if _under(n, up, rooted)]
+            found.extend(nodes if test is None else [n for n in nodes if test(n)])
+        if len(context) > 1:
+            found = sorted({id(n): n for n in found}.values(), key=Document.position)
+        return found
+
+    def _elements(self, root: etree._Element) -> dict[object, list[etree._Element]]:
+        """The invoice's elements by name, in document order (built once per invoice)."""
         if self._index is None:
             index: dict[object, list[etree._Element]] = {}
             for el in root.iter():
                 index.setdefault(el.tag, []).append(el)
             self._index = index
-        found: list[etree._Element] = []
-        for tag, test in context:
-            nodes = self._index.get(tag, ())
-            found.extend(nodes if test is None else [n for n in nodes if test(n)])
-        if len(context) > 1:
-            found = sorted({id(n): n for n in found}.values(), key=Document.position)
-        return found
+        return self._index
 
     def judge(self, tree: etree._ElementTree | etree._Element) -> list[Entry]:
         """The entries of this rule set on ``tree``; raises Fallback when not certain."""
@@ -97,6 +121,7 @@ class NativeRuleSet:
         Document.start(root)
         self._index: dict[object, list[etree._Element]] | None = None
         G = self.module.global_lets(doc)
+        present = self._elements(root).keys()
         paths: dict[etree._Element, str] = {}
         order: dict[etree._Element, int] | None = None
         out: list[Entry] = []
@@ -105,6 +130,9 @@ class NativeRuleSet:
             found: list[tuple[etree._Element, int, Entry]] = []
             contributing = 0
             for context, doubt, rule, _priority, table in rules:
+                names = self.names.get(id(context))
+                if names is not None and names.isdisjoint(present):
+                    continue
                 if doubt is not None and doubt(doc):
                     raise Fallback(f"{self.key}: a rule context may differ in XPath 1.0")
                 matched = False

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 from lxml import etree
 
@@ -411,10 +411,12 @@ class Document:
 
     root: Element | None = None
     order: dict[Element, int] | None = None
+    hoisted: dict[str | int, object] = {}
+    children: dict[Element, dict[object, list[Element]]] = {}
 
     @classmethod
     def start(cls, root: Element) -> None:
-        cls.root, cls.order = root, None
+        cls.root, cls.order, cls.hoisted, cls.children = root, None, {}, {}
 
     @classmethod
     def position(cls, node: Element) -> int:
@@ -426,6 +428,109 @@ class Document:
         if found is None:
             raise Fallback("a node outside the judged document")
         return found
+
+
+def present(node: Element, path: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether ``node/p:A/q:B...`` selects anything: child steps, each the Clark names of
+    its union's branches. Each node's children are sorted by name once per invoice."""
+    cache = Document.children
+    level = [node]
+    last = len(path) - 1
+    for depth, names in enumerate(path):
+        found: list[Element] = []
+        for parent in level:
+            by_name = cache.get(parent)
+            if by_name is None:
+                by_name = cache[parent] = {}
+                for child in parent:
+                    by_name.setdefault(child.tag, []).append(child)
+            for name in names:
+                children = by_name.get(name)
+                if children:
+                    if depth == last:
+                        return True
+                    found += children
+        if not found:
+            return False
+        level = found
+    return False
+
+
+NameTree: TypeAlias = "dict[str, tuple[tuple[int, ...], NameTree]]"
+
+
+def present_in(node: Element, tree: NameTree) -> set[int]:
+    """The asserts of a name tree (``compiler._name_tree``) whose path from ``node``
+    selects something."""
+    out: set[int] = set()
+    cache = Document.children
+    pending = [(node, tree)]
+    while pending:
+        parent, level = pending.pop()
+        by_name = cache.get(parent)
+        if by_name is None:
+            by_name = cache[parent] = {}
+            for child in parent:
+                by_name.setdefault(child.tag, []).append(child)
+        for name in level.keys() & by_name.keys():
+            ends, below = level[name]
+            out.update(ends)
+            if below:
+                pending += [(child, below) for child in by_name[name]]
+    return out
+
+
+def once(key: int, compute: Callable[[], object]) -> object:
+    """A path from the root computed in Python, once per invoice."""
+    cache = Document.hoisted
+    found = cache.get(key)   # type: ignore[call-overload]
+    if found is None:
+        found = cache[key] = compute()   # type: ignore[index]
+    return found
+
+
+def attribute_anywhere(node: Element, name: str) -> bool:
+    """Whether any element of the invoice has the attribute ``name`` (Clark name): the
+    set of the invoice's attribute names is made once per invoice."""
+    names = Document.hoisted.get("edi_attributes")
+    if names is None:
+        root = node.getroottree().getroot()
+        names = Document.hoisted["edi_attributes"] = {
+            attribute for element in root.iter(etree.Element) for attribute in element.attrib}
+    return name in names   # type: ignore[operator]
+
+
+class Hoisted:
+    """A path from the root, the same for every context node of an invoice: evaluated
+    once per invoice (``Document.start`` forgets it), then handed to the XPaths that
+    read it as their variable ``$name``."""
+
+    __slots__ = ("name", "xpath", "needs")
+
+    def __init__(self, name: str, xpath: etree.XPath, needs: tuple[Hoisted, ...] = ()) -> None:
+        self.name, self.xpath, self.needs = name, xpath, needs
+
+    def value(self, node: Element) -> object:
+        cache = Document.hoisted
+        found = cache.get(self.name)
+        if found is None:
+            found = cache[self.name] = self.xpath(
+                node, **{need.name: need.value(node) for need in self.needs})
+        return found
+
+
+class WithHoisted:
+    """An XPath that reads hoisted paths: called as the XPath itself would be."""
+
+    __slots__ = ("xpath", "needs", "path")
+
+    def __init__(self, xpath: etree.XPath, needs: tuple[Hoisted, ...]) -> None:
+        self.xpath, self.needs, self.path = xpath, needs, xpath.path
+
+    def __call__(self, node: Element, **variables: object) -> object:
+        for need in self.needs:
+            variables[need.name] = need.value(node)
+        return self.xpath(node, **variables)
 
 
 def step(seq: list[object], fn: Callable[[object], list[object]]) -> list[object]:
